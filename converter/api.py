@@ -1,0 +1,18 @@
+"""The small public API: convert paths into an output folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .pipeline import convert_paths
+from .report import build_report, write_report
+from .writer import write_articles
+
+
+def convert_to(paths: list[Path], out: Path, kind: str | None = None, prune: bool = False) -> dict:
+    """Convert every source under `paths` into `out`; return the report (also written to `out`)."""
+    conversion = convert_paths([Path(p) for p in paths], kind=kind)
+    written = write_articles(conversion.articles, out, prune=prune)
+    report = build_report(conversion, written, out)
+    write_report(report, out)
+    return report

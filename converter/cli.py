@@ -1,0 +1,69 @@
+"""The `broadsheet` command."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .detect import KINDS
+
+DEFAULT_SOURCES = Path("site_src")
+DEFAULT_DOCS = Path("docs")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="broadsheet")
+def main() -> None:
+    """Broadsheet: raw news text → one Markdown article per file → a static archive site.
+
+    \b
+    Examples:
+      broadsheet convert                      # site_src/ → docs/
+      broadsheet convert page.txt --out out/  # one file
+      broadsheet build                        # convert, write browse pages, mkdocs build
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out", type=click.Path(path_type=Path), default=DEFAULT_DOCS, show_default=True,
+              help="Folder the articles and the report are written to.")
+@click.option("--format", "kind", type=click.Choice(KINDS), default=None,
+              help="Treat every input as this kind instead of detecting it.")
+@click.option("--strict", is_flag=True, help="Exit with status 1 when any file could not be converted.")
+@click.option("--prune", is_flag=True, help="Remove articles whose source is gone (never hand-locked ones).")
+def convert(paths: tuple[Path, ...], out: Path, kind: str | None, strict: bool, prune: bool) -> None:
+    """Convert news text files (or folders of them) into Markdown articles.
+
+    \b
+    Examples:
+      broadsheet convert site_src/ --out docs/
+      broadsheet convert scans/*.txt --format ocr-page --out docs/
+      broadsheet convert feed.txt --strict
+    """
+    from .api import convert_to
+
+    report = convert_to(list(paths) or [DEFAULT_SOURCES], out, kind=kind, prune=prune)
+    for error in report["errors"]:
+        click.echo(f"error: {error}", err=True)
+    from .report import summary_lines
+
+    for line in summary_lines(report):
+        click.echo(line)
+    click.echo(f"report: {out / 'conversion-report.md'}")
+    if strict and report["errors"]:
+        sys.exit(1)
+
+
+def _register_site_commands() -> None:
+    try:
+        from .site.commands import build, serve
+    except ImportError:  # pragma: no cover - the site layer is optional while it is being built
+        return
+    main.add_command(build)
+    main.add_command(serve)
+
+
+_register_site_commands()

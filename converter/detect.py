@@ -1,0 +1,57 @@
+"""Which kind of source a file is, from its text alone.
+
+Kinds: `digest` (a feed digest: entries with addresses or timestamps, or
+translated summaries), `pdf-markdown` (a page converted to Markdown: ATX
+headings, entities, bold crossheads), `ocr-page` (text of a laid-out page:
+several articles, bylines, jump lines, or hard-wrapped OCR), `article` (one
+headline and its text), `generic` (anything else).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .rules.find_bylines import parse_byline
+from .rules.find_jump_lines import JUMP_FROM
+from .urls import bare_url
+
+KINDS = ("ocr-page", "pdf-markdown", "article", "digest", "generic")
+ATX = re.compile(r"^#{1,6}\s+\S")
+TIMESTAMP = re.compile(r"^(?:发布时间\s*[:：]\s*)?\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}[ T]\d{1,2}:\d{2}")
+SUMMARY = re.compile(r"^(中文标题|内容摘要)\s*[:：]")
+LINK_HEADING = re.compile(r"^#{2,6}\s+\[.+\]\(https?://")
+
+
+def detect_kind(text: str) -> str:
+    lines = [line.strip() for line in text.split("\n")]
+    nonblank = [line for line in lines if line]
+    if not nonblank:
+        return "generic"
+    counts = {
+        "atx": sum(1 for line in nonblank if ATX.match(line)),
+        "stamps": sum(1 for line in nonblank if TIMESTAMP.match(line)),
+        "summaries": sum(1 for line in nonblank if SUMMARY.match(line)),
+        "urls": sum(1 for line in nonblank if bare_url(line)),
+        "link_headings": sum(1 for line in nonblank if LINK_HEADING.match(line)),
+        "bylines": sum(1 for line in nonblank if parse_byline(line)),
+        "jumps": sum(1 for line in nonblank if JUMP_FROM.match(line)),
+    }
+    if counts["summaries"] >= 2 or counts["stamps"] >= 3 or counts["link_headings"] >= 3:
+        return "digest"
+    if counts["atx"] >= 2:
+        return "pdf-markdown"
+    if counts["bylines"] + counts["jumps"] >= 2:
+        return "ocr-page"
+    if _hard_wrapped(nonblank, lines):
+        return "ocr-page"
+    if len(nonblank) >= 2 and len(nonblank[0]) <= 200:
+        return "article"
+    return "generic"
+
+
+def _hard_wrapped(nonblank: list[str], lines: list[str]) -> bool:
+    if len(nonblank) < 20:
+        return False
+    short = sum(1 for line in nonblank if len(line) <= 90)
+    blank = len(lines) - len(nonblank)
+    return short / len(nonblank) >= 0.7 and blank / max(len(lines), 1) < 0.3

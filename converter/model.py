@@ -1,0 +1,128 @@
+"""Typed records that flow through the converter: sources, blocks, articles, drops."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Block kinds. A reader's rules assign one of these to every block; the writer
+# renders only the kinds that belong in a body.
+PARA = "para"  # running text
+HEADING = "heading"  # a short line that may be a headline, kicker or crosshead
+CROSSHEAD = "crosshead"  # a heading inside an article
+CAPTION = "caption"  # a photo / illustration caption with its credit
+BYLINE = "byline"
+JUMP = "jump"  # "From page 1"
+CREDIT = "credit"  # "Source: Xinhua", "Additional reporting by …", author note
+URL = "url"
+TIMESTAMP = "timestamp"
+DROP = "drop"  # boilerplate that leaves the text, with a reason
+
+
+@dataclass
+class Block:
+    """A run of source text with the 1-based source line range it came from."""
+
+    kind: str
+    text: str
+    lines: tuple[int, int]
+    level: int = 0  # heading level given by markup (0: none)
+    reason: str = ""  # why a DROP block was dropped
+    meta: dict = field(default_factory=dict)
+
+    def extend(self, other: "Block", joiner: str = " ") -> None:
+        """Append another block's text (a repaired break) and widen the line range."""
+        self.text = self.text + joiner + other.text
+        self.lines = (min(self.lines[0], other.lines[0]), max(self.lines[1], other.lines[1]))
+
+
+@dataclass
+class Figure:
+    caption: str
+    credit: str
+    lines: tuple[int, int]
+
+    def as_dict(self) -> dict:
+        return {"caption": self.caption, "credit": self.credit}
+
+
+@dataclass
+class Provenance:
+    file: str
+    sha256: str
+    lines: tuple[int, int]
+    kind: str = ""
+
+    def as_dict(self) -> dict:
+        return {"file": self.file, "sha256": self.sha256, "lines": list(self.lines), "kind": self.kind}
+
+
+@dataclass
+class Article:
+    """One article: metadata the front matter carries plus the body blocks."""
+
+    title: str
+    provenance: list[Provenance] = field(default_factory=list)
+    page: str | None = None
+    section: str | None = None
+    deck: str | None = None
+    authors: list[str] = field(default_factory=list)
+    contributors: list[str] = field(default_factory=list)
+    source_agency: str | None = None
+    note: str | None = None
+    continued_from: str | None = None
+    continued_to: str | None = None
+    date: str | None = None
+    url: str | None = None
+    figures: list[Figure] = field(default_factory=list)
+    translations: dict[str, dict] = field(default_factory=dict)
+    publication: str | None = None
+    issue: str | None = None
+    issue_title: str | None = None
+    language: str | None = None
+    body: list[Block] = field(default_factory=list)
+    order: int = 0  # position in its source
+    stub: bool = False  # an entry that carries no body in the source
+    untitled: bool = False  # the title was made from the first words (no headline in the source)
+
+    @property
+    def lines(self) -> tuple[int, int]:
+        return self.provenance[0].lines if self.provenance else (0, 0)
+
+    def paragraphs(self) -> list[str]:
+        return [b.text for b in self.body if b.kind == PARA]
+
+    def richness(self) -> int:
+        """How much metadata this copy carries (used to pick the richer duplicate)."""
+        scalars = [self.page, self.section, self.source_agency, self.note, self.continued_from,
+                   self.date, self.url, self.publication]
+        return sum(1 for v in scalars if v) + len(self.authors) + len(self.figures) + len(self.translations)
+
+
+@dataclass
+class Dropped:
+    """Source text that went into no article, and why."""
+
+    file: str
+    lines: tuple[int, int]
+    text: str
+    reason: str
+
+    def as_dict(self) -> dict:
+        return {"file": self.file, "lines": list(self.lines), "reason": self.reason, "text": self.text}
+
+
+@dataclass
+class Source:
+    """One input file, decoded."""
+
+    path: Path
+    name: str
+    sha256: str
+    text: str
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def stem(self) -> str:
+        return Path(self.name).stem

@@ -1,0 +1,92 @@
+"""Readers → rules → articles: convert one source, or many paths.
+
+Metadata is merged in this fixed order, later winning:
+1. what the reader found for the whole source (a digest's header);
+2. the sidecar `<source>.yml` the archivist wrote;
+3. what the rules found for the single article (its own timestamp, byline).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .detect import KINDS, detect_kind
+from .merge import merge_duplicates
+from .model import DROP, Article, Dropped, Source
+from .presets import PRESETS
+from .sidecar import SidecarError, load_sidecar
+from .sources import SourceError, discover, read_source
+from .state import State
+
+
+@dataclass
+class SourceResult:
+    source: Source
+    kind: str
+    articles: list[Article]
+    dropped: list[Dropped]
+    issue: dict
+    trace: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Conversion:
+    results: list[SourceResult] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # one line each: "file: reason"
+    merged: list[str] = field(default_factory=list)
+
+
+def convert_source(source: Source, sidecar: dict | None = None, kind: str | None = None) -> SourceResult:
+    kind = kind or detect_kind(source.text)
+    state = State(source=source, kind=kind, sidecar=sidecar or {})
+    for rule in PRESETS[kind]:
+        rule(state)
+    _account_for_leftovers(state)
+    _apply_issue_metadata(state)
+    return SourceResult(source, kind, state.articles, state.dropped, state.issue, state.trace)
+
+
+def _account_for_leftovers(state: State) -> None:
+    """Any block no article took and no rule dropped is reported, never lost silently."""
+    taken = {id(b) for a in state.articles for b in a.body}
+    for block in state.blocks:
+        if id(block) not in taken and block.kind != DROP and not block.meta.get("used_as"):
+            state.drop(block, f"not part of any article ({block.kind})")
+
+
+def _apply_issue_metadata(state: State) -> None:
+    sidecar, issue = state.sidecar, state.issue
+    publication = sidecar.get("publication") or issue.get("publication")
+    issue_date = sidecar.get("date") or issue.get("date")
+    issue_id = sidecar.get("issue") or state.source.stem
+    for article in state.articles:
+        article.publication = article.publication or publication
+        article.date = article.date or issue_date
+        article.language = article.language or sidecar.get("language")
+        article.issue = issue_id
+        article.issue_title = sidecar.get("title") or issue.get("title")
+
+
+def convert_paths(paths: list[Path], kind: str | None = None) -> Conversion:
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"unknown format {kind!r}; one of {', '.join(KINDS)}")
+    conversion = Conversion()
+    for found in discover(paths):
+        if found.problem:
+            conversion.errors.append(f"{found.path}: {found.problem}")
+            continue
+        try:
+            source = read_source(found.path)
+            result = convert_source(source, load_sidecar(found.path), kind)
+        except (SourceError, SidecarError) as err:
+            conversion.errors.append(f"{found.path}: {err}")
+            continue
+        except RecursionError:
+            conversion.errors.append(f"{found.path}: too deeply nested to convert")
+            continue
+        conversion.results.append(result)
+    all_articles = [a for r in conversion.results for a in r.articles]
+    conversion.articles, conversion.merged = merge_duplicates(all_articles)
+    return conversion

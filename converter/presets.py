@@ -1,0 +1,46 @@
+"""One preset of rules per kind of source, run in this order on a State."""
+
+from __future__ import annotations
+
+from .rules.attach_metadata import attach_metadata
+from .rules.digest_entries import drop_feed_adverts, segment_entries
+from .rules.digest_front import drop_table_of_contents, mark_urls, read_digest_header, read_summaries
+from .rules.find_bylines import find_bylines
+from .rules.find_captions import find_captions
+from .rules.find_credit_lines import find_credit_lines
+from .rules.find_jump_lines import find_jump_lines
+from .rules.find_short_lines import find_short_lines
+from .rules.join_wrapped_lines import join_wrapped_lines
+from .rules.markup import (
+    decode_entities,
+    drop_image_placeholders,
+    drop_page_markers,
+    read_atx_headings,
+    read_bold_crossheads,
+)
+from .rules.place_figures import place_figures
+from .rules.repair_breaks import repair_breaks
+from .rules.segment_page import segment_page
+from .rules.segment_single import segment_single
+from .rules.split_lines import split_lines
+from .state import Rule
+
+# What every kind does to lines before deciding what they are.
+LINE_RULES: list[Rule] = [split_lines, decode_entities, drop_page_markers, drop_image_placeholders]
+# What a line can be, tested in this order (first match wins).
+LINE_KINDS: list[Rule] = [find_captions, find_jump_lines, find_credit_lines, find_bylines]
+# What every kind does to its articles once they exist.
+ARTICLE_RULES: list[Rule] = [attach_metadata, place_figures, repair_breaks]
+
+PRESETS: dict[str, list[Rule]] = {
+    "ocr-page": LINE_RULES + [join_wrapped_lines] + LINE_KINDS + [find_short_lines, segment_page] + ARTICLE_RULES,
+    "pdf-markdown": LINE_RULES + [read_atx_headings, read_bold_crossheads] + LINE_KINDS + [segment_page]
+    + ARTICLE_RULES,
+    "article": LINE_RULES + [join_wrapped_lines, read_atx_headings] + LINE_KINDS + [find_short_lines, segment_single]
+    + ARTICLE_RULES,
+    "digest": LINE_RULES + [read_atx_headings, mark_urls] + LINE_KINDS
+    + [read_digest_header, drop_table_of_contents, read_summaries, drop_feed_adverts, segment_entries]
+    + ARTICLE_RULES,
+    "generic": LINE_RULES + [join_wrapped_lines, read_atx_headings] + LINE_KINDS + [find_short_lines, segment_page]
+    + ARTICLE_RULES,
+}

@@ -1,0 +1,104 @@
+"""Article → Markdown text: front matter through a real YAML dumper, then the body.
+
+Source text is always text: any character that would start Markdown or HTML
+structure is written as an entity or escaped, so `# x`, `> x`, `| x`,
+`<script>` or `[x](javascript:…)` in a source show up as typed. Emphasis
+written in the source (`*Time*`) is kept.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import yaml
+
+from .model import CAPTION, CROSSHEAD, PARA, Article, Block
+
+LEADING_STRUCTURE = re.compile(r"^(?:[#>|=+\-!?:{~`%]|\d+[.)]\s|\*\s|_{3,}|\*{3,})")
+ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
+KEY_ORDER = ("title", "section", "page", "deck", "authors", "contributors", "source_agency", "note",
+             "continued_from", "continued_to", "date", "url", "publication", "issue", "issue_title", "language",
+             "figures", "translations", "stub", "untitled", "provenance")
+
+
+class FrontMatterDumper(yaml.SafeDumper):
+    """Safe YAML with unicode kept and long lines left alone."""
+
+
+def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+FrontMatterDumper.add_representer(str, _str_presenter)
+
+
+def escape_text(text: str) -> str:
+    """Inline-safe Markdown for a line of source text."""
+    text = text.replace("\\", "\\\\")
+    text = ENTITY_LIKE.sub("&amp;", text)
+    text = text.replace("<", "&lt;").replace("[", "&#91;")
+    if LEADING_STRUCTURE.match(text):
+        text = f"&#{ord(text[0])};" + text[1:]
+    return text
+
+
+def figure_html(block: Block) -> str:
+    caption = html.escape(block.meta.get("caption", ""))
+    credit = html.escape(block.meta.get("credit", ""))
+    credit_html = f' <span class="bs-credit">{credit}</span>' if credit else ""
+    return f'<figure class="bs-figure"><figcaption>{caption}{credit_html}</figcaption></figure>'
+
+
+def render_body(article: Article) -> str:
+    parts = []
+    for block in article.body:
+        if block.kind == PARA:
+            parts.append(escape_text(block.text))
+        elif block.kind == CROSSHEAD:
+            parts.append("## " + escape_text(block.text).lstrip())
+        elif block.kind == CAPTION:
+            parts.append(figure_html(block))
+    return "\n\n".join(parts)
+
+
+def front_matter(article: Article) -> dict:
+    values = {
+        "title": article.title,
+        "section": article.section,
+        "page": article.page,
+        "deck": article.deck,
+        "authors": article.authors,
+        "contributors": article.contributors,
+        "source_agency": article.source_agency,
+        "note": article.note,
+        "continued_from": article.continued_from,
+        "continued_to": article.continued_to,
+        "date": article.date,
+        "url": article.url,
+        "publication": article.publication,
+        "issue": article.issue,
+        "issue_title": article.issue_title,
+        "language": article.language,
+        "figures": [f.as_dict() for f in article.figures],
+        "translations": article.translations,
+        "stub": article.stub or None,
+        "untitled": article.untitled or None,
+        "provenance": [p.as_dict() for p in article.provenance],
+    }
+    return {k: values[k] for k in KEY_ORDER if values[k] not in (None, [], {}, "") or k == "title"}
+
+
+def dump_front_matter(meta: dict) -> str:
+    return yaml.dump(meta, Dumper=FrontMatterDumper, sort_keys=False, allow_unicode=True, width=10_000,
+                     default_flow_style=False)
+
+
+def render_article(article: Article, extra: dict | None = None) -> str:
+    meta = front_matter(article)
+    if extra:
+        meta.update(extra)
+    body = render_body(article)
+    text = "---\n" + dump_front_matter(meta) + "---\n"
+    return text + ("\n" + body + "\n" if body else "")

@@ -1,0 +1,86 @@
+"""The conversion report: per source, the articles found and every line left out, and why."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .pipeline import Conversion
+from .writer import WriteResult
+
+REPORT_JSON = "conversion-report.json"
+REPORT_MD = "conversion-report.md"
+
+
+def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dict:
+    paths = written.paths
+    kept = {id(a) for a in conversion.articles}
+    sources = []
+    for result in conversion.results:
+        sources.append({
+            "file": result.source.name,
+            "path": str(result.source.path),
+            "kind": result.kind,
+            "encoding": result.source.encoding,
+            "sha256": result.source.sha256,
+            "warnings": result.source.warnings,
+            "issue": {k: v for k, v in result.issue.items() if isinstance(v, str)},
+            "articles": [
+                {"title": a.title, "lines": list(a.lines),
+                 "path": str(paths[id(a)]) if id(a) in kept else None,
+                 "merged_into_other": id(a) not in kept}
+                for a in result.articles
+            ],
+            "dropped": [d.as_dict() for d in result.dropped],
+        })
+    return {
+        "sources": sources,
+        "errors": conversion.errors,
+        "duplicates_merged": conversion.merged,
+        "hand_corrected_kept": [str(p.relative_to(out.resolve())) for p in written.locked],
+        "stale_not_removed": [str(p.relative_to(out)) for p in written.stale],
+        "pruned": [str(p.relative_to(out)) for p in written.pruned],
+        "totals": {
+            "sources": len(sources),
+            "articles": len(conversion.articles),
+            "dropped_lines": sum(d["lines"][1] - d["lines"][0] + 1 for s in sources for d in s["dropped"]),
+            "errors": len(conversion.errors),
+        },
+    }
+
+
+def _markdown(report: dict) -> str:
+    lines = ["---", "title: Conversion report", "---", "", "# Conversion report", ""]
+    totals = report["totals"]
+    lines.append(f"{totals['sources']} sources, {totals['articles']} articles, "
+                 f"{totals['dropped_lines']} source lines left out, {totals['errors']} errors.")
+    for error in report["errors"]:
+        safe = error.replace("`", "'")
+        lines.append(f"\n- error: `{safe}`")
+    for source in report["sources"]:
+        lines += ["", f"## {source['file']}", "", f"Kind: {source['kind']}; {len(source['articles'])} articles.", ""]
+        lines += ["| lines | left out because | text |", "|---|---|---|"]
+        for d in source["dropped"]:
+            text = d["text"][:120].replace("|", "&#124;").replace("<", "&lt;").replace("[", "&#91;")
+            lines.append(f"| {d['lines'][0]}–{d['lines'][1]} | {d['reason']} | {text} |")
+    return "\n".join(lines) + "\n"
+
+
+def write_report(report: dict, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    (out / REPORT_JSON).write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / REPORT_MD).write_text(_markdown(report), encoding="utf-8")
+
+
+def summary_lines(report: dict) -> list[str]:
+    lines = []
+    for source in report["sources"]:
+        reasons: dict[str, int] = {}
+        for d in source["dropped"]:
+            reasons[d["reason"]] = reasons.get(d["reason"], 0) + 1
+        why = ", ".join(f"{n} {r}" for r, n in sorted(reasons.items())) or "nothing left out"
+        lines.append(f"{source['file']} ({source['kind']}): {len(source['articles'])} articles; {why}")
+    t = report["totals"]
+    lines.append(f"{t['articles']} articles from {t['sources']} sources; {t['errors']} errors; "
+                 f"{len(report['duplicates_merged'])} duplicates merged")
+    return lines

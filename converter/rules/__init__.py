@@ -1,0 +1,1 @@
+"""Small named rules. Each module holds one rule: a function taking the State."""

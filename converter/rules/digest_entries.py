@@ -1,0 +1,96 @@
+"""Rules for the entries of a digest.
+
+- drop_feed_adverts: a short line ending in a colon followed by a bare link
+  that opens no entry (`获取更多RSS:` + `https://feedx.site`) → dropped.
+- segment_entries: an entry opens at a title line followed by its address or
+  timestamp; the address (tracking parameters removed), the timestamp and
+  the lead caption become metadata; the text runs to the next entry. An
+  entry with no text is still an article (a stub).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import find_date, is_date_line
+from ..model import DROP, PARA, TIMESTAMP, URL, Article, Block, Provenance
+from ..state import State
+from ..text import key
+from ..urls import bare_url, clean_url
+
+TIMESTAMP_LABEL = re.compile(r"^(?:发布时间|时间|Published|Date|Posted)\s*[:：]\s*", re.IGNORECASE)
+
+
+def _is_timestamp(block: Block) -> bool:
+    return block.kind == PARA and is_date_line(TIMESTAMP_LABEL.sub("", block.text)) and len(block.text) <= 40
+
+
+def _live(blocks: list[Block], start: int, count: int) -> list[Block]:
+    return [b for b in blocks[start:] if b.kind != DROP][:count]
+
+
+def drop_feed_adverts(state: State) -> None:
+    blocks = state.blocks
+    for index, block in enumerate(blocks):
+        if block.kind != PARA or not block.text.rstrip().endswith((":", "：")) or len(block.text) > 40:
+            continue
+        after = _live(blocks, index + 1, 2)
+        if after and after[0].kind == URL and not (len(after) > 1 and _is_timestamp(after[1])):
+            state.drop(block, "feed advert")
+            state.drop(after[0], "feed advert link")
+
+
+def entry_starts(blocks: list[Block]) -> list[int]:
+    starts = []
+    for index, block in enumerate(blocks):
+        if block.kind != PARA or bare_url(block.text) or _is_timestamp(block):
+            continue
+        after = _live(blocks, index + 1, 2)
+        if after and (after[0].kind == URL or _is_timestamp(after[0])):
+            starts.append(index)
+    return starts
+
+
+def _entry(state: State, blocks: list[Block], order: int) -> Article:
+    title, rest = blocks[0], [b for b in blocks[1:] if b.kind != DROP]
+    article = Article(title=title.text, order=order, publication=state.issue.get("publication"))
+    while rest and rest[0].kind in (URL, PARA) and (rest[0].kind == URL or _is_timestamp(rest[0])):
+        head = rest.pop(0)
+        if head.kind == URL and not article.url:
+            article.url, removed = clean_url(bare_url(head.text) or head.text)
+            if removed:
+                state.note("segment_entries", f"line {head.lines[0]}: removed tracking {removed}")
+        elif head.kind == PARA:
+            head.kind = TIMESTAMP
+            article.date = find_date(TIMESTAMP_LABEL.sub("", head.text))
+        else:
+            rest.insert(0, head)
+            break
+    article.body = rest
+    article.stub = not any(b.kind == PARA for b in rest)
+    lines = (blocks[0].lines[0], max(b.lines[1] for b in blocks))
+    article.provenance = [Provenance(state.source.name, state.source.sha256, lines, state.kind)]
+    article.translations = _translations(state, title.text)
+    return article
+
+
+def _translations(state: State, title: str) -> dict:
+    entry = state.translations.get(key(title))
+    return {"zh": entry} if entry else {}
+
+
+def segment_entries(state: State) -> None:
+    blocks = state.blocks
+    starts = entry_starts(blocks)
+    if not starts:
+        return
+    for block in blocks[: starts[0]]:
+        if block.kind != DROP:
+            state.drop(block, "digest front matter before the first entry")
+    bounds = list(zip(starts, starts[1:] + [len(blocks)]))
+    state.articles = [_entry(state, blocks[a:b], n) for n, (a, b) in enumerate(bounds)]
+    for article in state.articles:
+        for block in article.body:
+            if block.kind == URL:
+                block.kind = PARA
+

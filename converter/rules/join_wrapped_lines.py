@@ -1,0 +1,50 @@
+"""Rule: in hard-wrapped text, lines of one paragraph become one block again.
+
+A source is hard-wrapped when most lines are short and sit next to other
+non-empty lines (old-newspaper OCR, e-mail text). Lines that follow a blank
+line start a new paragraph; a line ending in a hyphen joins the next word.
+"""
+
+from __future__ import annotations
+
+import statistics
+
+from ..model import PARA, Block
+from ..state import State
+from ..text import ends_sentence
+
+
+def looks_hard_wrapped(blocks: list[Block]) -> bool:
+    if len(blocks) < 8:
+        return False
+    lengths = [len(b.text) for b in blocks]
+    glued = sum(1 for b in blocks if not b.meta.get("blank_before"))
+    return statistics.median(lengths) <= 90 and glued / len(blocks) >= 0.6
+
+
+def _starts_paragraph(previous: Block, block: Block, width: float) -> bool:
+    """A blank line, or a short last line that ends a sentence, closes a paragraph."""
+    if block.meta.get("blank_before"):
+        return True
+    last_line = previous.meta.get("last_line", previous.text)
+    return ends_sentence(last_line) and len(last_line) < 0.7 * width
+
+
+def join_wrapped_lines(state: State) -> None:
+    if not looks_hard_wrapped(state.blocks):
+        return
+    width = statistics.median(len(b.text) for b in state.blocks)
+    joined: list[Block] = []
+    for block in state.blocks:
+        previous = joined[-1] if joined else None
+        if previous is None or block.kind != PARA or previous.kind != PARA or _starts_paragraph(previous, block, width):
+            joined.append(block)
+            continue
+        if previous.text.endswith("-") and not previous.text.endswith(" -") and block.text[:1].islower():
+            previous.text = previous.text[:-1]
+            previous.extend(block, joiner="")
+        else:
+            previous.extend(block)
+        previous.meta["last_line"] = block.text
+    state.note("join_wrapped_lines", f"{len(state.blocks)} lines -> {len(joined)} paragraphs")
+    state.blocks = joined

@@ -1,0 +1,55 @@
+"""Rules that read the light markup of PDF→Markdown and feed text.
+
+- decode_entities: `&amp;` → `&` (the text is text from here on).
+- read_atx_headings: `## Title` → a HEADING block of level 2.
+- read_bold_crossheads: a line that is wholly `**bold**` → a CROSSHEAD.
+- drop_page_markers: `=====`, `PAGE 3`, `## p. 1 (#9) ####` → dropped as page furniture.
+- drop_image_placeholders: `![img-0.jpeg](img-0.jpeg)` → dropped (no image travels with the text).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import CROSSHEAD, HEADING, PARA
+from ..state import State
+from ..text import decode_entities as _decode
+
+ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_].*?)(\*\*|__)[.:]?$")
+RULE_LINE = re.compile(r"^([=\-_*~])\1{2,}\s*$")
+PAGE_LINE = re.compile(r"^(?:#+\s*)?(?:PAGE|Page|p\.)\s*\d+\b[^a-z]{0,40}$")
+IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
+
+
+def decode_entities(state: State) -> None:
+    for block in state.blocks:
+        block.text = _decode(block.text)
+
+
+def read_atx_headings(state: State) -> None:
+    for block in state.blocks:
+        match = ATX.match(block.text)
+        if block.kind == PARA and match and match.group(2):
+            block.kind, block.level, block.text = HEADING, len(match.group(1)), match.group(2)
+
+
+def read_bold_crossheads(state: State) -> None:
+    for block in state.blocks:
+        match = BOLD_LINE.match(block.text)
+        if block.kind == PARA and match and len(match.group("text")) <= 120:
+            block.kind, block.text = CROSSHEAD, match.group("text").strip()
+
+
+def drop_page_markers(state: State) -> None:
+    for block in state.blocks:
+        if RULE_LINE.match(block.text) or PAGE_LINE.match(block.text):
+            state.drop(block, "page marker")
+
+
+def drop_image_placeholders(state: State) -> None:
+    for block in state.blocks:
+        if block.kind == PARA and IMAGE.match(block.text):
+            state.drop(block, "image placeholder (no image in the source text)")
+
+

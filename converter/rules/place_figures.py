@@ -1,0 +1,51 @@
+"""Rule: captions become the figures of the article they describe.
+
+A caption inside an article's text belongs to that article. A caption that
+floats between two articles (after the last paragraph of one, before the
+headline of the next) goes to the article on the page whose text shares the
+most distinctive words with it; on a tie, to the article it follows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from ..model import CAPTION, CROSSHEAD, PARA, Article, Block, Figure
+from ..state import State
+from ..text import key
+from .find_short_lines import FUNCTION_WORDS
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in key(text).split() if len(w) > 2 and w not in FUNCTION_WORDS}
+
+
+def _trailing_captions(article: Article) -> list[Block]:
+    last_text = max((i for i, b in enumerate(article.body) if b.kind in (PARA, CROSSHEAD)), default=-1)
+    return [b for b in article.body[last_text + 1:] if b.kind == CAPTION]
+
+
+def best_article(caption: str, articles: list[Article], default: int) -> int:
+    vocab = [_content_words(a.title + " " + " ".join(a.paragraphs())) for a in articles]
+    df = Counter(w for v in vocab for w in v)
+    wanted = _content_words(caption)
+    scores = [sum(math.log(1 + len(articles) / df[w]) for w in wanted & v) for v in vocab]
+    best = max(range(len(articles)), key=lambda i: (scores[i], i == default))
+    return best if scores[best] > scores[default] else default
+
+
+def place_figures(state: State) -> None:
+    articles = state.articles
+    if len(articles) > 1 and state.kind != "digest":
+        for index, article in enumerate(articles):
+            for block in _trailing_captions(article):
+                target = best_article(block.meta["caption"], articles, index)
+                if target != index:
+                    article.body.remove(block)
+                    articles[target].body.append(block)
+                    state.note("place_figures", f"caption at line {block.lines[0]} -> {articles[target].title!r}")
+    for article in articles:
+        article.figures = [
+            Figure(b.meta["caption"], b.meta["credit"], b.lines) for b in article.body if b.kind == CAPTION
+        ]

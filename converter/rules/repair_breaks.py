@@ -1,0 +1,50 @@
+"""Rule: a paragraph cut by a column, page, running head or caption is one again.
+
+Two text paragraphs, with only captions, jump lines or dropped furniture
+between them, are one paragraph when the first does not end a sentence or
+the second goes on in lower case. A hyphen at the cut joins the word. What
+stood between them (a caption) moves after the repaired paragraph.
+"""
+
+from __future__ import annotations
+
+from ..model import CAPTION, DROP, JUMP, PARA, Block
+from ..state import State
+from ..text import ends_sentence, starts_lowercase
+
+BETWEEN = {CAPTION, DROP, JUMP}
+
+
+def is_cut(first: Block, second: Block) -> bool:
+    return not ends_sentence(first.text) or starts_lowercase(second.text)
+
+
+def _join(first: Block, second: Block) -> None:
+    if first.text.endswith("-") and not first.text.endswith(" -") and second.text[:1].islower():
+        first.text = first.text[:-1]
+        first.extend(second, joiner="")
+    else:
+        first.extend(second)
+
+
+def repair_blocks(body: list[Block]) -> list[Block]:
+    result: list[Block] = []
+    pending: list[Block] = []  # blocks standing between an open paragraph and its continuation
+    open_para: Block | None = None
+    for block in body:
+        if block.kind == PARA and open_para is not None and is_cut(open_para, block):
+            _join(open_para, block)
+            continue
+        if block.kind in BETWEEN and open_para is not None:
+            pending.append(block)
+            continue
+        result.extend(pending)
+        pending = []
+        result.append(block)
+        open_para = block if block.kind == PARA else None
+    return result + pending
+
+
+def repair_breaks(state: State) -> None:
+    for article in state.articles:
+        article.body = repair_blocks(article.body)

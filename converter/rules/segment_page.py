@@ -1,0 +1,134 @@
+"""Rule: split a page's blocks into articles at heading groups.
+
+A heading group is a run of HEADING blocks. It opens an article when it
+stands at the top of the page, when a byline or jump line follows it, when
+it holds two or more lines (kicker + headline), or when markup says it is a
+heading (`##` in PDF→Markdown). A lone short line inside an article is a
+crosshead; a lone question is a sentence.
+
+Inside an opening group: the page header (`INSIGHTS`) is the first line of
+the page's first group when that group has three lines, or when it is in
+capitals over a headline that is not; a known section name is the kicker;
+otherwise the shorter of two lines is the kicker and the longer the headline,
+whichever comes first. Further lines are the deck.
+"""
+
+from __future__ import annotations
+
+from ..model import BYLINE, CAPTION, CROSSHEAD, DROP, HEADING, JUMP, PARA, Article, Block, Provenance
+from ..state import State
+from ..text import is_upper_label, key, word_count
+
+OPENERS = {BYLINE, JUMP}
+
+
+def heading_groups(blocks: list[Block]) -> list[tuple[int, int]]:
+    """(start, end) index ranges of runs of HEADING blocks; dropped blocks inside a run are skipped."""
+    groups, start = [], None
+    for index, block in enumerate(blocks + [Block(PARA, "", (0, 0))]):
+        if block.kind == HEADING:
+            start = index if start is None else start
+        elif block.kind != DROP and start is not None:
+            groups.append((start, index))
+            start = None
+    return groups
+
+
+def _following(blocks: list[Block], end: int) -> Block | None:
+    return next((b for b in blocks[end:] if b.kind not in (DROP, CAPTION)), None)
+
+
+def opens_article(state: State, blocks: list[Block], group: tuple[int, int], first: bool) -> bool:
+    heads = [b for b in blocks[group[0]:group[1]] if b.kind == HEADING]
+    after = _following(blocks, group[1])
+    if after is not None and after.kind in OPENERS:
+        return True
+    if any(b.level for b in heads):
+        return True
+    if all(b.meta.get("question") for b in heads):
+        return first and not any(b.kind == PARA for b in blocks[: group[0]])
+    if first and not any(b.kind == PARA for b in blocks[: group[0]]):
+        return True
+    return len(heads) >= 2
+
+
+def split_heads(state: State, lines: list[str], first: bool) -> dict:
+    """Page header, kicker, headline and deck from the lines of an opening group."""
+    known_sections = {key(s) for s in state.sidecar.get("sections", [])} | state.kickers
+    known_pages = {key(p) for p in state.sidecar.get("pages", [])}
+    page = state.running_head
+    rest = list(lines)
+    if rest and (key(rest[0]) in known_pages or (page and key(rest[0]) == key(page))):
+        page = rest.pop(0)
+    elif first and (len(rest) >= 3 or (len(rest) == 2 and is_upper_label(rest[0]) and not is_upper_label(rest[1]))):
+        page = rest.pop(0)
+    kicker = next((line for line in rest if key(line) in known_sections), None)
+    if kicker is None and len(rest) >= 2:
+        shortest = min(rest, key=word_count)
+        longest = max(rest, key=word_count)
+        if word_count(shortest) < word_count(longest) and word_count(shortest) <= 5:
+            kicker = shortest
+    if kicker is not None:
+        rest.remove(kicker)
+        state.kickers.add(key(kicker))
+    headline = max(rest, key=word_count) if rest else (kicker or "")
+    deck = [line for line in rest if line is not headline]
+    return {"page": page, "section": kicker, "title": headline, "deck": " — ".join(deck) or None}
+
+
+def _new_article(state: State, heads: dict, blocks: list[Block], order: int) -> Article:
+    first_line = min(b.lines[0] for b in blocks)
+    last_line = max(b.lines[1] for b in blocks)
+    source = state.source
+    article = Article(title=heads["title"], page=heads["page"], section=heads["section"], deck=heads["deck"])
+    article.provenance = [Provenance(source.name, source.sha256, (first_line, last_line), state.kind)]
+    article.body = [b for b in blocks if b.kind not in (HEADING,) or b.meta.get("inside")]
+    article.order = order
+    if heads["page"]:
+        state.running_head = heads["page"]
+    return article
+
+
+def segment_page(state: State) -> None:
+    blocks = state.blocks
+    opening = []
+    for number, group in enumerate(heading_groups(blocks)):
+        if opens_article(state, blocks, group, first=number == 0):
+            opening.append(group)
+        else:
+            _demote(blocks[group[0]:group[1]])
+    state.articles = []
+    preamble_end = opening[0][0] if opening else len(blocks)
+    if any(b.kind == PARA for b in blocks[:preamble_end]):
+        state.articles.append(untitled_article(state, blocks[:preamble_end]))
+    else:
+        for block in blocks[:preamble_end]:
+            if block.kind != DROP:
+                state.drop(block, "page furniture before the first headline")
+    for index, (start, end) in enumerate(opening):
+        stop = opening[index + 1][0] if index + 1 < len(opening) else len(blocks)
+        lines = [b.text for b in blocks[start:end] if b.kind == HEADING]
+        heads = split_heads(state, lines, first=index == 0)
+        for block in blocks[start:end]:
+            if block.kind == HEADING:
+                block.meta["used_as"] = "headline"
+        article = _new_article(state, heads, blocks[start:stop], len(state.articles))
+        state.articles.append(article)
+
+
+def _demote(group: list[Block]) -> None:
+    """A heading run that opens no article: crossheads, or sentences when they are questions."""
+    for block in group:
+        if block.kind == HEADING:
+            block.kind = PARA if block.meta.get("question") else CROSSHEAD
+
+
+def untitled_article(state: State, blocks: list[Block]) -> Article:
+    """Text before the first headline (a jump from another page, a lone article) keeps a title of its words."""
+    first = next(b for b in blocks if b.kind == PARA)
+    words = first.text.split()
+    title = " ".join(words[:10]) + (" …" if len(words) > 10 else "")
+    _demote(blocks)
+    article = _new_article(state, {"title": title, "page": None, "section": None, "deck": None}, blocks, 0)
+    article.untitled = True
+    return article

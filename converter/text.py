@@ -1,0 +1,87 @@
+"""Small text predicates shared by the rules."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+CLOSERS = "\"'”’»)]*_"
+TERMINAL = ".!?…。！？"
+WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    return len(words(text))
+
+
+def strip_closers(text: str) -> str:
+    return text.rstrip().rstrip(CLOSERS).rstrip()
+
+
+def ends_sentence(text: str) -> bool:
+    """True when a paragraph ends like a finished sentence (closing quotes allowed)."""
+    core = strip_closers(text)
+    return bool(core) and core[-1] in TERMINAL
+
+
+def ends_with_punctuation(text: str) -> bool:
+    """Any sentence-internal or final punctuation at the end (., ?, !, :, ;, ,)."""
+    core = strip_closers(text)
+    return bool(core) and core[-1] in TERMINAL + ",;:，；：、"
+
+
+def starts_lowercase(text: str) -> bool:
+    stripped = text.lstrip("\"'“‘(—–- ")
+    return bool(stripped) and stripped[0].islower()
+
+
+def has_cjk(text: str) -> bool:
+    return bool(CJK.search(text))
+
+
+def is_upper_label(text: str) -> bool:
+    """All letters capitals, e.g. a page header such as INSIGHTS."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def title_case_share(text: str) -> float:
+    """Share of the longer words that start with a capital."""
+    long_words = [w for w in words(text) if len(w) > 3]
+    if not long_words:
+        return 1.0
+    return sum(1 for w in long_words if w[0].isupper()) / len(long_words)
+
+
+def decode_entities(text: str) -> str:
+    return html.unescape(text) if "&" in text else text
+
+
+def clean_space(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    return re.sub(r"[ \t\u00a0\u2000-\u200b\u3000]+", " ", text).strip()
+
+
+def reading_case(name: str) -> str:
+    """LIANG Yilian -> Liang Yilian; O'NEIL -> O'Neil; keeps initials and mixed case."""
+
+    def fix(word: str) -> str:
+        letters = [c for c in word if c.isalpha()]
+        if len(letters) < 2 or not all(c.isupper() for c in letters):
+            return word
+        return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word)
+
+    return " ".join(fix(w) for w in name.split())
+
+
+def key(text: str) -> str:
+    """A comparison key: case, quotes, punctuation and spacing folded."""
+    text = unicodedata.normalize("NFKC", html.unescape(text)).casefold()
+    text = text.translate(str.maketrans("‘’‚‛“”„", "'''\"\"\"\""))
+    return " ".join(words(text))

@@ -1,0 +1,105 @@
+"""Articles → files under the output folder, at stable, safe, unique paths.
+
+- `OUT/articles/<issue>/<title-slug>.md`; a second article with the same
+  title in the same issue gets `-2`, in source order, so paths are stable.
+- Nothing is written outside OUT; a file is rewritten only when its bytes
+  change; a file whose front matter says `locked: true` (hand-corrected) is
+  never overwritten; articles whose source is gone are removed only on prune.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import frontmatter
+
+from .model import Article
+from .render import render_article
+
+ARTICLES_DIR = "articles"
+MAX_SLUG = 80
+
+
+def slugify(text: str, max_len: int = MAX_SLUG) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub(r"[^\w]+", "-", text, flags=re.UNICODE).strip("-_")
+    return text[:max_len].strip("-_") or "untitled"
+
+
+@dataclass
+class WriteResult:
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    locked: list[Path] = field(default_factory=list)
+    stale: list[Path] = field(default_factory=list)
+    pruned: list[Path] = field(default_factory=list)
+    paths: dict[int, Path] = field(default_factory=dict)  # id(article) -> path relative to OUT
+
+
+def plan_paths(articles: list[Article]) -> dict[int, Path]:
+    used: set[str] = set()
+    planned = {}
+    for article in articles:
+        folder = slugify(article.issue or "loose")
+        stem = slugify(article.title)
+        candidate, n = f"{folder}/{stem}", 2
+        while candidate.casefold() in used:
+            candidate, n = f"{folder}/{stem}-{n}", n + 1
+        used.add(candidate.casefold())
+        planned[id(article)] = Path(ARTICLES_DIR) / f"{candidate}.md"
+    return planned
+
+
+def is_locked(path: Path) -> bool:
+    try:
+        return bool(frontmatter.load(path).metadata.get("locked"))
+    except Exception:  # an unreadable file is not ours to judge: leave it alone
+        return True
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".md")
+    with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+        out.write(text)
+    os.replace(temp, path)
+
+
+def write_articles(articles: list[Article], out: Path, prune: bool = False) -> WriteResult:
+    result = WriteResult(paths=plan_paths(articles))
+    root = out.resolve()
+    for article in articles:
+        target = (out / result.paths[id(article)]).resolve()
+        if root not in target.parents:
+            raise ValueError(f"refusing to write outside {out}: {target}")
+        text = render_article(article)
+        if target.exists():
+            if is_locked(target):
+                result.locked.append(target)
+                continue
+            if target.read_text(encoding="utf-8", errors="replace") == text:
+                result.unchanged.append(target)
+                continue
+        _write_atomic(target, text)
+        result.written.append(target)
+    _find_stale(out, {(out / p).resolve() for p in result.paths.values()}, prune, result)
+    return result
+
+
+def _find_stale(out: Path, produced: set[Path], prune: bool, result: WriteResult) -> None:
+    folder = out / ARTICLES_DIR
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*.md")):
+        if path.resolve() in produced:
+            continue
+        if prune and not is_locked(path):
+            path.unlink()
+            result.pruned.append(path)
+        else:
+            result.stale.append(path)
