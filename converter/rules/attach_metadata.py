@@ -49,6 +49,7 @@ def _signature(article: Article) -> None:
     texts = [b for b in article.body if b.kind == PARA]
     if texts and not article.authors and SIGNATURE.match(texts[-1].text) and len(texts) > 1:
         article.authors = [reading_case(texts[-1].text.rstrip("."))]
+        texts[-1].meta["used_as"] = "signature"
         article.body.remove(texts[-1])
 
 
@@ -57,6 +58,7 @@ def attach_metadata(state: State) -> None:
         kept, position = [], 0
         for block in article.body:
             if block.kind != DROP and _take(article, block, position):
+                block.meta["used_as"] = "metadata"
                 continue
             if block.kind != DROP:
                 position += 1

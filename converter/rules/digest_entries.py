@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..dates import find_date, is_date_line
-from ..model import DROP, PARA, TIMESTAMP, URL, Article, Block, Provenance
+from ..model import DROP, Dropped, PARA, TIMESTAMP, URL, Article, Block, Provenance
 from ..state import State
 from ..text import key
 from ..urls import bare_url, clean_url
@@ -53,13 +53,16 @@ def entry_starts(blocks: list[Block]) -> list[int]:
 
 def _entry(state: State, blocks: list[Block], order: int) -> Article:
     title, rest = blocks[0], [b for b in blocks[1:] if b.kind != DROP]
+    title.meta["used_as"] = "headline"
     article = Article(title=title.text, order=order, publication=state.issue.get("publication"))
     while rest and rest[0].kind in (URL, PARA) and (rest[0].kind == URL or _is_timestamp(rest[0])):
         head = rest.pop(0)
+        head.meta["used_as"] = "metadata"
         if head.kind == URL and not article.url:
             article.url, removed = clean_url(bare_url(head.text) or head.text)
             if removed:
-                state.note("segment_entries", f"line {head.lines[0]}: removed tracking {removed}")
+                state.dropped.append(Dropped(state.source.name, head.lines, "&".join(removed),
+                                             "tracking parameters removed from the address"))
         elif head.kind == PARA:
             head.kind = TIMESTAMP
             article.date = find_date(TIMESTAMP_LABEL.sub("", head.text))

@@ -20,6 +20,7 @@ def is_cut(first: Block, second: Block) -> bool:
 
 
 def _join(first: Block, second: Block) -> None:
+    second.meta["used_as"] = "joined"
     if first.text.endswith("-") and not first.text.endswith(" -") and second.text[:1].islower():
         first.text = first.text[:-1]
         first.extend(second, joiner="")

@@ -17,6 +17,7 @@ def segment_single(state: State) -> None:
         return
     head, rest = live[0], live[1:]
     article = Article(title=head.text, order=0)
+    head.meta["used_as"] = "headline"
     if rest and rest[0].kind in (PARA, HEADING) and is_date_line(rest[0].text):
         article.date = find_date(rest[0].text)
         rest[0].kind = DROP
