@@ -15,8 +15,13 @@ from ..text import ends_sentence, starts_lowercase
 BETWEEN = {CAPTION, DROP, JUMP}
 
 
+CLOSING_QUOTES = ("”", "’", "»", '"')
+
+
 def is_cut(first: Block, second: Block) -> bool:
-    return not ends_sentence(first.text) or starts_lowercase(second.text)
+    """A quotation closed at the end counts as a finished paragraph, even without a full stop."""
+    finished = ends_sentence(first.text) or first.text.rstrip().endswith(CLOSING_QUOTES)
+    return not finished or starts_lowercase(second.text)
 
 
 def _join(first: Block, second: Block) -> None:
