@@ -43,6 +43,13 @@ def find_date(text: str) -> str | None:
     return None
 
 
+def is_timestamp(text: str) -> bool:
+    """A line that is a date or date-time and nothing more (a label such as `Published:` aside)."""
+    rest = WORDY.sub("", NUMERIC.sub("", text))
+    rest = re.sub(r"^\s*[^\W\d_]{0,12}\s*[:：]", "", rest)
+    return find_date(text) is not None and len(rest.strip(" ,.|-")) <= 12 and len(rest.split()) <= 2
+
+
 def is_date_line(text: str) -> bool:
     """A line that is mostly a date (a dateline or timestamp, not a sentence with a date in it)."""
     stripped = NUMERIC.sub("", text)

@@ -13,6 +13,7 @@ import re
 
 from .rules.find_bylines import parse_byline
 from .rules.find_jump_lines import JUMP_FROM
+from .rules.feed_markup import AUTOLINK, TAG
 from .urls import bare_url
 
 KINDS = ("ocr-page", "pdf-markdown", "article", "digest", "generic")
@@ -36,7 +37,10 @@ def detect_kind(text: str) -> str:
         "bylines": sum(1 for line in nonblank if parse_byline(line)),
         "jumps": sum(1 for line in nonblank if JUMP_FROM.match(line)),
     }
+    counts["linked_headings"] = _headings_with_links(nonblank)
     if counts["summaries"] >= 2 or counts["stamps"] >= 3 or counts["link_headings"] >= 3:
+        return "digest"
+    if counts["linked_headings"] >= 3 and counts["linked_headings"] >= counts["atx"] / 2:
         return "digest"
     if counts["atx"] >= 2:
         return "pdf-markdown"
@@ -47,6 +51,13 @@ def detect_kind(text: str) -> str:
     if len(nonblank) >= 2 and len(nonblank[0]) <= 200:
         return "article"
     return "generic"
+
+
+def _headings_with_links(nonblank: list[str]) -> int:
+    """ATX headings whose next text line (layout tags aside) is only an address: a link digest."""
+    texts = [TAG.sub("", AUTOLINK.sub(r"\1", line)).strip() for line in nonblank]
+    texts = [t for t in texts if t]
+    return sum(1 for i, t in enumerate(texts[:-1]) if ATX.match(t) and bare_url(texts[i + 1]))
 
 
 def _hard_wrapped(nonblank: list[str], lines: list[str]) -> bool:

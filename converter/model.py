@@ -10,6 +10,7 @@ from pathlib import Path
 PARA = "para"  # running text
 HEADING = "heading"  # a short line that may be a headline, kicker or crosshead
 CROSSHEAD = "crosshead"  # a heading inside an article
+ITEM = "item"  # a bulleted list item
 CAPTION = "caption"  # a photo / illustration caption with its credit
 BYLINE = "byline"
 JUMP = "jump"  # "From page 1"

@@ -5,6 +5,13 @@ from __future__ import annotations
 from .rules.attach_metadata import attach_metadata
 from .rules.digest_entries import drop_feed_adverts, segment_entries
 from .rules.digest_front import drop_table_of_contents, mark_urls, read_digest_header, read_summaries
+from .rules.feed_markup import (
+    drop_colophon,
+    read_yaml_header,
+    split_link_lines,
+    strip_inline_html,
+    unescape_markdown,
+)
 from .rules.find_bylines import find_bylines
 from .rules.find_captions import find_captions
 from .rules.find_credit_lines import find_credit_lines
@@ -17,6 +24,7 @@ from .rules.markup import (
     drop_page_markers,
     read_atx_headings,
     read_bold_crossheads,
+    read_list_items,
 )
 from .rules.place_figures import place_figures
 from .rules.repair_breaks import repair_breaks
@@ -34,11 +42,13 @@ ARTICLE_RULES: list[Rule] = [attach_metadata, place_figures, repair_breaks]
 
 PRESETS: dict[str, list[Rule]] = {
     "ocr-page": LINE_RULES + [join_wrapped_lines] + LINE_KINDS + [find_short_lines, segment_page] + ARTICLE_RULES,
-    "pdf-markdown": LINE_RULES + [read_atx_headings, read_bold_crossheads] + LINE_KINDS + [segment_page]
+    "pdf-markdown": LINE_RULES + [read_atx_headings, read_bold_crossheads, read_list_items] + LINE_KINDS + [segment_page]
     + ARTICLE_RULES,
     "article": LINE_RULES + [join_wrapped_lines, read_atx_headings] + LINE_KINDS + [find_short_lines, segment_single]
     + ARTICLE_RULES,
-    "digest": LINE_RULES + [read_atx_headings, mark_urls] + LINE_KINDS
+    "digest": [split_lines, read_yaml_header, decode_entities, strip_inline_html, unescape_markdown, drop_page_markers,
+               drop_colophon, drop_image_placeholders, read_atx_headings, read_list_items, split_link_lines,
+               mark_urls] + LINE_KINDS
     + [read_digest_header, drop_table_of_contents, read_summaries, drop_feed_adverts, segment_entries]
     + ARTICLE_RULES,
     "generic": LINE_RULES + [join_wrapped_lines, read_atx_headings] + LINE_KINDS + [find_short_lines, segment_page]

@@ -13,7 +13,7 @@ import re
 
 import yaml
 
-from .model import CAPTION, CROSSHEAD, PARA, Article, Block
+from .model import CAPTION, CROSSHEAD, ITEM, PARA, Article, Block
 
 LEADING_STRUCTURE = re.compile(r"^(?:[#>|=+\-!?:{~`%]|\d+[.)]\s|\*\s|_{3,}|\*{3,})")
 ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
@@ -52,12 +52,19 @@ def figure_html(block: Block) -> str:
 
 
 def render_body(article: Article) -> str:
-    parts = []
+    parts: list[str] = []
+    previous = ""
     for block in article.body:
+        if block.kind == ITEM and previous == ITEM:
+            parts[-1] += "\n- " + escape_text(block.text)
+            continue
+        previous = block.kind
         if block.kind == PARA:
             parts.append(escape_text(block.text))
         elif block.kind == CROSSHEAD:
             parts.append("## " + escape_text(block.text).lstrip())
+        elif block.kind == ITEM:
+            parts.append("- " + escape_text(block.text))
         elif block.kind == CAPTION:
             parts.append(figure_html(block))
     return "\n\n".join(parts)

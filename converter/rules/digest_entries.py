@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from ..dates import find_date, is_date_line
-from ..model import DROP, Dropped, PARA, TIMESTAMP, URL, Article, Block, Provenance
+from ..dates import find_date, is_timestamp
+from ..model import CROSSHEAD, DROP, HEADING, PARA, TIMESTAMP, URL, Article, Block, Dropped, Provenance
 from ..state import State
 from ..text import key
 from ..urls import bare_url, clean_url
@@ -22,7 +22,7 @@ TIMESTAMP_LABEL = re.compile(r"^(?:发布时间|时间|Published|Date|Posted)\s*
 
 
 def _is_timestamp(block: Block) -> bool:
-    return block.kind == PARA and is_date_line(TIMESTAMP_LABEL.sub("", block.text)) and len(block.text) <= 40
+    return block.kind == PARA and is_timestamp(block.text) and len(block.text) <= 40
 
 
 def _live(blocks: list[Block], start: int, count: int) -> list[Block]:
@@ -43,7 +43,7 @@ def drop_feed_adverts(state: State) -> None:
 def entry_starts(blocks: list[Block]) -> list[int]:
     starts = []
     for index, block in enumerate(blocks):
-        if block.kind != PARA or bare_url(block.text) or _is_timestamp(block):
+        if block.kind not in (PARA, HEADING) or bare_url(block.text) or _is_timestamp(block):
             continue
         after = _live(blocks, index + 1, 2)
         if after and (after[0].kind == URL or _is_timestamp(after[0])):
@@ -51,10 +51,27 @@ def entry_starts(blocks: list[Block]) -> list[int]:
     return starts
 
 
+TITLE_PARTS = re.compile(r"\s+[|｜]\s+")
+LEADING_DATE = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})\s+")
+
+
+def _title_parts(article: Article, text: str) -> None:
+    """`2025-04-02 Title | Section | Site` (a page title as feeds copy it) → title, date, section, site."""
+    if match := LEADING_DATE.match(text):
+        article.date, text = match.group("date"), text[match.end():]
+    parts = TITLE_PARTS.split(text)
+    article.title = parts[0]
+    if len(parts) >= 2:
+        article.publication = parts[-1]
+    if len(parts) >= 3:
+        article.section = parts[1]
+
+
 def _entry(state: State, blocks: list[Block], order: int) -> Article:
     title, rest = blocks[0], [b for b in blocks[1:] if b.kind != DROP]
     title.meta["used_as"] = "headline"
     article = Article(title=title.text, order=order, publication=state.issue.get("publication"))
+    _title_parts(article, title.text)
     while rest and rest[0].kind in (URL, PARA) and (rest[0].kind == URL or _is_timestamp(rest[0])):
         head = rest.pop(0)
         head.meta["used_as"] = "metadata"
@@ -88,12 +105,38 @@ def segment_entries(state: State) -> None:
     if not starts:
         return
     for block in blocks[: starts[0]]:
-        if block.kind != DROP:
+        if block.kind not in (DROP, HEADING):
             state.drop(block, "digest front matter before the first entry")
     bounds = list(zip(starts, starts[1:] + [len(blocks)]))
     state.articles = [_entry(state, blocks[a:b], n) for n, (a, b) in enumerate(bounds)]
+    _section_labels(state, blocks[: starts[0]])
     for article in state.articles:
         for block in article.body:
             if block.kind == URL:
                 block.kind = PARA
 
+
+
+def _section_labels(state: State, preamble: list[Block]) -> None:
+    """Headings after an entry's last text (or before the first entry) label the entries below them."""
+    section = _take_labels(state, preamble, None)
+    for article in state.articles:
+        if section and not article.section:
+            article.section = section
+        last_text = max((i for i, b in enumerate(article.body) if b.kind != HEADING), default=-1)
+        trailing = article.body[last_text + 1:]
+        if trailing:
+            article.body = article.body[: last_text + 1]
+            section = _take_labels(state, trailing, section)
+    for article in state.articles:
+        for block in article.body:
+            if block.kind == HEADING:
+                block.kind = CROSSHEAD
+
+
+def _take_labels(state: State, blocks: list[Block], section: str | None) -> str | None:
+    for block in blocks:
+        if block.kind == HEADING:
+            state.drop(block, "section label (kept as the section of the entries under it)")
+            section = block.text
+    return section

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 
-from ..dates import find_date, is_date_line
-from ..model import PARA, URL, Block
+from ..dates import NUMERIC, WORDY, find_date
+from ..model import HEADING, ITEM, PARA, URL, Block
 from ..state import State
-from ..text import has_cjk, key
+from ..text import ends_sentence, has_cjk, key
 from ..urls import bare_url
 
-BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙]|[*\-+])\s+(?P<text>.+)$")
 NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)、]\s*(?P<title>.+)$")
 LABELLED = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,6}|[A-Z][A-Za-z ]{2,20})\s*[:：]\s*(?P<value>.*)$")
 ZH_TITLE = {"中文标题", "标题", "译题"}
@@ -26,40 +25,63 @@ FAILED = {"翻译失败", "translation failed", "无", "n/a"}
 
 
 def _first_body_index(blocks: list[Block]) -> int:
-    """Where the header stops: the first bullet, numbered entry or URL-carrying entry."""
-    for index, block in enumerate(blocks):
-        if BULLET.match(block.text) or NUMBERED.match(block.text) or bare_url(block.text):
-            return max(index - 1, 0) if bare_url(block.text) else index
-    return 0
+    """Where the header stops: the first list item, numbered summary or entry."""
+    from .digest_entries import entry_starts
+
+    starts = entry_starts(blocks)
+    first_entry = starts[0] if starts else len(blocks)
+    for index, block in enumerate(blocks[:first_entry]):
+        if block.kind in (ITEM, URL) or NUMBERED.match(block.text):
+            return index
+    return first_entry
 
 
 def read_digest_header(state: State) -> None:
+    """Title (a level-1 heading, or the first line with a date in it), the date line, the publication."""
     end = _first_body_index(state.blocks)
-    header = [b for b in state.blocks[:end] if b.kind == PARA]
+    header = [b for b in state.blocks[:end] if b.kind == PARA or (b.kind == HEADING and b.level == 1)]
     if not header:
         return
-    state.issue.setdefault("publication", header[0].text)
-    for block in header[1:]:
-        if is_date_line(block.text) and "title" in state.issue:
-            state.issue["date"] = find_date(block.text)
-        elif "title" not in state.issue:
-            state.issue["title"] = block.text
-            state.issue["date"] = find_date(block.text)
-        else:
-            state.issue.setdefault("description", block.text)
+    title = next((b for b in header if b.kind == HEADING and b.level == 1), None)
+    title = title or next((b for b in header if find_date(b.text) and len(_without_date(b.text)) >= 4), None)
+    dated = next((b for b in header if b is not title and find_date(b.text)), None)
+    publication = next((b for b in header if b not in (title, dated) and _is_name(b.text)), None)
+    issue = state.issue
+    if title:
+        issue.setdefault("title", title.text)
+    issue.setdefault("date", find_date(dated.text) if dated else find_date(title.text) if title else None)
+    if publication:
+        issue.setdefault("publication", publication.text)
+    elif title and _without_date(title.text):
+        issue.setdefault("publication", _without_date(title.text))
+    rest = [b.text for b in header if b not in (title, dated, publication)]
+    if rest:
+        issue.setdefault("description", " ".join(rest))
     for block in header:
         state.drop(block, "digest header (kept as the issue's metadata)")
 
 
+def _without_date(text: str) -> str:
+    return re.sub(r"\s+", " ", WORDY.sub("", NUMERIC.sub("", text))).strip(" -–—|,:")
+
+
+def _is_name(text: str) -> bool:
+    """A masthead name: short, no link, no sentence."""
+    return len(text) <= 40 and "](" not in text and not bare_url(text) and not ends_sentence(text)
+
+
 def drop_table_of_contents(state: State) -> None:
-    """A run of three or more bullet lines before the first entry is the contents."""
+    """A run of three or more list items before the first entry is the contents."""
+    from .digest_entries import entry_starts
+
+    starts = entry_starts(state.blocks)
     run: list[Block] = []
-    for block in state.blocks + [Block(PARA, "", (0, 0))]:
-        if block.kind == PARA and BULLET.match(block.text) and not bare_url(BULLET.match(block.text)["text"]):
+    for block in state.blocks[: starts[0] if starts else 0] + [Block(PARA, "", (0, 0))]:
+        if block.kind == ITEM:
             run.append(block)
             continue
         if len(run) >= 3:
-            state.contents = [BULLET.match(b.text)["text"] for b in run]
+            state.contents = [b.text for b in run]
             for item in run:
                 state.drop(item, "table of contents")
             return

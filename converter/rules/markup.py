@@ -4,6 +4,7 @@
 - read_atx_headings: `## Title` → a HEADING block of level 2.
 - read_bold_crossheads: a line that is wholly `**bold**` → a CROSSHEAD.
 - drop_page_markers: `=====`, `PAGE 3`, `## p. 1 (#9) ####` → dropped as page furniture.
+- read_list_items: `• text` / `- text` → a list ITEM.
 - drop_image_placeholders: `![img-0.jpeg](img-0.jpeg)` → dropped (no image travels with the text).
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import CROSSHEAD, HEADING, PARA
+from ..model import CROSSHEAD, HEADING, ITEM, PARA
 from ..state import State
 from ..text import decode_entities as _decode
 
@@ -19,6 +20,7 @@ ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_].*?)(\*\*|__)[.:]?$")
 RULE_LINE = re.compile(r"^([=\-_*~])\1{2,}\s*$")
 PAGE_LINE = re.compile(r"^(?:#+\s*)?(?:PAGE|Page|p\.)\s*\d+\b[^a-z]{0,40}$")
+BULLET = re.compile(r"^(?:[•·▪●◦‣∙]\s*|[*+\-]\s+)(?P<text>\S.*)$")
 IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
 
 
@@ -53,3 +55,11 @@ def drop_image_placeholders(state: State) -> None:
             state.drop(block, "image placeholder (no image in the source text)")
 
 
+
+
+def read_list_items(state: State) -> None:
+    """`• text`, `- text`, `* text` → a list ITEM (its text without the bullet)."""
+    for block in state.blocks:
+        match = BULLET.match(block.text) if block.kind == PARA else None
+        if match:
+            block.kind, block.text = ITEM, match.group("text")
