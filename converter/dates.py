@@ -43,11 +43,16 @@ def find_date(text: str) -> str | None:
     return None
 
 
+ZONE = re.compile(r"\b(?:[AaPp]\.?[Mm]\.?|UTC|GMT|[A-Z]{2,4}T)\b|[+-]\d{2}:?\d{2}\b")
+LABEL = re.compile(r"^\s*[^\W\d_]{1,12}\s*[:：]")
+
+
 def is_timestamp(text: str) -> bool:
     """A line that is a date or date-time and nothing more (a label such as `Published:` aside)."""
-    rest = WORDY.sub("", NUMERIC.sub("", text))
-    rest = re.sub(r"^\s*[^\W\d_]{0,12}\s*[:：]", "", rest)
-    return find_date(text) is not None and len(rest.strip(" ,.|-")) <= 12 and len(rest.split()) <= 2
+    if find_date(text) is None:
+        return False
+    rest = ZONE.sub("", WORDY.sub("", NUMERIC.sub("", LABEL.sub("", text, count=1))))
+    return not any(c.isalpha() for c in rest) and len(rest.strip()) <= 12
 
 
 def is_date_line(text: str) -> bool:

@@ -71,21 +71,17 @@ def _is_name(text: str) -> bool:
 
 
 def drop_table_of_contents(state: State) -> None:
-    """A run of three or more list items before the first entry is the contents."""
+    """List items before the first entry that name entries, or a run of three or more, are the contents."""
     from .digest_entries import entry_starts
 
     starts = entry_starts(state.blocks)
-    run: list[Block] = []
-    for block in state.blocks[: starts[0] if starts else 0] + [Block(PARA, "", (0, 0))]:
-        if block.kind == ITEM:
-            run.append(block)
-            continue
-        if len(run) >= 3:
-            state.contents = [b.text for b in run]
-            for item in run:
-                state.drop(item, "table of contents")
-            return
-        run = []
+    titles = {key(state.blocks[i].text) for i in starts}
+    items = [b for b in state.blocks[: starts[0] if starts else 0] if b.kind == ITEM]
+    listed = [b for b in items if key(b.text) in titles]
+    contents = listed if listed else (items if len(items) >= 3 else [])
+    state.contents = [b.text for b in contents]
+    for item in contents:
+        state.drop(item, "table of contents")
 
 
 def _label(block: Block) -> tuple[str, str] | None:
