@@ -1,0 +1,129 @@
+"""Each rule on the smallest input that shows what it decides."""
+
+from __future__ import annotations
+
+import pytest
+
+from converter.dates import find_date, is_timestamp
+from converter.detect import detect_kind
+from converter.model import CAPTION, CROSSHEAD, PARA, Block
+from converter.rules.find_bylines import parse_byline
+from converter.rules.find_captions import parse_caption
+from converter.rules.find_jump_lines import JUMP_FROM, JUMP_TO
+from converter.rules.find_short_lines import is_title_like
+from converter.rules.repair_breaks import repair_blocks
+from converter.text import reading_case
+from converter.urls import clean_url
+
+
+@pytest.mark.parametrize("line, names", [
+    ("By LIANG Yilian & HU Dingkun", ["Liang Yilian", "Hu Dingkun"]),
+    ("By LI Gangyang, WANG Xinlong &amp; LUO Shaqi", ["Li Gangyang", "Wang Xinlong", "Luo Shaqi"]),
+    ("By Staff Reporters", ["Staff Reporters"]),
+    ("BY JOHN SMITH and Mary-Ann O'NEIL", ["John Smith", "Mary-Ann O'Neil"]),
+])
+def test_bylines_give_names_in_reading_case(line: str, names: list[str]) -> None:
+    assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize("line", [
+    "By June, in London, the talks had collapsed.",
+    "By contrast, the bus network will run a reduced service.",
+    "By December 2025, China had released over 1,500 industrial large models.",
+])
+def test_sentences_starting_with_by_are_body_text(line: str) -> None:
+    assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize("line, caption, credit", [
+    ("A nurse checks a patient in Geneva. (PHOTO: XINHUA)", "A nurse checks a patient in Geneva.", "XINHUA"),
+    ("◀The brooch, an AI-driven jewel. (COURTESY PHOTO)", "The brooch, an AI-driven jewel.", "COURTESY PHOTO"),
+    ("Robots weld car bodies in Changzhou. Photo: Xinhua", "Robots weld car bodies in Changzhou.", "Xinhua"),
+    ("Illustration: Craig Stephens", "", "Craig Stephens"),
+    ("US envoy at the talks. Photo: TT News Agency via AP", "US envoy at the talks.", "TT News Agency via AP"),
+])
+def test_captions_split_into_caption_and_credit(line: str, caption: str, credit: str) -> None:
+    assert parse_caption(line) == (caption, credit)
+
+
+def test_a_sentence_mentioning_a_photo_is_not_a_caption() -> None:
+    assert parse_caption("He said the photo: a blur of lights and faces, was taken at night by a friend.") is None
+
+
+def test_jump_lines_name_the_page() -> None:
+    assert JUMP_FROM.match("From page 1")["page"] == "1"
+    assert JUMP_FROM.match("Continued from Page A3")["page"] == "A3"
+    assert JUMP_TO.match("Continued on page 7")["page"] == "7"
+    assert JUMP_FROM.match("From pages of history we learn") is None
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Institutional support", True),
+    ("Data Flow Should Be Safe and Steady", True),
+    ("Successful technology-industry integration cannot be achieved without", False),
+    ("Its silhouette is defined by sharp,", False),
+    ("The authors are from BAAI.", False),
+])
+def test_title_like_lines(line: str, expected: bool) -> None:
+    assert is_title_like(line) is expected
+
+
+def _para(text: str, line: int) -> Block:
+    return Block(PARA, text, (line, line))
+
+
+def test_a_caption_cutting_a_sentence_is_moved_after_the_repaired_paragraph() -> None:
+    caption = Block(CAPTION, "x", (2, 2), meta={"caption": "x", "credit": "y"})
+    body = repair_blocks([_para("forcing WHO to scale back staff", 1), caption, _para("and critical programs.", 3)])
+    assert [b.kind for b in body] == [PARA, CAPTION]
+    assert body[0].text == "forcing WHO to scale back staff and critical programs."
+    assert body[0].lines == (1, 3)
+
+
+def test_real_paragraph_ends_stay() -> None:
+    body = repair_blocks([_para("It rained.", 1), _para("Then it stopped.", 2), _para("“Quoted”", 3),
+                          _para("“Another quote.”", 4)])
+    assert len(body) == 4
+
+
+def test_hyphenated_cut_joins_the_word() -> None:
+    body = repair_blocks([_para("the inter-", 1), _para("national community.", 2)])
+    assert body[0].text == "the international community."
+
+
+def test_crossheads_are_not_joined() -> None:
+    body = repair_blocks([_para("without", 1), Block(CROSSHEAD, "Support", (2, 2)), _para("strong support.", 3)])
+    assert len([b for b in body if b.kind == PARA]) == 2
+
+
+def test_names_in_capitals_to_reading_case() -> None:
+    assert reading_case("LIANG Yilian") == "Liang Yilian"
+    assert reading_case("A. O. TAIT") == "A. O. Tait"
+    assert reading_case("van der BERG") == "van der Berg"
+
+
+def test_dates_and_timestamps() -> None:
+    assert find_date("2025.08.18 13:20") == "2025-08-18T13:20"
+    assert find_date("OAKLAND, CALIFORNIA, APRIL 24, 1889.") == "1889-04-24"
+    assert find_date("2025-02-30") is None
+    assert is_timestamp("发布时间: 2026-02-04T03:12:44")
+    assert not is_timestamp("海外媒体报道汇总 2024-05-01")
+
+
+def test_tracking_parameters_leave_addresses() -> None:
+    url, removed = clean_url("https://x.example/a?id=7&utm_source=rss&utm_medium=feed")
+    assert url == "https://x.example/a?id=7"
+    assert removed == ["utm_source=rss", "utm_medium=feed"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("## A\n\n## B\n\nBy X Y\n\nText.\n", "pdf-markdown"),
+    ("Title\n\nhttps://a.example/1\n2025.01.01 10:00\nText.\n\nT2\n\nhttps://a.example/2\n2025.01.01 11:00\n"
+     "T3\n\nhttps://a.example/3\n2025.01.01 12:00\n", "digest"),
+    ("A headline\n\nOne paragraph.\n\nAnother paragraph.\n", "article"),
+    ("HEAD\n\nTitle One\n\nBy AN Author\n\nText.\n\nTitle Two\n\nFrom page 2\n\nText.\n", "ocr-page"),
+    ("", "generic"),
+])
+def test_kind_detection(text: str, kind: str) -> None:
+    assert detect_kind(text) == kind
+
