@@ -23,6 +23,7 @@ class State:
     contents: list[str] = field(default_factory=list)  # titles listed in a table of contents
     kickers: set[str] = field(default_factory=set)  # kicker labels seen so far (comparison keys)
     running_head: str | None = None  # the page header articles run under
+    current_title: str | None = None  # headline of the article segmentation is inside
     trace: list[str] = field(default_factory=list)  # which rule did what, for --verbose
 
     def drop(self, block: Block, reason: str) -> None:

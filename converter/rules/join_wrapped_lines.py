@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import statistics
 
-from ..model import PARA, Block
+from ..model import HEADING, PARA, Block
 from ..state import State
 from ..text import ends_sentence
 
@@ -30,9 +30,30 @@ def _starts_paragraph(previous: Block, block: Block, width: float) -> bool:
     return ends_sentence(last_line) and len(last_line) < 0.7 * width
 
 
+def is_caps_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 4 or len(text) > 50 or len(text.split()) > 8:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) >= 0.8
+
+
+def mark_caps_headlines(blocks: list[Block]) -> None:
+    """Runs of one to four short lines in capitals are headline decks, not text to wrap."""
+    index = 0
+    while index < len(blocks):
+        end = index
+        while end < len(blocks) and blocks[end].kind == PARA and is_caps_line(blocks[end].text):
+            end += 1
+        if 0 < end - index <= 4:
+            for block in blocks[index:end]:
+                block.kind, block.meta["caps"] = HEADING, True
+        index = max(end, index + 1)
+
+
 def join_wrapped_lines(state: State) -> None:
     if not looks_hard_wrapped(state.blocks):
         return
+    mark_caps_headlines(state.blocks)
     width = statistics.median(len(b.text) for b in state.blocks)
     joined: list[Block] = []
     for block in state.blocks:

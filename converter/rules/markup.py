@@ -5,14 +5,16 @@
 - read_bold_crossheads: a line that is wholly `**bold**` → a CROSSHEAD.
 - drop_page_markers: `=====`, `PAGE 3`, `## p. 1 (#9) ####` → dropped as page furniture.
 - read_list_items: `• text` / `- text` → a list ITEM.
+- drop_running_heads: a line repeated right below page breaks → dropped.
 - drop_image_placeholders: `![img-0.jpeg](img-0.jpeg)` → dropped (no image travels with the text).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from ..model import CROSSHEAD, HEADING, ITEM, PARA
+from ..model import CROSSHEAD, DROP, HEADING, ITEM, PARA, Block
 from ..state import State
 from ..text import decode_entities as _decode
 
@@ -63,3 +65,20 @@ def read_list_items(state: State) -> None:
         match = BULLET.match(block.text) if block.kind == PARA else None
         if match:
             block.kind, block.text = ITEM, match.group("text")
+
+
+def drop_running_heads(state: State) -> None:
+    """A line repeated just below several page breaks (`THE AMERICAN SENTINEL. 111`) is a running head."""
+    after_break: list[Block] = []
+    for index, block in enumerate(state.blocks):
+        if block.kind == DROP and block.reason == "page marker":
+            live = [b for b in state.blocks[index + 1:index + 4] if b.kind != DROP][:2]
+            after_break += [b for b in live if len(b.text) <= 80]
+    counts = Counter(_running_key(b.text) for b in after_break)
+    for block in after_break:
+        if counts[_running_key(block.text)] >= 2 and block.kind != DROP:
+            state.drop(block, "running head")
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"[\W\d_]+", " ", text).strip().casefold()

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from ..model import BYLINE, CAPTION, CROSSHEAD, DROP, HEADING, JUMP, PARA, Article, Block, Provenance
 from ..state import State
-from ..text import is_upper_label, key, word_count
+from ..text import ends_sentence, is_upper_label, key, word_count
+from .attach_metadata import SIGNATURE
 
 OPENERS = {BYLINE, JUMP}
 
@@ -44,6 +45,8 @@ def opens_article(state: State, blocks: list[Block], group: tuple[int, int], fir
     if after is not None and after.kind in OPENERS:
         return True
     if any(b.level for b in heads):
+        return not _signature_or_caps_crosshead(state, blocks, group, heads)
+    if all(b.meta.get("caps") for b in heads):
         return True
     if all(b.meta.get("question") for b in heads):
         return first and not any(b.kind == PARA for b in blocks[: group[0]])
@@ -52,8 +55,22 @@ def opens_article(state: State, blocks: list[Block], group: tuple[int, int], fir
     return len(heads) >= 2
 
 
-def split_heads(state: State, lines: list[str], first: bool) -> dict:
+def _signature_or_caps_crosshead(state: State, blocks: list[Block], group: tuple[int, int], heads: list[Block]) -> bool:
+    """A marked-up heading that is a signature (`WILLIAM COVERT.`) or a capitals crosshead inside running text."""
+    before = next((b for b in reversed(blocks[: group[0]]) if b.kind != DROP), None)
+    if len(heads) != 1 or before is None or before.kind != PARA:
+        return False
+    text = heads[0].text
+    if SIGNATURE.match(text):
+        return True
+    return is_upper_label(text) and not is_upper_label(state.current_title or "x") and ends_sentence(before.text)
+
+
+def split_heads(state: State, lines: list[str], first: bool, caps: bool = False) -> dict:
     """Page header, kicker, headline and deck from the lines of an opening group."""
+    if caps:
+        title = " ".join(lines).replace("- ", "")
+        return {"page": state.running_head, "section": None, "title": title, "deck": None}
     known_sections = {key(s) for s in state.sidecar.get("sections", [])} | state.kickers
     known_pages = {key(p) for p in state.sidecar.get("pages", [])}
     page = state.running_head
@@ -107,8 +124,10 @@ def segment_page(state: State) -> None:
                 state.drop(block, "page furniture before the first headline")
     for index, (start, end) in enumerate(opening):
         stop = opening[index + 1][0] if index + 1 < len(opening) else len(blocks)
-        lines = [b.text for b in blocks[start:end] if b.kind == HEADING]
-        heads = split_heads(state, lines, first=index == 0)
+        heads_blocks = [b for b in blocks[start:end] if b.kind == HEADING]
+        caps = all(b.meta.get("caps") for b in heads_blocks)
+        heads = split_heads(state, [b.text for b in heads_blocks], first=index == 0, caps=caps)
+        state.current_title = heads["title"]
         for block in blocks[start:end]:
             if block.kind == HEADING:
                 block.meta["used_as"] = "headline"
@@ -120,7 +139,8 @@ def _demote(group: list[Block]) -> None:
     """A heading run that opens no article: crossheads, or sentences when they are questions."""
     for block in group:
         if block.kind == HEADING:
-            block.kind = PARA if block.meta.get("question") else CROSSHEAD
+            sentence = block.meta.get("question") or SIGNATURE.match(block.text)
+            block.kind = PARA if sentence else CROSSHEAD
 
 
 def untitled_article(state: State, blocks: list[Block]) -> Article:
