@@ -61,7 +61,7 @@ def _headings_with_links(nonblank: list[str]) -> int:
 
 
 def _hard_wrapped(nonblank: list[str], lines: list[str]) -> bool:
-    if len(nonblank) < 20:
+    if len(nonblank) < 10:
         return False
     short = sum(1 for line in nonblank if len(line) <= 90)
     blank = len(lines) - len(nonblank)

@@ -14,8 +14,17 @@ import re
 from ..model import BYLINE, CREDIT, DROP, JUMP, PARA, Article
 from ..state import State
 from ..text import reading_case
+from .find_short_lines import FUNCTION_WORDS
 
-SIGNATURE = re.compile(r"^(?:[A-Z]\.\s*){1,3}[A-Z][A-Z'’-]+\.?$|^[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){1,2}\.$")
+SIGNATURE = re.compile(r"^(?:[A-Z]\.\s*){1,3}[A-Z][A-Za-z'’-]+\.?$|^(?:[A-Z]\.\s*){2,4}$")
+SIGNED_NAME = re.compile(r"^[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){1,2}\.$")
+
+
+def is_signature(text: str, closes: bool) -> bool:
+    """Initials (`A. O. TAIT.`, `I. W. F.`) sign anywhere; a full name in capitals only where text ends."""
+    if SIGNATURE.match(text):
+        return True
+    return closes and bool(SIGNED_NAME.match(text)) and not set(text.casefold().rstrip(".").split()) & FUNCTION_WORDS
 
 
 def _take(article: Article, block, index: int) -> bool:
@@ -47,8 +56,9 @@ def _take(article: Article, block, index: int) -> bool:
 
 def _signature(article: Article) -> None:
     texts = [b for b in article.body if b.kind == PARA]
-    if texts and not article.authors and SIGNATURE.match(texts[-1].text) and len(texts) > 1:
-        article.authors = [reading_case(texts[-1].text.rstrip("."))]
+    if texts and not article.authors and is_signature(texts[-1].text, closes=True) and len(texts) > 1:
+        name = texts[-1].text.strip()
+        article.authors = [reading_case(name[:-1] if re.search(r"[A-Za-z]{2}\.$", name) else name)]
         texts[-1].meta["used_as"] = "signature"
         article.body.remove(texts[-1])
 

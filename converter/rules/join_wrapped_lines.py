@@ -11,7 +11,9 @@ import statistics
 
 from ..model import HEADING, PARA, Block
 from ..state import State
+from ..dates import find_date
 from ..text import ends_sentence
+from .attach_metadata import SIGNATURE
 
 
 def looks_hard_wrapped(blocks: list[Block]) -> bool:
@@ -24,7 +26,7 @@ def looks_hard_wrapped(blocks: list[Block]) -> bool:
 
 def _starts_paragraph(previous: Block, block: Block, width: float) -> bool:
     """A blank line, or a short last line that ends a sentence, closes a paragraph."""
-    if block.meta.get("blank_before"):
+    if block.meta.get("blank_before") or block.meta.get("standalone") or previous.meta.get("standalone"):
         return True
     last_line = previous.meta.get("last_line", previous.text)
     return ends_sentence(last_line) and len(last_line) < 0.7 * width
@@ -47,6 +49,9 @@ def mark_caps_headlines(blocks: list[Block]) -> None:
         if 0 < end - index <= 4:
             for block in blocks[index:end]:
                 block.kind, block.meta["caps"] = HEADING, True
+                block.meta["dateline"] = find_date(block.text) is not None
+        elif end == index and SIGNATURE.match(blocks[index].text):
+            blocks[index].meta["standalone"] = True
         index = max(end, index + 1)
 
 
@@ -54,6 +59,10 @@ def join_wrapped_lines(state: State) -> None:
     if not looks_hard_wrapped(state.blocks):
         return
     mark_caps_headlines(state.blocks)
+    for block in state.blocks:
+        if block.meta.get("dateline"):
+            state.issue.setdefault("date", find_date(block.text))
+            state.drop(block, "masthead date line (kept as the issue's date)")
     width = statistics.median(len(b.text) for b in state.blocks)
     joined: list[Block] = []
     for block in state.blocks:

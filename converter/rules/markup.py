@@ -69,11 +69,12 @@ def read_list_items(state: State) -> None:
 
 def drop_running_heads(state: State) -> None:
     """A line repeated just below several page breaks (`THE AMERICAN SENTINEL. 111`) is a running head."""
-    after_break: list[Block] = []
+    below: dict[int, Block] = {}
     for index, block in enumerate(state.blocks):
         if block.kind == DROP and block.reason == "page marker":
-            live = [b for b in state.blocks[index + 1:index + 4] if b.kind != DROP][:2]
-            after_break += [b for b in live if len(b.text) <= 80]
+            live = [b for b in state.blocks[index + 1:index + 6] if b.kind != DROP][:1]
+            below.update((id(b), b) for b in live if len(b.text) <= 80)
+    after_break = list(below.values())
     counts = Counter(_running_key(b.text) for b in after_break)
     for block in after_break:
         if counts[_running_key(block.text)] >= 2 and block.kind != DROP:

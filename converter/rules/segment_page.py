@@ -18,7 +18,7 @@ from __future__ import annotations
 from ..model import BYLINE, CAPTION, CROSSHEAD, DROP, HEADING, JUMP, PARA, Article, Block, Provenance
 from ..state import State
 from ..text import ends_sentence, is_upper_label, key, word_count
-from .attach_metadata import SIGNATURE
+from .attach_metadata import is_signature
 
 OPENERS = {BYLINE, JUMP}
 
@@ -56,14 +56,23 @@ def opens_article(state: State, blocks: list[Block], group: tuple[int, int], fir
 
 
 def _signature_or_caps_crosshead(state: State, blocks: list[Block], group: tuple[int, int], heads: list[Block]) -> bool:
-    """A marked-up heading that is a signature (`WILLIAM COVERT.`) or a capitals crosshead inside running text."""
+    """A marked-up heading that is a capitals crosshead inside running text."""
     before = next((b for b in reversed(blocks[: group[0]]) if b.kind != DROP), None)
     if len(heads) != 1 or before is None or before.kind != PARA:
         return False
     text = heads[0].text
-    if SIGNATURE.match(text):
-        return True
     return is_upper_label(text) and not is_upper_label(state.current_title or "x") and ends_sentence(before.text)
+
+
+def demote_signatures(blocks: list[Block]) -> None:
+    """A heading right after text that is a signature (`JOHN MILLER.` before the next headline) is text."""
+    live = [b for b in blocks if b.kind != DROP]
+    for index, block in enumerate(live):
+        if block.kind != HEADING or index == 0 or live[index - 1].kind != PARA:
+            continue
+        closes = index + 1 == len(live) or live[index + 1].kind == HEADING
+        if is_signature(block.text, closes):
+            block.kind = PARA
 
 
 def split_heads(state: State, lines: list[str], first: bool, caps: bool = False) -> dict:
@@ -108,6 +117,7 @@ def _new_article(state: State, heads: dict, blocks: list[Block], order: int) -> 
 
 def segment_page(state: State) -> None:
     blocks = state.blocks
+    demote_signatures(blocks)
     opening = []
     for number, group in enumerate(heading_groups(blocks)):
         if opens_article(state, blocks, group, first=number == 0):
@@ -139,7 +149,7 @@ def _demote(group: list[Block]) -> None:
     """A heading run that opens no article: crossheads, or sentences when they are questions."""
     for block in group:
         if block.kind == HEADING:
-            sentence = block.meta.get("question") or SIGNATURE.match(block.text)
+            sentence = block.meta.get("question") or is_signature(block.text, closes=False)
             block.kind = PARA if sentence else CROSSHEAD
 
 
