@@ -29,7 +29,7 @@ def detect_kind(text: str) -> str:
     if not nonblank:
         return "generic"
     counts = {
-        "atx": sum(1 for line in nonblank if ATX.match(line)),
+        "atx": sum(1 for line in nonblank if ATX.match(line)) + _setext_headings(lines),
         "stamps": sum(1 for line in nonblank if TIMESTAMP.match(line)),
         "summaries": sum(1 for line in nonblank if SUMMARY.match(line)),
         "urls": sum(1 for line in nonblank if bare_url(line)),
@@ -51,6 +51,10 @@ def detect_kind(text: str) -> str:
     if len(nonblank) >= 2 and len(nonblank[0]) <= 200:
         return "article"
     return "generic"
+
+
+def _setext_headings(lines: list[str]) -> int:
+    return sum(1 for above, below in zip(lines, lines[1:]) if above and re.fullmatch(r"(=+|-{3,})", below))
 
 
 def _headings_with_links(nonblank: list[str]) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .rules.attach_metadata import attach_metadata
+from .rules.clean_titles import clean_titles
 from .rules.digest_entries import drop_feed_adverts, segment_entries
 from .rules.digest_front import drop_table_of_contents, mark_urls, read_digest_header, read_summaries
 from .rules.feed_markup import (
@@ -25,6 +26,7 @@ from .rules.markup import (
     read_atx_headings,
     read_bold_crossheads,
     drop_running_heads,
+    read_blockquotes,
     read_list_items,
 )
 from .rules.place_figures import place_figures
@@ -39,16 +41,17 @@ LINE_RULES: list[Rule] = [split_lines, decode_entities, drop_page_markers, drop_
 # What a line can be, tested in this order (first match wins).
 LINE_KINDS: list[Rule] = [find_captions, find_jump_lines, find_credit_lines, find_bylines]
 # What every kind does to its articles once they exist.
-ARTICLE_RULES: list[Rule] = [attach_metadata, place_figures, repair_breaks]
+ARTICLE_RULES: list[Rule] = [attach_metadata, place_figures, repair_breaks, clean_titles]
 
 PRESETS: dict[str, list[Rule]] = {
     "ocr-page": LINE_RULES + [join_wrapped_lines] + LINE_KINDS + [find_short_lines, segment_page] + ARTICLE_RULES,
-    "pdf-markdown": LINE_RULES + [read_atx_headings, read_bold_crossheads, read_list_items] + LINE_KINDS + [segment_page]
+    "pdf-markdown": LINE_RULES + [read_atx_headings, read_bold_crossheads, read_blockquotes, read_list_items]
+    + LINE_KINDS + [segment_page]
     + ARTICLE_RULES,
     "article": LINE_RULES + [join_wrapped_lines, read_atx_headings] + LINE_KINDS + [find_short_lines, segment_single]
     + ARTICLE_RULES,
     "digest": [split_lines, read_yaml_header, decode_entities, strip_inline_html, unescape_markdown, drop_page_markers,
-               drop_running_heads, drop_colophon, drop_image_placeholders, read_atx_headings, read_list_items, split_link_lines,
+               drop_running_heads, drop_colophon, drop_image_placeholders, read_atx_headings, read_blockquotes, read_list_items, split_link_lines,
                mark_urls] + LINE_KINDS
     + [read_digest_header, drop_table_of_contents, read_summaries, drop_feed_adverts, segment_entries]
     + ARTICLE_RULES,

@@ -60,7 +60,7 @@ def render_body(article: Article) -> str:
             continue
         previous = block.kind
         if block.kind == PARA:
-            parts.append(escape_text(block.text))
+            parts.append(("> " if block.meta.get("quote") else "") + escape_text(block.text))
         elif block.kind == CROSSHEAD:
             parts.append("## " + escape_text(block.text).lstrip())
         elif block.kind == ITEM:

@@ -29,7 +29,8 @@ class State:
     def drop(self, block: Block, reason: str) -> None:
         """Take a block out of the text and record it in the report."""
         block.kind, block.reason = DROP, reason
-        self.dropped.append(Dropped(self.source.name, block.lines, block.text, reason))
+        block.meta["dropped"] = Dropped(self.source.name, block.lines, block.text, reason)
+        self.dropped.append(block.meta["dropped"])
 
     def note(self, rule: str, message: str) -> None:
         self.trace.append(f"{rule}: {message}")

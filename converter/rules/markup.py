@@ -5,6 +5,7 @@
 - read_bold_crossheads: a line that is wholly `**bold**` → a CROSSHEAD.
 - drop_page_markers: `=====`, `PAGE 3`, `## p. 1 (#9) ####` → dropped as page furniture.
 - read_list_items: `• text` / `- text` → a list ITEM.
+- read_blockquotes: `> text` → text marked as a quotation.
 - drop_running_heads: a line repeated right below page breaks → dropped.
 - drop_image_placeholders: `![img-0.jpeg](img-0.jpeg)` → dropped (no image travels with the text).
 """
@@ -32,10 +33,22 @@ def decode_entities(state: State) -> None:
 
 
 def read_atx_headings(state: State) -> None:
-    for block in state.blocks:
+    """`## Title`, and setext headings (a line underlined by `===` or `---`), become HEADINGs."""
+    for index, block in enumerate(state.blocks):
         match = ATX.match(block.text)
         if block.kind == PARA and match and match.group(2):
             block.kind, block.level, block.text = HEADING, len(match.group(1)), match.group(2)
+        elif block.kind == PARA and _underlined(state.blocks, index):
+            block.kind, block.level = HEADING, 1 if state.blocks[index + 1].text.startswith("=") else 2
+            state.blocks[index + 1].meta["dropped"].reason = "heading underline"
+
+
+def _underlined(blocks: list[Block], index: int) -> bool:
+    """The next line, with no blank between, is a run of `=` or `-` (already dropped as a rule)."""
+    if index + 1 >= len(blocks) or len(blocks[index].text) > 120:
+        return False
+    under = blocks[index + 1]
+    return under.kind == DROP and not under.meta.get("blank_before") and bool(re.fullmatch(r"=+|-+", under.text))
 
 
 def read_bold_crossheads(state: State) -> None:
@@ -83,3 +96,15 @@ def drop_running_heads(state: State) -> None:
 
 def _running_key(text: str) -> str:
     return re.sub(r"[\W\d_]+", " ", text).strip().casefold()
+
+
+def read_blockquotes(state: State) -> None:
+    """`> quoted text` keeps its text, marked as a quotation; a bare `>` line is dropped."""
+    for block in state.blocks:
+        if block.kind != PARA or not block.text.startswith(">"):
+            continue
+        text = re.sub(r"^(?:>\s?)+", "", block.text).strip()
+        if text:
+            block.text, block.meta["quote"] = text, True
+        else:
+            state.drop(block, "empty quotation line")
