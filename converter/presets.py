@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .rules.attach_metadata import attach_metadata
+from .rules.boilerplate import drop_boilerplate_lines
 from .rules.clean_titles import clean_titles
 from .rules.digest_entries import drop_feed_adverts, segment_entries
 from .rules.digest_front import drop_table_of_contents, mark_urls, read_digest_header, read_summaries
@@ -37,7 +38,8 @@ from .rules.split_lines import split_lines
 from .state import Rule
 
 # What every kind does to lines before deciding what they are.
-LINE_RULES: list[Rule] = [split_lines, decode_entities, drop_page_markers, drop_image_placeholders, drop_running_heads]
+LINE_RULES: list[Rule] = [split_lines, decode_entities, drop_page_markers, drop_image_placeholders, drop_running_heads,
+                          drop_boilerplate_lines]
 # What a line can be, tested in this order (first match wins).
 LINE_KINDS: list[Rule] = [find_captions, find_jump_lines, find_credit_lines, find_bylines]
 # What every kind does to its articles once they exist.
@@ -51,7 +53,7 @@ PRESETS: dict[str, list[Rule]] = {
     "article": LINE_RULES + [join_wrapped_lines, read_atx_headings] + LINE_KINDS + [find_short_lines, segment_single]
     + ARTICLE_RULES,
     "digest": [split_lines, read_yaml_header, decode_entities, strip_inline_html, unescape_markdown, drop_page_markers,
-               drop_running_heads, drop_colophon, drop_image_placeholders, read_atx_headings, read_blockquotes, read_list_items, split_link_lines,
+               drop_running_heads, drop_boilerplate_lines, drop_colophon, drop_image_placeholders, read_atx_headings, read_blockquotes, read_list_items, split_link_lines,
                mark_urls] + LINE_KINDS
     + [read_digest_header, drop_table_of_contents, read_summaries, drop_feed_adverts, segment_entries]
     + ARTICLE_RULES,
