@@ -21,6 +21,8 @@ from converter.urls import clean_url
     ("By LI Gangyang, WANG Xinlong &amp; LUO Shaqi", ["Li Gangyang", "Wang Xinlong", "Luo Shaqi"]),
     ("By Staff Reporters", ["Staff Reporters"]),
     ("BY JOHN SMITH and Mary-Ann O'NEIL", ["John Smith", "Mary-Ann O'Neil"]),
+    ("By ZHANG Wei in Beijing", ["Zhang Wei"]),
+    ("By LI Ming and WANG Fang | China Daily", ["Li Ming", "Wang Fang"]),
 ])
 def test_bylines_give_names_in_reading_case(line: str, names: list[str]) -> None:
     assert parse_byline(line) == names
@@ -40,6 +42,8 @@ def test_sentences_starting_with_by_are_body_text(line: str) -> None:
     ("◀The brooch, an AI-driven jewel. (COURTESY PHOTO)", "The brooch, an AI-driven jewel.", "COURTESY PHOTO"),
     ("Robots weld car bodies in Changzhou. Photo: Xinhua", "Robots weld car bodies in Changzhou.", "Xinhua"),
     ("Illustration: Craig Stephens", "", "Craig Stephens"),
+    ("Workers at the plant. (Photo by Li Ming/Xinhua)", "Workers at the plant.", "Li Ming/Xinhua"),
+    ("The new bridge at dusk. [PHOTO/CHINA DAILY]", "The new bridge at dusk.", "CHINA DAILY"),
     ("US envoy at the talks. Photo: TT News Agency via AP", "US envoy at the talks.", "TT News Agency via AP"),
 ])
 def test_captions_split_into_caption_and_credit(line: str, caption: str, credit: str) -> None:
@@ -53,8 +57,10 @@ def test_a_sentence_mentioning_a_photo_is_not_a_caption() -> None:
 def test_jump_lines_name_the_page() -> None:
     assert JUMP_FROM.match("From page 1")["page"] == "1"
     assert JUMP_FROM.match("Continued from Page A3")["page"] == "A3"
+    assert JUMP_FROM.match("(Continued from A1)")["page"] == "A1"
     assert JUMP_TO.match("Continued on page 7")["page"] == "7"
     assert JUMP_FROM.match("From pages of history we learn") is None
+    assert JUMP_FROM.match("From 2015") is None
 
 
 @pytest.mark.parametrize("line, expected", [

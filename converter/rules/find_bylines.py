@@ -16,6 +16,8 @@ from ..text import reading_case
 from .find_credit_lines import split_names
 
 BY = re.compile(r"^(?:By|BY|by)\s+(?P<names>.+?)\.?$")
+# `By ZHANG Wei in Beijing | China Daily`: the place and the paper after the names are not names.
+BYLINE_TAIL = re.compile(r"\s*(?:\||—|–)\s*[^|]+$|\s+(?:in|from|reporting from)\s+[A-Z][\w.' -]+$")
 JOINERS = {"&", "and", "AND", ",", "de", "van", "von", "der", "da", "di", "del", "bin", "al", "la", "le"}
 NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|Mc\w+|O'\w+)[,]?$")
 
@@ -24,7 +26,7 @@ def parse_byline(text: str) -> list[str] | None:
     match = BY.match(text.strip())
     if not match or len(text) > 120:
         return None
-    names = match.group("names").replace("&amp;", "&")
+    names = BYLINE_TAIL.sub("", match.group("names").replace("&amp;", "&"))
     tokens = names.replace(",", " , ").replace("&", " & ").split()
     if not tokens or len(tokens) > 16:
         return None

@@ -15,8 +15,8 @@ from ..state import State
 
 POINTERS = "◀▶◄►▲▼←→↑↓☜☞"
 PAREN_CREDIT = re.compile(
-    r"^(?P<caption>.*?)\s*\((?P<credit>(?:PHOTOS?|PHOTOGRAPH|PICTURE|IMAGE|ILLUSTRATION|GRAPHIC)\s*:\s*[^()]{1,60}"
-    r"|[A-Z][A-Za-z/&.' -]{0,40}\s(?:PHOTOS?|IMAGE|GRAPHIC)S?)\)\s*$",
+    r"^(?P<caption>.*?)\s*[(\[](?P<credit>(?:PHOTOS?|PHOTOGRAPH|PICTURE|IMAGE|ILLUSTRATION|GRAPHIC)\s*(?:[:/]|by\s)\s*[^()\[\]]{1,60}"
+    r"|[A-Z][A-Za-z/&.' -]{0,40}\s(?:PHOTOS?|IMAGE|GRAPHIC)S?)[)\]]\s*$",
     re.IGNORECASE,
 )
 TRAILING_CREDIT = re.compile(
@@ -38,7 +38,7 @@ def parse_caption(text: str) -> tuple[str, str] | None:
     body = text.lstrip(POINTERS + " ")
     match = PAREN_CREDIT.match(body)
     if match:
-        credit = re.sub(r"^(?:PHOTOS?|PHOTOGRAPH|PICTURE|IMAGE|ILLUSTRATION|GRAPHIC)\s*:\s*", "",
+        credit = re.sub(r"^(?:PHOTOS?|PHOTOGRAPH|PICTURE|IMAGE|ILLUSTRATION|GRAPHIC)\s*(?:[:/]|by\s)\s*", "",
                         match.group("credit").strip(), flags=re.IGNORECASE)
         return match.group("caption").strip(), credit.strip()
     match = TRAILING_CREDIT.match(body)

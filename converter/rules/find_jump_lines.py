@@ -10,7 +10,10 @@ import re
 from ..model import JUMP, PARA
 from ..state import State
 
-JUMP_FROM = re.compile(r"^\(?(?:continued\s+)?from\s+page\s+(?P<page>[A-Z]?\d+[A-Z]?)\)?\.?$", re.IGNORECASE)
+JUMP_FROM = re.compile(
+    r"^\(?(?:continued\s+from\s+(?:page\s+|p\.?\s*)?|from\s+(?:page\s+|p\.\s*))(?P<page>[A-Z]?\d+[A-Z]?)\)?\.?$",
+    re.IGNORECASE,
+)
 JUMP_TO = re.compile(
     r"^\(?(?:continued|see|turn to|cont(?:inued|'d)?\.?)\s+(?:on\s+)?(?:to\s+)?page\s+(?P<page>[A-Z]?\d+[A-Z]?|\w+)\)?\.?$",
     re.IGNORECASE,
