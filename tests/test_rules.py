@@ -133,3 +133,30 @@ def test_tracking_parameters_leave_addresses() -> None:
 def test_kind_detection(text: str, kind: str) -> None:
     assert detect_kind(text) == kind
 
+
+
+def _heads(lines: list[str], first: bool = False, sections: list[str] | None = None) -> dict:
+    from pathlib import Path
+
+    from converter.model import Source
+    from converter.rules.segment_page import split_heads
+    from converter.state import State
+
+    state = State(source=Source(Path("x.txt"), "x.txt", "0", ""), kind="ocr-page", sidecar={"sections": sections or []})
+    return split_heads(state, lines, first=first)
+
+
+def test_kicker_before_or_after_the_headline() -> None:
+    assert _heads(["Clear Voice", "U.S. Exit from WHO Threatens Global Public Health"])["section"] == "Clear Voice"
+    assert _heads(["Data Flow Should Be Safe and Steady", "Comment"])["title"] == "Data Flow Should Be Safe and Steady"
+
+
+def test_page_header_over_kicker_and_headline() -> None:
+    heads = _heads(["INSIGHTS", "Chinese Sci-tech Contributes to Solving Global Challenges", "Voice of the World"],
+                   first=True)
+    assert (heads["page"], heads["section"]) == ("INSIGHTS", "Voice of the World")
+
+
+def test_a_known_label_settles_a_tie_in_length() -> None:
+    assert _heads(["Tax Reform Now", "Opinion"])["section"] == "Opinion"
+    assert _heads(["Rail Fares Rise", "Money Desk"], sections=["Money Desk"])["title"] == "Rail Fares Rise"

@@ -21,6 +21,14 @@ from ..text import ends_sentence, is_upper_label, key, word_count
 from .attach_metadata import is_signature
 
 OPENERS = {BYLINE, JUMP}
+# Column labels newspapers commonly run above or below a headline. Used only to settle a
+# kicker-or-headline tie; the sidecar's `sections` and kickers already seen come first.
+COMMON_KICKERS = {
+    "analysis", "briefs", "business", "column", "comment", "commentary", "culture", "editorial", "exclusive",
+    "feature", "focus", "health", "in brief", "in depth", "insight", "interview", "letters", "news analysis",
+    "obituary", "op-ed", "opinion", "perspective", "profile", "q a", "review", "science", "spotlight", "sport",
+    "sports", "tech", "technology", "travel", "viewpoint", "world", "editor's note", "in-depth",
+}
 
 
 def heading_groups(blocks: list[Block]) -> list[tuple[int, int]]:
@@ -89,6 +97,8 @@ def split_heads(state: State, lines: list[str], first: bool, caps: bool = False)
     elif first and (len(rest) >= 3 or (len(rest) == 2 and is_upper_label(rest[0]) and not is_upper_label(rest[1]))):
         page = rest.pop(0)
     kicker = next((line for line in rest if key(line) in known_sections), None)
+    if kicker is None and len(rest) >= 2:
+        kicker = next((line for line in rest if key(line) in COMMON_KICKERS), None)
     if kicker is None and len(rest) >= 2:
         shortest = min(rest, key=word_count)
         longest = max(rest, key=word_count)
