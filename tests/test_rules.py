@@ -160,3 +160,9 @@ def test_page_header_over_kicker_and_headline() -> None:
 def test_a_known_label_settles_a_tie_in_length() -> None:
     assert _heads(["Tax Reform Now", "Opinion"])["section"] == "Opinion"
     assert _heads(["Rail Fares Rise", "Money Desk"], sections=["Money Desk"])["title"] == "Rail Fares Rise"
+
+
+def test_feed_text_is_joined_only_when_the_sentence_visibly_goes_on() -> None:
+    body = repair_blocks([_para("Trade war", 1), _para("The tariffs rose again.", 2), _para("and fell.", 3)],
+                         laid_out=False)
+    assert [b.text for b in body] == ["Trade war", "The tariffs rose again. and fell."]

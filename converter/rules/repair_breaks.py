@@ -18,10 +18,19 @@ BETWEEN = {CAPTION, DROP, JUMP}
 CLOSING_QUOTES = ("”", "’", "»", '"')
 
 
-def is_cut(first: Block, second: Block) -> bool:
-    """A quotation closed at the end counts as a finished paragraph, even without a full stop."""
+def is_cut(first: Block, second: Block, laid_out: bool = True) -> bool:
+    """Whether `second` goes on with `first`'s sentence.
+
+    On a laid-out page (columns, captions, page breaks) a paragraph that does not end a
+    sentence was cut; a quotation closed at the end counts as finished. Feed text has no
+    columns, so there only a continuation in lower case (or a hyphen) is a cut.
+    """
+    if starts_lowercase(second.text):
+        return True
+    if not laid_out:
+        return first.text.endswith("-") and not first.text.endswith(" -")
     finished = ends_sentence(first.text) or first.text.rstrip().endswith(CLOSING_QUOTES)
-    return not finished or starts_lowercase(second.text)
+    return not finished
 
 
 def _join(first: Block, second: Block) -> None:
@@ -33,12 +42,12 @@ def _join(first: Block, second: Block) -> None:
         first.extend(second)
 
 
-def repair_blocks(body: list[Block]) -> list[Block]:
+def repair_blocks(body: list[Block], laid_out: bool = True) -> list[Block]:
     result: list[Block] = []
     pending: list[Block] = []  # blocks standing between an open paragraph and its continuation
     open_para: Block | None = None
     for block in body:
-        if block.kind == PARA and open_para is not None and is_cut(open_para, block):
+        if block.kind == PARA and open_para is not None and is_cut(open_para, block, laid_out):
             _join(open_para, block)
             continue
         if block.kind in BETWEEN and open_para is not None:
@@ -52,5 +61,6 @@ def repair_blocks(body: list[Block]) -> list[Block]:
 
 
 def repair_breaks(state: State) -> None:
+    laid_out = state.kind != "digest"
     for article in state.articles:
-        article.body = repair_blocks(article.body)
+        article.body = repair_blocks(article.body, laid_out)
