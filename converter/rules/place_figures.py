@@ -2,8 +2,9 @@
 
 A caption inside an article's text belongs to that article. A caption that
 floats between two articles (after the last paragraph of one, before the
-headline of the next) goes to the article on the page whose text shares the
-most distinctive words with it; on a tie, to the article it follows.
+headline of the next, or above the first headline) goes to the article on
+the page whose text shares the most distinctive words with it; on a tie, to
+the article it stands in.
 """
 
 from __future__ import annotations
@@ -21,9 +22,13 @@ def _content_words(text: str) -> set[str]:
     return {w for w in key(text).split() if len(w) > 2 and w not in FUNCTION_WORDS}
 
 
-def _trailing_captions(article: Article) -> list[Block]:
-    last_text = max((i for i, b in enumerate(article.body) if b.kind in (PARA, CROSSHEAD)), default=-1)
-    return [b for b in article.body[last_text + 1:] if b.kind == CAPTION]
+def _floating_captions(article: Article) -> list[Block]:
+    """Captions before an article's first text or after its last: between two articles on the page."""
+    text = [i for i, b in enumerate(article.body) if b.kind in (PARA, CROSSHEAD)]
+    if not text:
+        return [b for b in article.body if b.kind == CAPTION]
+    outside = article.body[: text[0]] + article.body[text[-1] + 1:]
+    return [b for b in outside if b.kind == CAPTION]
 
 
 def best_article(caption: str, articles: list[Article], default: int) -> int:
@@ -39,7 +44,7 @@ def place_figures(state: State) -> None:
     articles = state.articles
     if len(articles) > 1 and state.kind != "digest":
         for index, article in enumerate(articles):
-            for block in _trailing_captions(article):
+            for block in _floating_captions(article):
                 target = best_article(block.meta["caption"], articles, index)
                 if target != index:
                     article.body.remove(block)

@@ -140,7 +140,7 @@ def segment_page(state: State) -> None:
         state.articles.append(untitled_article(state, blocks[:preamble_end]))
     else:
         for block in blocks[:preamble_end]:
-            if block.kind != DROP:
+            if block.kind not in (DROP, CAPTION):
                 state.drop(block, "page furniture before the first headline")
     for index, (start, end) in enumerate(opening):
         stop = opening[index + 1][0] if index + 1 < len(opening) else len(blocks)
@@ -152,6 +152,8 @@ def segment_page(state: State) -> None:
             if block.kind == HEADING:
                 block.meta["used_as"] = "headline"
         article = _new_article(state, heads, blocks[start:stop], len(state.articles))
+        if not state.articles:  # captions above the first headline float like any other
+            article.body[:0] = [b for b in blocks[:preamble_end] if b.kind == CAPTION]
         state.articles.append(article)
 
 

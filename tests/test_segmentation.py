@@ -1,0 +1,62 @@
+"""Where articles start and end on a page, and where floating captions go."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import frontmatter
+
+from converter.api import convert_to
+
+PAGE = """CITY
+
+Tram Line Reaches the Eastern Suburbs
+
+By ANNA LEE
+
+The new tram line opened on Monday, carrying its first passengers from the depot to the market square.
+
+Engineers said the line had been finished two months early, although the last stop still lacks a shelter.
+
+Timetable changes
+
+Trams will run every six minutes at peak hours and every ten minutes in the evening.
+
+A rare orchid in flower at the Westfield botanical garden glasshouse. (PHOTO: GARDEN TRUST)
+
+Orchid Blooms After Twelve Years
+
+By TOM GREEN
+
+A rare orchid has flowered in the Westfield botanical garden for the first time in twelve years.
+
+Gardeners expect the flower to last about a week in the glasshouse, which opens daily.
+"""
+
+
+def convert_page(tmp_path: Path) -> dict[str, frontmatter.Post]:
+    source = tmp_path / "page.txt"
+    source.write_text(PAGE, encoding="utf-8")
+    convert_to([source], tmp_path / "out")
+    posts = [frontmatter.load(p) for p in (tmp_path / "out" / "articles").rglob("*.md")]
+    return {p["title"]: p for p in posts}
+
+
+def test_each_headline_with_a_byline_opens_an_article(tmp_path: Path) -> None:
+    posts = convert_page(tmp_path)
+    assert set(posts) == {"Tram Line Reaches the Eastern Suburbs", "Orchid Blooms After Twelve Years"}
+    assert all(p["page"] == "CITY" for p in posts.values())
+
+
+def test_a_short_line_inside_an_article_is_a_crosshead(tmp_path: Path) -> None:
+    tram = convert_page(tmp_path)["Tram Line Reaches the Eastern Suburbs"]
+    assert "\n## Timetable changes\n" in tram.content
+
+
+def test_a_caption_between_articles_goes_to_the_article_it_describes(tmp_path: Path) -> None:
+    posts = convert_page(tmp_path)
+    orchid, tram = posts["Orchid Blooms After Twelve Years"], posts["Tram Line Reaches the Eastern Suburbs"]
+    assert orchid["figures"] == [{"caption": "A rare orchid in flower at the Westfield botanical garden glasshouse.",
+                                  "credit": "GARDEN TRUST"}]
+    assert "figures" not in tram.metadata
+    assert "(PHOTO:" not in orchid.content + tram.content
