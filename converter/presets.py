@@ -29,6 +29,7 @@ from .rules.markup import (
     drop_running_heads,
     read_blockquotes,
     read_list_items,
+    unwrap_emphasised_credits,
 )
 from .rules.place_figures import place_figures
 from .rules.repair_breaks import repair_breaks
@@ -41,14 +42,14 @@ from .state import Rule
 LINE_RULES: list[Rule] = [split_lines, decode_entities, drop_page_markers, drop_image_placeholders, drop_running_heads,
                           drop_boilerplate_lines]
 # What a line can be, tested in this order (first match wins).
-LINE_KINDS: list[Rule] = [find_captions, find_jump_lines, find_credit_lines, find_bylines]
+LINE_KINDS: list[Rule] = [unwrap_emphasised_credits, find_captions, find_jump_lines, find_credit_lines, find_bylines]
 # What every kind does to its articles once they exist.
 ARTICLE_RULES: list[Rule] = [attach_metadata, place_figures, repair_breaks, clean_titles]
 
 PRESETS: dict[str, list[Rule]] = {
     "ocr-page": LINE_RULES + [join_wrapped_lines] + LINE_KINDS + [find_short_lines, segment_page] + ARTICLE_RULES,
-    "pdf-markdown": LINE_RULES + [read_atx_headings, read_bold_crossheads, read_blockquotes, read_list_items]
-    + LINE_KINDS + [segment_page]
+    "pdf-markdown": LINE_RULES + [read_atx_headings, read_blockquotes, read_list_items] + LINE_KINDS
+    + [read_bold_crossheads] + [segment_page]
     + ARTICLE_RULES,
     "article": LINE_RULES + [join_wrapped_lines, read_atx_headings] + LINE_KINDS + [find_short_lines, segment_single]
     + ARTICLE_RULES,

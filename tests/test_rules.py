@@ -166,3 +166,19 @@ def test_feed_text_is_joined_only_when_the_sentence_visibly_goes_on() -> None:
     body = repair_blocks([_para("Trade war", 1), _para("The tariffs rose again.", 2), _para("and fell.", 3)],
                          laid_out=False)
     assert [b.text for b in body] == ["Trade war", "The tariffs rose again. and fell."]
+
+
+def test_emphasis_around_a_byline_or_caption_is_layout(tmp_path) -> None:
+    from converter.api import convert_to
+    import frontmatter
+
+    source = tmp_path / "page.md"
+    source.write_text("## NEWS\n\n## Harbour Reopens After Storm\n\n**By LI Ming**\n\nShips returned on Monday.\n\n"
+                      "*Ships at the quay. (PHOTO: PORT AUTHORITY)*\n\n**Repairs**\n\nThe quay was mended.\n\n"
+                      "_Source: Xinhua_\n\n## Second Story Here Today\n\nBy AN Author\n\nText.\n", encoding="utf-8")
+    convert_to([source], tmp_path / "out")
+    post = frontmatter.load(next((tmp_path / "out").rglob("harbour-reopens-after-storm.md")))
+    assert post["authors"] == ["Li Ming"]
+    assert post["source_agency"] == "Xinhua"
+    assert post["figures"] == [{"caption": "Ships at the quay.", "credit": "PORT AUTHORITY"}]
+    assert "\n## Repairs\n" in post.content

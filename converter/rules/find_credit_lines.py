@@ -24,6 +24,10 @@ def split_names(value: str) -> list[str]:
     return [n.strip(" .") for n in NAME_SPLIT.split(value) if n.strip(" .")]
 
 
+def is_credit_line(text: str) -> bool:
+    return bool(SOURCE.match(text) or ADDITIONAL.match(text) or NOTE.match(text))
+
+
 def find_credit_lines(state: State) -> None:
     for block in state.blocks:
         if block.kind != PARA or len(block.text) > 240:

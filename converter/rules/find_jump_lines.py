@@ -20,6 +20,10 @@ JUMP_TO = re.compile(
 )
 
 
+def is_jump_line(text: str) -> bool:
+    return len(text) <= 40 and bool(JUMP_FROM.match(text) or JUMP_TO.match(text))
+
+
 def find_jump_lines(state: State) -> None:
     for block in state.blocks:
         if block.kind != PARA or len(block.text) > 40:

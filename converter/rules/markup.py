@@ -5,6 +5,7 @@
 - read_bold_crossheads: a line that is wholly `**bold**` → a CROSSHEAD.
 - drop_page_markers: `=====`, `PAGE 3`, `## p. 1 (#9) ####` → dropped as page furniture.
 - read_list_items: `• text` / `- text` → a list ITEM.
+- unwrap_emphasised_credits: `**By LI Ming**` → `By LI Ming` (then read as a byline).
 - read_blockquotes: `> text` → text marked as a quotation.
 - drop_running_heads: a line repeated right below page breaks → dropped.
 - drop_image_placeholders: `![img-0.jpeg](img-0.jpeg)` → dropped (no image travels with the text).
@@ -108,3 +109,23 @@ def read_blockquotes(state: State) -> None:
             block.text, block.meta["quote"] = text, True
         else:
             state.drop(block, "empty quotation line")
+
+
+WRAPPED = re.compile(r"^(\*\*|__|\*|_)(?P<inner>\S(?:.*\S)?)\1$")
+
+
+def unwrap_emphasised_credits(state: State) -> None:
+    """`**By LI Ming**`, `*Caption. (PHOTO: X)*`, `_Source: Xinhua_`: emphasis around a whole
+    byline, caption, jump or credit line is layout; the line is read without it."""
+    from .find_bylines import parse_byline
+    from .find_captions import parse_caption
+    from .find_credit_lines import is_credit_line
+    from .find_jump_lines import is_jump_line
+
+    for block in state.blocks:
+        match = WRAPPED.match(block.text) if block.kind == PARA else None
+        if not match:
+            continue
+        inner = match.group("inner")
+        if parse_byline(inner) or parse_caption(inner) or is_credit_line(inner) or is_jump_line(inner):
+            block.text = inner
