@@ -14,6 +14,7 @@ import re
 from .rules.find_bylines import parse_byline
 from .rules.find_jump_lines import JUMP_FROM
 from .rules.feed_markup import AUTOLINK, TAG
+from .text import is_upper_label
 from .urls import bare_url
 
 KINDS = ("ocr-page", "pdf-markdown", "article", "digest", "generic")
@@ -44,13 +45,20 @@ def detect_kind(text: str) -> str:
         return "digest"
     if counts["atx"] >= 2:
         return "pdf-markdown"
-    if counts["bylines"] + counts["jumps"] >= 2:
+    if counts["bylines"] + counts["jumps"] >= 2 or _page_shaped(nonblank):
         return "ocr-page"
     if _hard_wrapped(nonblank, lines):
         return "ocr-page"
     if len(nonblank) >= 2 and len(nonblank[0]) <= 200:
         return "article"
     return "generic"
+
+
+def _page_shaped(nonblank: list[str]) -> bool:
+    """A page header in capitals over a headline, or a byline below the top: a page, not one article."""
+    if len(nonblank) >= 3 and is_upper_label(nonblank[0]) and len(nonblank[0]) <= 40 and not is_upper_label(nonblank[1]):
+        return True
+    return any(parse_byline(line) or JUMP_FROM.match(line) for line in nonblank[4:])
 
 
 def _setext_headings(lines: list[str]) -> int:

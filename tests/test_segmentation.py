@@ -60,3 +60,13 @@ def test_a_caption_between_articles_goes_to_the_article_it_describes(tmp_path: P
                                   "credit": "GARDEN TRUST"}]
     assert "figures" not in tram.metadata
     assert "(PHOTO:" not in orchid.content + tram.content
+
+
+def test_a_title_case_headline_without_byline_opens_a_story(tmp_path: Path) -> None:
+    source = tmp_path / "briefs.txt"
+    source.write_text("NEWS\n\nPort Strike Ends After Two Weeks\n\nBy AN Author\n\nThe strike ended on Friday.\n\n"
+                      "Quiet start\n\nShips moved again by noon.\n\nNew Bridge Opens to Evening Traffic\n\n"
+                      "The bridge opened at six in the evening.\n", encoding="utf-8")
+    convert_to([source], tmp_path / "out")
+    titles = {frontmatter.load(p)["title"] for p in (tmp_path / "out" / "articles").rglob("*.md")}
+    assert titles == {"Port Strike Ends After Two Weeks", "New Bridge Opens to Evening Traffic"}

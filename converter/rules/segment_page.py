@@ -2,9 +2,10 @@
 
 A heading group is a run of HEADING blocks. It opens an article when it
 stands at the top of the page, when a byline or jump line follows it, when
-it holds two or more lines (kicker + headline), or when markup says it is a
-heading (`##` in PDF→Markdown). A lone short line inside an article is a
-crosshead; a lone question is a sentence.
+it holds two or more lines (kicker + headline), when markup says it is a
+heading (`##` in PDF→Markdown), or when it is one Title Case line of four
+words or more after a finished paragraph. Any other short line inside an
+article is a crosshead; a lone question is a sentence.
 
 Inside an opening group: the page header (`INSIGHTS`) is the first line of
 the page's first group when that group has three lines, or when it is in
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from ..model import BYLINE, CAPTION, CROSSHEAD, DROP, HEADING, JUMP, PARA, Article, Block, Provenance
 from ..state import State
-from ..text import ends_sentence, is_upper_label, key, word_count
+from ..text import ends_sentence, is_upper_label, key, title_case_share, word_count
 from .attach_metadata import is_signature
 
 OPENERS = {BYLINE, JUMP}
@@ -60,7 +61,16 @@ def opens_article(state: State, blocks: list[Block], group: tuple[int, int], fir
         return first and not any(b.kind == PARA for b in blocks[: group[0]])
     if first and not any(b.kind == PARA for b in blocks[: group[0]]):
         return True
-    return len(heads) >= 2
+    return len(heads) >= 2 or _stands_as_headline(blocks, group, heads)
+
+
+def _stands_as_headline(blocks: list[Block], group: tuple[int, int], heads: list[Block]) -> bool:
+    """A lone line in Title Case of four words or more, after a finished paragraph, heads a new story;
+    crossheads run shorter or in sentence case (`Institutional support`)."""
+    text = heads[0].text
+    before = next((b for b in reversed(blocks[: group[0]]) if b.kind not in (DROP, CAPTION)), None)
+    finished = before is None or before.kind != PARA or ends_sentence(before.text)
+    return word_count(text) >= 4 and title_case_share(text) >= 0.75 and not heads[0].meta.get("question") and finished
 
 
 def _signature_or_caps_crosshead(state: State, blocks: list[Block], group: tuple[int, int], heads: list[Block]) -> bool:
