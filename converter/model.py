@@ -11,6 +11,7 @@ PARA = "para"  # running text
 HEADING = "heading"  # a short line that may be a headline, kicker or crosshead
 CROSSHEAD = "crosshead"  # a heading inside an article
 ITEM = "item"  # a bulleted list item
+TABLE = "table"  # rows of cells (a pipe table in the source)
 CAPTION = "caption"  # a photo / illustration caption with its credit
 BYLINE = "byline"
 JUMP = "jump"  # "From page 1"

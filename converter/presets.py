@@ -29,6 +29,7 @@ from .rules.markup import (
     drop_running_heads,
     read_blockquotes,
     read_list_items,
+    read_tables,
     unwrap_emphasised_credits,
 )
 from .rules.place_figures import place_figures
@@ -48,13 +49,14 @@ ARTICLE_RULES: list[Rule] = [attach_metadata, place_figures, repair_breaks, clea
 
 PRESETS: dict[str, list[Rule]] = {
     "ocr-page": LINE_RULES + [join_wrapped_lines] + LINE_KINDS + [find_short_lines, segment_page] + ARTICLE_RULES,
-    "pdf-markdown": LINE_RULES + [read_atx_headings, read_blockquotes, read_list_items] + LINE_KINDS
+    "pdf-markdown": LINE_RULES + [read_atx_headings, read_tables, read_blockquotes, read_list_items] + LINE_KINDS
     + [read_bold_crossheads] + [segment_page]
     + ARTICLE_RULES,
     "article": LINE_RULES + [join_wrapped_lines, read_atx_headings] + LINE_KINDS + [find_short_lines, segment_single]
     + ARTICLE_RULES,
     "digest": [split_lines, read_yaml_header, decode_entities, strip_inline_html, unescape_markdown, drop_page_markers,
-               drop_running_heads, drop_boilerplate_lines, drop_colophon, drop_image_placeholders, read_atx_headings, read_blockquotes, read_list_items, split_link_lines,
+               drop_running_heads, drop_boilerplate_lines, drop_colophon, drop_image_placeholders, read_atx_headings, read_tables, read_blockquotes, read_list_items,
+               split_link_lines,
                mark_urls] + LINE_KINDS
     + [read_digest_header, drop_table_of_contents, read_summaries, drop_feed_adverts, segment_entries]
     + ARTICLE_RULES,

@@ -13,7 +13,7 @@ import re
 
 import yaml
 
-from .model import CAPTION, CROSSHEAD, ITEM, PARA, Article, Block
+from .model import CAPTION, CROSSHEAD, ITEM, PARA, TABLE, Article, Block
 
 LEADING_STRUCTURE = re.compile(r"^(?:[#>|=+\-!?:{~`%]|\d+[.)]\s|\*\s|_{3,}|\*{3,})")
 ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
@@ -51,6 +51,14 @@ def figure_html(block: Block) -> str:
     return f'<figure class="bs-figure"><figcaption>{caption}{credit_html}</figcaption></figure>'
 
 
+def table_markdown(rows: list[list[str]]) -> str:
+    """A pipe table we build ourselves from the source's cells, each cell escaped as text."""
+    width = max(len(r) for r in rows)
+    cells = [[escape_text(c).replace("|", "&#124;") if c else " " for c in r] + [" "] * (width - len(r)) for r in rows]
+    lines = ["| " + " | ".join(cells[0]) + " |", "|" + "---|" * width]
+    return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in cells[1:]])
+
+
 def render_body(article: Article) -> str:
     parts: list[str] = []
     previous = ""
@@ -65,6 +73,8 @@ def render_body(article: Article) -> str:
             parts.append("## " + escape_text(block.text).lstrip())
         elif block.kind == ITEM:
             parts.append("- " + escape_text(block.text))
+        elif block.kind == TABLE:
+            parts.append(table_markdown(block.meta["rows"]))
         elif block.kind == CAPTION:
             parts.append(figure_html(block))
     return "\n\n".join(parts)

@@ -6,6 +6,7 @@
 - drop_page_markers: `=====`, `PAGE 3`, `## p. 1 (#9) ####` → dropped as page furniture.
 - read_list_items: `• text` / `- text` → a list ITEM.
 - unwrap_emphasised_credits: `**By LI Ming**` → `By LI Ming` (then read as a byline).
+- read_tables: consecutive `| a | b |` lines → one TABLE of cells.
 - read_blockquotes: `> text` → text marked as a quotation.
 - drop_running_heads: a line repeated right below page breaks → dropped.
 - drop_image_placeholders: `![img-0.jpeg](img-0.jpeg)` → dropped (no image travels with the text).
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..model import CROSSHEAD, DROP, HEADING, ITEM, PARA, Block
+from ..model import CROSSHEAD, DROP, HEADING, ITEM, PARA, TABLE, Block
 from ..state import State
 from ..text import decode_entities as _decode
 
@@ -129,3 +130,25 @@ def unwrap_emphasised_credits(state: State) -> None:
         inner = match.group("inner")
         if parse_byline(inner) or parse_caption(inner) or is_credit_line(inner) or is_jump_line(inner):
             block.text = inner
+
+
+TABLE_ROW = re.compile(r"^\|.*\|$")
+TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
+
+
+def read_tables(state: State) -> None:
+    """Consecutive `| a | b |` lines → one TABLE block holding the rows' cells (the rule row dropped)."""
+    result: list[Block] = []
+    for block in state.blocks:
+        if block.kind != PARA or not TABLE_ROW.match(block.text):
+            result.append(block)
+            continue
+        previous = result[-1] if result else None
+        if previous is None or previous.kind != TABLE or block.meta.get("blank_before"):
+            previous = Block(TABLE, "", block.lines, meta={"rows": []})
+            result.append(previous)
+        if not TABLE_RULE.match(block.text.replace(" ", "")):
+            previous.meta["rows"].append([cell.strip() for cell in block.text.strip("|").split("|")])
+        previous.extend(block, joiner="\n")
+        previous.text = previous.text.lstrip("\n")
+    state.blocks = result
