@@ -20,6 +20,7 @@ class State:
     dropped: list[Dropped] = field(default_factory=list)
     issue: dict = field(default_factory=dict)  # publication, title, date of the whole source
     translations: dict[str, dict] = field(default_factory=dict)  # digest summaries by title key
+    summary_titles: dict[str, tuple[str, tuple[int, int]]] = field(default_factory=dict)  # title, lines
     contents: list[str] = field(default_factory=list)  # titles listed in a table of contents
     kickers: set[str] = field(default_factory=set)  # kicker labels seen so far (comparison keys)
     running_head: str | None = None  # the page header articles run under

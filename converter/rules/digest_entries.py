@@ -110,6 +110,7 @@ def segment_entries(state: State) -> None:
     bounds = list(zip(starts, starts[1:] + [len(blocks)]))
     state.articles = [_entry(state, blocks[a:b], n) for n, (a, b) in enumerate(bounds)]
     _section_labels(state, blocks[: starts[0]])
+    _summaries_without_entry(state)
     for article in state.articles:
         for block in article.body:
             if block.kind == URL:
@@ -140,3 +141,15 @@ def _take_labels(state: State, blocks: list[Block], section: str | None) -> str 
             state.drop(block, "section label (kept as the section of the entries under it)")
             section = block.text
     return section
+
+
+def _summaries_without_entry(state: State) -> None:
+    """A summary whose article never follows in the digest is still an article: a stub carrying it."""
+    have = {key(a.title) for a in state.articles}
+    for title_key, (title, lines) in state.summary_titles.items():
+        if title_key in have:
+            continue
+        article = Article(title=title, order=len(state.articles), stub=True,
+                          translations={"zh": state.translations[title_key]})
+        article.provenance = [Provenance(state.source.name, state.source.sha256, lines, state.kind)]
+        state.articles.append(article)

@@ -101,6 +101,8 @@ def read_summaries(state: State) -> None:
             continue
         entry = _translation(found)
         state.translations[key(match["title"])] = entry
+        last = max(b.lines[1] for b, _ in found.values())
+        state.summary_titles[key(match["title"])] = (match["title"].strip(), (block.lines[0], last))
         state.drop(block, "summary list: title repeated from its article")
         for b, _ in found.values():
             state.drop(b, "summary list: moved to its article's translations")
