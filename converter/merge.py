@@ -35,14 +35,20 @@ def same_article(a: Article, b: Article, sa: set[int], sb: set[int]) -> bool:
     return containment >= 0.8 or (containment >= 0.5 and title_similarity >= 0.6)
 
 
+COMMON = 50  # a word triple found in more articles than this says nothing about any pair
+
+
 def _candidates(sets: list[set[int]]) -> set[tuple[int, int]]:
+    """Pairs of articles sharing at least five word triples, through an inverted index."""
     index: dict[int, list[int]] = defaultdict(list)
     pairs: dict[tuple[int, int], int] = defaultdict(int)
     for i, s in enumerate(sets):
         for h in s:
-            for j in index[h]:
-                pairs[(j, i)] += 1
-            index[h].append(i)
+            posting = index[h]
+            if len(posting) <= COMMON:
+                for j in posting:
+                    pairs[(j, i)] += 1
+                posting.append(i)
     return {p for p, n in pairs.items() if n >= 5}
 
 

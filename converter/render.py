@@ -22,7 +22,7 @@ KEY_ORDER = ("title", "section", "page", "deck", "authors", "contributors", "sou
              "figures", "translations", "stub", "untitled", "provenance")
 
 
-class FrontMatterDumper(yaml.SafeDumper):
+class FrontMatterDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml when present: same output
     """Safe YAML with unicode kept and long lines left alone."""
 
 

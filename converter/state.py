@@ -24,6 +24,7 @@ class State:
     contents: list[str] = field(default_factory=list)  # titles listed in a table of contents
     kickers: set[str] = field(default_factory=set)  # kicker labels seen so far (comparison keys)
     running_head: str | None = None  # the page header articles run under
+    first_text_index: int = 0  # index of the first running-text block (set by segmentation)
     current_title: str | None = None  # headline of the article segmentation is inside
     trace: list[str] = field(default_factory=list)  # which rule did what, for --verbose
 

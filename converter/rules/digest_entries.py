@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ..dates import find_date, is_timestamp
 from ..model import CROSSHEAD, DROP, HEADING, PARA, TIMESTAMP, URL, Article, Block, Dropped, Provenance
@@ -26,7 +27,14 @@ def _is_timestamp(block: Block) -> bool:
 
 
 def _live(blocks: list[Block], start: int, count: int) -> list[Block]:
-    return [b for b in blocks[start:] if b.kind != DROP][:count]
+    """The next `count` blocks from `start` that were not dropped (stops early: no quadratic scans)."""
+    found: list[Block] = []
+    for block in islice(blocks, start, None):
+        if block.kind != DROP:
+            found.append(block)
+            if len(found) == count:
+                break
+    return found
 
 
 def drop_feed_adverts(state: State) -> None:

@@ -31,25 +31,26 @@ def _floating_captions(article: Article) -> list[Block]:
     return [b for b in outside if b.kind == CAPTION]
 
 
-def best_article(caption: str, articles: list[Article], default: int) -> int:
-    vocab = [_content_words(a.title + " " + " ".join(a.paragraphs())) for a in articles]
-    df = Counter(w for v in vocab for w in v)
+def best_article(caption: str, vocab: list[set[str]], df: Counter, default: int) -> int:
+    """The article whose words share the most distinctive words with the caption; ties stay at `default`."""
     wanted = _content_words(caption)
-    scores = [sum(math.log(1 + len(articles) / df[w]) for w in wanted & v) for v in vocab]
-    best = max(range(len(articles)), key=lambda i: (scores[i], i == default))
+    scores = [sum(math.log(1 + len(vocab) / df[w]) for w in wanted & v) for v in vocab]
+    best = max(range(len(vocab)), key=lambda i: (scores[i], i == default))
     return best if scores[best] > scores[default] else default
 
 
 def place_figures(state: State) -> None:
     articles = state.articles
-    if len(articles) > 1 and state.kind != "digest":
-        for index, article in enumerate(articles):
-            for block in _floating_captions(article):
-                target = best_article(block.meta["caption"], articles, index)
-                if target != index:
-                    article.body.remove(block)
-                    articles[target].body.append(block)
-                    state.note("place_figures", f"caption at line {block.lines[0]} -> {articles[target].title!r}")
+    floating = [(i, b) for i, a in enumerate(articles) for b in _floating_captions(a)]
+    if len(articles) > 1 and state.kind != "digest" and floating:
+        vocab = [_content_words(a.title + " " + " ".join(a.paragraphs())) for a in articles]
+        df = Counter(w for v in vocab for w in v)
+        for index, block in floating:
+            target = best_article(block.meta["caption"], vocab, df, index)
+            if target != index:
+                articles[index].body.remove(block)
+                articles[target].body.append(block)
+                state.note("place_figures", f"caption at line {block.lines[0]} -> {articles[target].title!r}")
     for article in articles:
         article.figures = [
             Figure(b.meta["caption"], b.meta["credit"], b.lines) for b in article.body if b.kind == CAPTION

@@ -48,6 +48,14 @@ def _following(blocks: list[Block], end: int) -> Block | None:
     return next((b for b in blocks[end:] if b.kind not in (DROP, CAPTION)), None)
 
 
+def _before(blocks: list[Block], index: int, skip: tuple[str, ...] = (DROP,)) -> Block | None:
+    """The nearest block before `index` whose kind is not in `skip`."""
+    for position in range(index - 1, -1, -1):
+        if blocks[position].kind not in skip:
+            return blocks[position]
+    return None
+
+
 def opens_article(state: State, blocks: list[Block], group: tuple[int, int], first: bool) -> bool:
     heads = [b for b in blocks[group[0]:group[1]] if b.kind == HEADING]
     after = _following(blocks, group[1])
@@ -57,9 +65,10 @@ def opens_article(state: State, blocks: list[Block], group: tuple[int, int], fir
         return not _signature_or_caps_crosshead(state, blocks, group, heads)
     if all(b.meta.get("caps") for b in heads):
         return True
+    text_before = state.first_text_index < group[0]
     if all(b.meta.get("question") for b in heads):
-        return first and not any(b.kind == PARA for b in blocks[: group[0]])
-    if first and not any(b.kind == PARA for b in blocks[: group[0]]):
+        return first and not text_before
+    if first and not text_before:
         return True
     return len(heads) >= 2 or _stands_as_headline(blocks, group, heads)
 
@@ -68,14 +77,14 @@ def _stands_as_headline(blocks: list[Block], group: tuple[int, int], heads: list
     """A lone line in Title Case of four words or more, after a finished paragraph, heads a new story;
     crossheads run shorter or in sentence case (`Institutional support`)."""
     text = heads[0].text
-    before = next((b for b in reversed(blocks[: group[0]]) if b.kind not in (DROP, CAPTION)), None)
+    before = _before(blocks, group[0], (DROP, CAPTION))
     finished = before is None or before.kind != PARA or ends_sentence(before.text)
     return word_count(text) >= 4 and title_case_share(text) >= 0.75 and not heads[0].meta.get("question") and finished
 
 
 def _signature_or_caps_crosshead(state: State, blocks: list[Block], group: tuple[int, int], heads: list[Block]) -> bool:
     """A marked-up heading that is a capitals crosshead inside running text."""
-    before = next((b for b in reversed(blocks[: group[0]]) if b.kind != DROP), None)
+    before = _before(blocks, group[0])
     if len(heads) != 1 or before is None or before.kind != PARA:
         return False
     text = heads[0].text
@@ -138,6 +147,7 @@ def _new_article(state: State, heads: dict, blocks: list[Block], order: int) -> 
 def segment_page(state: State) -> None:
     blocks = state.blocks
     demote_signatures(blocks)
+    state.first_text_index = next((i for i, b in enumerate(blocks) if b.kind == PARA), len(blocks))
     opening = []
     for number, group in enumerate(heading_groups(blocks)):
         if opens_article(state, blocks, group, first=number == 0):
