@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .detect import KINDS, detect_kind
+from .accounting import merged_away_text, record_label_words
 from .merge import merge_duplicates
 from .model import DROP, Article, Dropped, Source
 from .presets import PRESETS
@@ -45,6 +46,7 @@ def convert_source(source: Source, sidecar: dict | None = None, kind: str | None
         rule(state)
     _account_for_leftovers(state)
     _apply_issue_metadata(state)
+    record_label_words(state)
     return SourceResult(source, kind, state.articles, state.dropped, state.issue, state.trace)
 
 
@@ -89,4 +91,16 @@ def convert_paths(paths: list[Path], kind: str | None = None) -> Conversion:
         conversion.results.append(result)
     all_articles = [a for r in conversion.results for a in r.articles]
     conversion.articles, conversion.merged = merge_duplicates(all_articles)
+    _report_merged_away_text(conversion, all_articles)
     return conversion
+
+
+def _report_merged_away_text(conversion: Conversion, all_articles: list[Article]) -> None:
+    kept = {id(a) for a in conversion.articles}
+    merged_away = [a for a in all_articles if id(a) not in kept]
+    if not merged_away:
+        return
+    by_source = {id(a): r for r in conversion.results for a in r.articles}
+    for article in merged_away:
+        for entry in merged_away_text(conversion.articles, [article]):
+            by_source[id(article)].dropped.append(entry)

@@ -19,7 +19,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from ..dates import find_date
-from ..model import DROP, HEADING, PARA, URL, Block
+from ..model import DROP, HEADING, PARA, URL, Block, Dropped
 from ..state import State
 
 AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
@@ -60,8 +60,10 @@ def strip_inline_html(state: State) -> None:
             state.drop(block, "HTML layout tag")
             continue
         text = AUTOLINK.sub(r"\1", block.text)
-        if TAG.search(text):
+        if tags := TAG.findall(text):
             text = BeautifulSoup(text, "html.parser").get_text(" ")
+            state.dropped.append(Dropped(state.source.name, block.lines, " ".join(tags),
+                                         "HTML markup removed (its text is kept)"))
         block.text = re.sub(r"\s+", " ", text).strip()
         if not block.text:
             state.drop(block, "HTML markup with no text")

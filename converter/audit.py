@@ -1,0 +1,173 @@
+"""Word conservation: every word of every source is in an article or in the report.
+
+The audit reads a converted output folder the way a reader would: the
+article files (front matter and body, Markdown escapes and entities undone)
+and the report's dropped lines. For each source it counts the casefolded
+words of the decoded source text (entities undone the same way) and checks
+that each occurrence is accounted for by an article of that source (by its
+provenance) or by a dropped line of that source. Counting is by occurrence,
+not by set, so a lost paragraph whose words appear elsewhere is still found.
+
+Words are runs of letters and digits; CJK characters count one by one (a
+wrapped Chinese line is joined without a space). A word the converter
+rejoined across a hyphenated line break (`inter-` / `national`) is found
+as the two halves written together.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .sources import SourceError, discover, read_source
+from .writer import ARTICLES_DIR
+
+TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|\d+|[^\W\d_]+", re.UNICODE)
+MD_ESCAPE = re.compile(r"\\(?=[^\w\s])")
+NOT_TEXT_KEYS = {"provenance", "locked"}  # bookkeeping, not source text
+
+
+def surface_words(text: str) -> list[str]:
+    """The words of a piece of text as written, entities and Markdown escapes undone."""
+    return TOKEN.findall(html.unescape(MD_ESCAPE.sub("", text)))
+
+
+def word_key(word: str) -> str:
+    return unicodedata.normalize("NFKC", word).casefold()
+
+
+def audit_words(text: str) -> list[str]:
+    """The casefolded words of a piece of text, entities and Markdown escapes undone."""
+    return TOKEN.findall(unicodedata.normalize("NFKC", html.unescape(MD_ESCAPE.sub("", text))).casefold())
+
+
+@dataclass
+class SourceAudit:
+    file: str
+    total: int
+    missing: Counter = field(default_factory=Counter)
+    problem: str | None = None  # the source could not be read: nothing to audit
+
+    @property
+    def kept(self) -> int:
+        return self.total - sum(self.missing.values())
+
+    @property
+    def percent(self) -> float:
+        return 100.0 if self.total == 0 else 100.0 * self.kept / self.total
+
+    def line(self) -> str:
+        if self.problem:
+            return f"{self.file}: not audited ({self.problem})"
+        summary = f"{self.file}: {self.percent:.2f}% of {self.total} words accounted for"
+        if self.missing:
+            shown = ", ".join(f"{w}×{n}" if n > 1 else w for w, n in self.missing.most_common(12))
+            summary += f"; missing: {shown}"
+        return summary
+
+
+def _strings(value: object, skip: set[str]) -> list[str]:
+    if isinstance(value, dict):
+        return [s for k, v in value.items() if k not in skip for s in _strings(v, skip)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v, skip)]
+    return [] if value is None or isinstance(value, bool) else [str(value)]
+
+
+def read_article(path: Path) -> tuple[dict, str]:
+    """(front matter, body) of a written article file."""
+    text = path.read_text(encoding="utf-8")
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 3)
+        if end != -1:
+            meta = yaml.safe_load(text[4:end + 1]) or {}
+            return (meta if isinstance(meta, dict) else {}), text[end + 5:]
+    return {}, text
+
+
+def _article_words_by_source(out: Path) -> dict[tuple[str, str], Counter]:
+    """Words of every written article, filed under each (file, sha256) it came from."""
+    by_source: dict[tuple[str, str], Counter] = {}
+    for path in sorted((out / ARTICLES_DIR).rglob("*.md")):
+        meta, body = read_article(path)
+        words = Counter(audit_words(body))
+        for text in _strings(meta, NOT_TEXT_KEYS):
+            words.update(audit_words(text))
+        for prov in meta.get("provenance") or []:
+            slot = by_source.setdefault((str(prov.get("file")), str(prov.get("sha256"))), Counter())
+            slot.update(words)
+    return by_source
+
+
+def _dropped_words_by_source(report: dict) -> dict[tuple[str, str], Counter]:
+    dropped: dict[tuple[str, str], Counter] = {}
+    for source in report.get("sources", []):
+        words = Counter(w for d in source.get("dropped", []) for w in audit_words(d.get("text", "")))
+        dropped.setdefault((source["file"], source["sha256"]), Counter()).update(words)
+    return dropped
+
+
+def _rejoined(missing: Counter, source_words: list[str], available: Counter) -> Counter:
+    """Take out halves of words the converter rejoined across a hyphenated line break.
+
+    The joined word is one the output holds more often than the source does;
+    its second half is the next source word, or the next missing one when the
+    lines between (a page break) were dropped.
+    """
+    surplus = available - Counter(source_words)
+    order = [i for i, w in enumerate(source_words) if missing[w]]
+    for here, there in zip(order, order[1:] + [len(source_words) - 1]):
+        first = source_words[here]
+        for second_at in dict.fromkeys((here + 1, there)):
+            if second_at >= len(source_words) or not missing[first]:
+                continue
+            second = source_words[second_at]
+            joined = first + second
+            if surplus[joined]:
+                surplus[joined] -= 1
+                missing[first] -= 1
+                if missing[second]:
+                    missing[second] -= 1
+    return +missing
+
+
+def audit_text(name: str, text: str, available: Counter) -> SourceAudit:
+    """Which words of one decoded source are not in `available` (its articles' and dropped lines' words)."""
+    source_words = audit_words(text)
+    missing = Counter(source_words) - available
+    if missing:
+        missing = _rejoined(missing, source_words, available)
+    return SourceAudit(name, len(source_words), missing)
+
+
+def audit_output(paths: list[Path], out: Path) -> list[SourceAudit]:
+    """Audit every source under `paths` against the converted folder `out`."""
+    report = json.loads((out / "conversion-report.json").read_text(encoding="utf-8"))
+    articles = _article_words_by_source(out)
+    dropped = _dropped_words_by_source(report)
+    results = []
+    for found in discover([Path(p) for p in paths]):
+        if found.problem:
+            results.append(SourceAudit(str(found.path), 0, problem=found.problem))
+            continue
+        try:
+            source = read_source(found.path)
+        except SourceError as err:
+            results.append(SourceAudit(str(found.path), 0, problem=str(err)))
+            continue
+        slot = (source.name, source.sha256)
+        available = articles.get(slot, Counter()) + dropped.get(slot, Counter())
+        results.append(audit_text(str(found.path), source.text, available))
+    return results
+
+
+def overall_percent(results: list[SourceAudit]) -> float:
+    total = sum(r.total for r in results)
+    return 100.0 if total == 0 else 100.0 * sum(r.kept for r in results) / total
