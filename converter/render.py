@@ -38,7 +38,8 @@ def escape_text(text: str) -> str:
     """Inline-safe Markdown for a line of source text."""
     text = text.replace("\\", "\\\\")
     text = ENTITY_LIKE.sub("&amp;", text)
-    text = text.replace("<", "&lt;").replace("[", "&#91;")
+    # `[` would open a link, `{` an attribute list (`{: onclick=…}`) on the paragraph.
+    text = text.replace("<", "&lt;").replace("[", "&#91;").replace("{", "&#123;")
     if LEADING_STRUCTURE.match(text):
         text = f"&#{ord(text[0])};" + text[1:]
     return text
