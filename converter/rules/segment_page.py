@@ -16,6 +16,8 @@ whichever comes first. Further lines are the deck.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from ..model import BYLINE, CAPTION, CROSSHEAD, DROP, HEADING, JUMP, PARA, Article, Block, Provenance
 from ..state import State
 from ..text import ends_sentence, is_upper_label, key, title_case_share, word_count
@@ -45,7 +47,7 @@ def heading_groups(blocks: list[Block]) -> list[tuple[int, int]]:
 
 
 def _following(blocks: list[Block], end: int) -> Block | None:
-    return next((b for b in blocks[end:] if b.kind not in (DROP, CAPTION)), None)
+    return next((b for b in islice(blocks, end, None) if b.kind not in (DROP, CAPTION)), None)
 
 
 def _before(blocks: list[Block], index: int, skip: tuple[str, ...] = (DROP,)) -> Block | None:
@@ -62,7 +64,7 @@ def opens_article(state: State, blocks: list[Block], group: tuple[int, int], fir
     if after is not None and after.kind in OPENERS:
         return True
     if any(b.level for b in heads):
-        return not _signature_or_caps_crosshead(state, blocks, group, heads)
+        return not _caps_crosshead(state, blocks, group, heads)
     if all(b.meta.get("caps") for b in heads):
         return True
     text_before = state.first_text_index < group[0]
@@ -82,7 +84,7 @@ def _stands_as_headline(blocks: list[Block], group: tuple[int, int], heads: list
     return word_count(text) >= 4 and title_case_share(text) >= 0.75 and not heads[0].meta.get("question") and finished
 
 
-def _signature_or_caps_crosshead(state: State, blocks: list[Block], group: tuple[int, int], heads: list[Block]) -> bool:
+def _caps_crosshead(state: State, blocks: list[Block], group: tuple[int, int], heads: list[Block]) -> bool:
     """A marked-up heading that is a capitals crosshead inside running text."""
     before = _before(blocks, group[0])
     if len(heads) != 1 or before is None or before.kind != PARA:
@@ -137,7 +139,7 @@ def _new_article(state: State, heads: dict, blocks: list[Block], order: int) -> 
     source = state.source
     article = Article(title=heads["title"], page=heads["page"], section=heads["section"], deck=heads["deck"])
     article.provenance = [Provenance(source.name, source.sha256, (first_line, last_line), state.kind)]
-    article.body = [b for b in blocks if b.kind not in (HEADING,) or b.meta.get("inside")]
+    article.body = [b for b in blocks if b.kind != HEADING]
     article.order = order
     if heads["page"]:
         state.running_head = heads["page"]
