@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .audit import surface_words, word_key
-from .model import BYLINE, CAPTION, CREDIT, DROP, JUMP, TIMESTAMP, URL, Article, Block, Dropped
+from .model import BYLINE, CAPTION, CREDIT, DROP, JUMP, TIMESTAMP, URL, Article, Dropped
 from .state import State
 
 REASONS = {
@@ -47,9 +47,7 @@ def _strings(value: object) -> list[str]:
 def _front_matter_words(articles: list[Article], issue: dict) -> Counter:
     words: Counter = Counter()
     for article in articles:
-        values = [getattr(article, name) for name in article.__dataclass_fields__ if name not in NOT_TEXT_FIELDS]
-        values.append([f.as_dict() for f in article.figures])
-        for text in _strings(values):
+        for text in _front_matter_texts(article):
             words.update(word_key(w) for w in surface_words(text))
     for text in _strings(issue):
         words.update(word_key(w) for w in surface_words(text))
@@ -99,8 +97,8 @@ def _article_words(article: Article) -> Counter:
     return words
 
 
-def _differs(block: Block, available: Counter) -> bool:
-    needed = Counter(word_key(w) for w in surface_words(block.text))
+def _differs(text: str, available: Counter) -> bool:
+    needed = Counter(word_key(w) for w in surface_words(text))
     return any(available[w] < n for w, n in needed.items())
 
 
@@ -115,7 +113,15 @@ def merged_away_text(kept: list[Article], merged_away: list[Article]) -> list[Dr
             continue
         available = _article_words(primary)
         reason = f"in a copy merged into {primary.title!r}, which words it differently"
+        for text in _front_matter_texts(other):
+            if _differs(text, available):
+                entries.append(Dropped(first.file, first.lines, text, reason))
         for block in other.body:
-            if block.kind != DROP and _differs(block, available):
+            if block.kind != DROP and _differs(block.text, available):
                 entries.append(Dropped(first.file, block.lines, block.text, reason))
     return entries
+
+
+def _front_matter_texts(article: Article) -> list[str]:
+    values = [getattr(article, name) for name in article.__dataclass_fields__ if name not in NOT_TEXT_FIELDS]
+    return _strings(values + [[f.as_dict() for f in article.figures]])

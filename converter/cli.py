@@ -48,12 +48,40 @@ def convert(paths: tuple[Path, ...], out: Path, kind: str | None, strict: bool, 
     report = convert_to(list(paths) or [DEFAULT_SOURCES], out, kind=kind, prune=prune)
     for error in report["errors"]:
         click.echo(f"error: {error}", err=True)
+    for warning in report["warnings"]:
+        click.echo(f"warning: {warning}", err=True)
     from .report import summary_lines
 
     for line in summary_lines(report):
         click.echo(line)
     click.echo(f"report: {out / 'conversion-report.md'}")
     if strict and report["errors"]:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out", type=click.Path(path_type=Path), default=DEFAULT_DOCS, show_default=True,
+              help="The folder `broadsheet convert` wrote the articles and the report to.")
+def audit(paths: tuple[Path, ...], out: Path) -> None:
+    """Check that every word of every source is in an article or in the report's dropped lines.
+
+    Prints the share of words accounted for per source and any missing words;
+    exits with status 1 when a word is missing.
+
+    \b
+    Examples:
+      broadsheet convert site_src/ --out docs/ && broadsheet audit site_src/ --out docs/
+    """
+    from .audit import audit_output, overall_percent
+
+    if not (out / "conversion-report.json").is_file():
+        raise click.UsageError(f"no conversion report in {out}: run broadsheet convert first")
+    results = audit_output(list(paths) or [DEFAULT_SOURCES], out)
+    for result in results:
+        click.echo(result.line())
+    click.echo(f"{overall_percent(results):.2f}% of {sum(r.total for r in results)} words accounted for")
+    if any(r.missing for r in results):
         sys.exit(1)
 
 

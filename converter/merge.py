@@ -71,6 +71,8 @@ def _rank(article: Article) -> tuple:
 
 
 def merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]]:
+    if len({a.provenance[0].file for a in articles}) < 2:  # copies are only ever merged across sources
+        return sorted(articles, key=lambda a: (a.provenance[0].file, a.order)), []
     sets = [shingles(a) for a in articles]
     parent = list(range(len(articles)))
 

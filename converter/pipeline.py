@@ -36,6 +36,7 @@ class Conversion:
     results: list[SourceResult] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # one line each: "file: reason"
+    warnings: list[str] = field(default_factory=list)  # converted, but read with a repair: "file: what"
     merged: list[str] = field(default_factory=list)
 
 
@@ -81,6 +82,9 @@ def convert_paths(paths: list[Path], kind: str | None = None) -> Conversion:
             continue
         try:
             source = read_source(found.path)
+            if not source.text.strip():
+                raise SourceError("empty file: no text to convert")
+            conversion.warnings += [f"{found.path}: {w}" for w in source.warnings]
             result = convert_source(source, load_sidecar(found.path), kind)
         except (SourceError, SidecarError) as err:
             conversion.errors.append(f"{found.path}: {err}")

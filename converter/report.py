@@ -36,6 +36,7 @@ def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dic
     return {
         "sources": sources,
         "errors": conversion.errors,
+        "warnings": conversion.warnings,
         "duplicates_merged": conversion.merged,
         "hand_corrected_kept": [str(p.relative_to(out.resolve())) for p in written.locked],
         "stale_not_removed": [str(p.relative_to(out)) for p in written.stale],
