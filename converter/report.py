@@ -35,7 +35,7 @@ def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dic
         })
     return {
         "sources": sources,
-        "errors": conversion.errors,
+        "errors": conversion.errors + written.errors,
         "warnings": conversion.warnings,
         "duplicates_merged": conversion.merged,
         "hand_corrected_kept": [str(p.relative_to(out.resolve())) for p in written.locked],
@@ -45,7 +45,7 @@ def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dic
             "sources": len(sources),
             "articles": len(conversion.articles),
             "dropped_lines": sum(d["lines"][1] - d["lines"][0] + 1 for s in sources for d in s["dropped"]),
-            "errors": len(conversion.errors),
+            "errors": len(conversion.errors) + len(written.errors),
         },
     }
 
@@ -58,6 +58,11 @@ def _markdown(report: dict) -> str:
     for error in report["errors"]:
         safe = error.replace("`", "'")
         lines.append(f"\n- error: `{safe}`")
+    for title, key in (("Hand-corrected articles kept (locked: true)", "hand_corrected_kept"),
+                       ("Stale articles kept (source gone; remove with --prune)", "stale_not_removed"),
+                       ("Pruned articles (source gone)", "pruned")):
+        if report[key]:
+            lines += ["", f"## {title}", ""] + [f"- `{p.replace('`', '')}`" for p in report[key]]
     for source in report["sources"]:
         lines += ["", f"## {source['file']}", "", f"Kind: {source['kind']}; {len(source['articles'])} articles.", ""]
         lines += ["| lines | left out because | text |", "|---|---|---|"]
@@ -81,6 +86,12 @@ def summary_lines(report: dict) -> list[str]:
             reasons[d["reason"]] = reasons.get(d["reason"], 0) + 1
         why = ", ".join(f"{n} {r}" for r, n in sorted(reasons.items())) or "nothing left out"
         lines.append(f"{source['file']} ({source['kind']}): {len(source['articles'])} articles; {why}")
+    for path in report["hand_corrected_kept"]:
+        lines.append(f"kept hand-corrected {path} (locked: true): not overwritten")
+    for path in report["stale_not_removed"]:
+        lines.append(f"stale {path}: its source is gone; kept (remove with --prune)")
+    for path in report["pruned"]:
+        lines.append(f"pruned {path}: its source is gone")
     t = report["totals"]
     lines.append(f"{t['articles']} articles from {t['sources']} sources; {t['errors']} errors; "
                  f"{len(report['duplicates_merged'])} duplicates merged")

@@ -23,12 +23,17 @@ from .render import render_article
 
 ARTICLES_DIR = "articles"
 MAX_SLUG = 80
+MAX_SLUG_BYTES = 200
 
 
 def slugify(text: str, max_len: int = MAX_SLUG) -> str:
+    """Letters and digits joined by `-`: no dots, slashes or spaces, at most MAX_SLUG_BYTES in UTF-8."""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = re.sub(r"[^\w]+", "-", text, flags=re.UNICODE).strip("-_")
-    return text[:max_len].strip("-_") or "untitled"
+    text = text[:max_len]
+    while len(text.encode("utf-8")) > MAX_SLUG_BYTES:  # file names are limited to 255 bytes
+        text = text[:-1]
+    return text.strip("-_") or "untitled"
 
 
 @dataclass
@@ -38,6 +43,7 @@ class WriteResult:
     locked: list[Path] = field(default_factory=list)
     stale: list[Path] = field(default_factory=list)
     pruned: list[Path] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # articles that could not be written: "path: reason"
     paths: dict[int, Path] = field(default_factory=dict)  # id(article) -> path relative to OUT
 
 
@@ -76,7 +82,8 @@ def write_articles(articles: list[Article], out: Path, prune: bool = False) -> W
     for article in articles:
         target = (out / result.paths[id(article)]).resolve()
         if root not in target.parents:
-            raise ValueError(f"refusing to write outside {out}: {target}")
+            result.errors.append(f"{out / result.paths[id(article)]}: not written: it resolves outside {out}")
+            continue
         text = render_article(article)
         if target.exists():
             if is_locked(target):
@@ -85,7 +92,11 @@ def write_articles(articles: list[Article], out: Path, prune: bool = False) -> W
             if target.read_text(encoding="utf-8", errors="replace") == text:
                 result.unchanged.append(target)
                 continue
-        _write_atomic(target, text)
+        try:
+            _write_atomic(target, text)
+        except OSError as err:
+            result.errors.append(f"{target}: not written: {err.strerror or err}")
+            continue
         result.written.append(target)
     _find_stale(out, {(out / p).resolve() for p in result.paths.values()}, prune, result)
     return result
