@@ -83,7 +83,19 @@ def _strings(value: object, skip: set[str]) -> list[str]:
 
 def read_article(path: Path) -> tuple[dict, str]:
     """(front matter, body) of a written article file."""
-    text = path.read_text(encoding="utf-8")
+    return parse_article(path.read_text(encoding="utf-8"))
+
+
+def article_words(text: str) -> Counter:
+    """Words of an article file's text: its body and every front matter value but bookkeeping."""
+    meta, body = parse_article(text)
+    words = Counter(audit_words(body))
+    for value in _strings(meta, NOT_TEXT_KEYS):
+        words.update(audit_words(value))
+    return words
+
+
+def parse_article(text: str) -> tuple[dict, str]:
     if text.startswith("---\n"):
         end = text.find("\n---\n", 3)
         if end != -1:
@@ -96,10 +108,9 @@ def _article_words_by_source(out: Path) -> dict[tuple[str, str], Counter]:
     """Words of every written article, filed under each (file, sha256) it came from."""
     by_source: dict[tuple[str, str], Counter] = {}
     for path in sorted((out / ARTICLES_DIR).rglob("*.md")):
-        meta, body = read_article(path)
-        words = Counter(audit_words(body))
-        for text in _strings(meta, NOT_TEXT_KEYS):
-            words.update(audit_words(text))
+        text = path.read_text(encoding="utf-8")
+        meta, _ = parse_article(text)
+        words = article_words(text)
         for prov in meta.get("provenance") or []:
             slot = by_source.setdefault((str(prov.get("file")), str(prov.get("sha256"))), Counter())
             slot.update(words)
@@ -118,23 +129,26 @@ def _rejoined(missing: Counter, source_words: list[str], available: Counter) -> 
     """Take out halves of words the converter rejoined across a hyphenated line break.
 
     The joined word is one the output holds more often than the source does;
-    its second half is the next source word, or the next missing one when the
-    lines between (a page break) were dropped.
+    its halves are neighbouring source words (either may be the missing one),
+    or two missing words in a row when the lines between (a page break) were
+    dropped.
     """
     surplus = available - Counter(source_words)
-    order = [i for i, w in enumerate(source_words) if missing[w]]
-    for here, there in zip(order, order[1:] + [len(source_words) - 1]):
-        first = source_words[here]
-        for second_at in dict.fromkeys((here + 1, there)):
-            if second_at >= len(source_words) or not missing[first]:
-                continue
-            second = source_words[second_at]
-            joined = first + second
-            if surplus[joined]:
-                surplus[joined] -= 1
-                missing[first] -= 1
-                if missing[second]:
-                    missing[second] -= 1
+    if not surplus:
+        return missing
+
+    def take(first: str, second: str) -> None:
+        if (missing[first] or missing[second]) and surplus[first + second]:
+            surplus[first + second] -= 1
+            for half in (first, second):
+                if missing[half]:
+                    missing[half] -= 1
+
+    for first, second in zip(source_words, source_words[1:]):
+        take(first, second)
+    in_order = [w for w in source_words if missing[w]]
+    for first, second in zip(in_order, in_order[1:]):
+        take(first, second)
     return +missing
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 
 import yaml
-from bs4 import BeautifulSoup
 
 from ..dates import find_date
 from ..model import DROP, HEADING, PARA, URL, Block, Dropped
@@ -60,13 +59,15 @@ def strip_inline_html(state: State) -> None:
             state.drop(block, "HTML layout tag")
             continue
         text = AUTOLINK.sub(r"\1", block.text)
-        if tags := TAG.findall(text):
-            text = BeautifulSoup(text, "html.parser").get_text(" ")
+        tags = TAG.findall(text)  # only whole tags leave: a stray `<` is text, kept as typed
+        text = re.sub(r"\s+", " ", TAG.sub(" ", text)).strip()
+        if not text:
+            state.drop(block, "HTML markup with no text")
+            continue
+        if tags:
             state.dropped.append(Dropped(state.source.name, block.lines, " ".join(tags),
                                          "HTML markup removed (its text is kept)"))
-        block.text = re.sub(r"\s+", " ", text).strip()
-        if not block.text:
-            state.drop(block, "HTML markup with no text")
+        block.text = text
 
 
 def unescape_markdown(state: State) -> None:

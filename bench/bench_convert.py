@@ -1,0 +1,98 @@
+"""Time and peak memory of `broadsheet convert` on large inputs; prints figures, asserts nothing.
+
+    .venv/bin/python bench/bench_convert.py            # all cases
+    .venv/bin/python bench/bench_convert.py corpus     # one case
+
+Cases: a 50 MB OCR-page file (the corpus's old pages repeated), a 50 MB file
+of long paragraphs, a single 5 MB line, a folder of 10,000 small files, and
+the test corpus. Each runs in a fresh process, so peak memory is its own.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = [ROOT / "tests" / "data" / "seeds", ROOT / "tests" / "data" / "extra"]
+MB = 1024 * 1024
+
+
+def make_ocr_50mb(folder: Path) -> list[Path]:
+    pages = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "data" / "extra").glob("ocr_*.txt")))
+    path = folder / "ocr50.txt"
+    with path.open("w", encoding="utf-8") as out:
+        for _ in range(50 * MB // len(pages.encode("utf-8")) + 1):
+            out.write(pages + "\n\n")
+    return [path]
+
+
+def make_prose_50mb(folder: Path) -> list[Path]:
+    paragraph = ("The committee heard evidence from residents about the state of the roads and the cost of "
+                 "repairs, and agreed to publish its findings before the end of the month. ") * 8
+    story = "Roads Committee Reports\n\n" + "\n\n".join([paragraph] * 12) + "\n\n"
+    path = folder / "prose50.txt"
+    path.write_text(story * (50 * MB // len(story) + 1), encoding="utf-8")
+    return [path]
+
+
+def make_long_line(folder: Path) -> list[Path]:
+    path = folder / "line.txt"
+    path.write_text("One Long Line\n\n" + " ".join(f"word{i % 977}" for i in range(600_000)) + "\n", encoding="utf-8")
+    return [path]
+
+
+def make_10k_files(folder: Path) -> list[Path]:
+    many = folder / "many"
+    many.mkdir()
+    towns = ["Ashford", "Bexley", "Carlow", "Dunmore", "Elgin", "Fenwick", "Galway", "Hexham"]
+    for i in range(10_000):
+        town, other = towns[i % 8], towns[(i // 8) % 8]
+        (many / f"{i:05d}.txt").write_text(
+            f"{town} Notes {i}\n\nResidents of {town} met {other} officials about item {i} on the agenda.\n",
+            encoding="utf-8")
+    return [many]
+
+
+CASES = {"ocr-50mb": make_ocr_50mb, "prose-50mb": make_prose_50mb, "long-line": make_long_line,
+         "10k-files": make_10k_files, "corpus": lambda _folder: CORPUS}
+
+CHILD = """
+import resource, sys, time
+from pathlib import Path
+from converter.api import convert_to
+start = time.perf_counter()
+report = convert_to([Path(p) for p in sys.argv[2:]], Path(sys.argv[1]))
+seconds = time.perf_counter() - start
+status = Path("/proc/self/status")
+if status.exists():  # VmHWM: this process's own peak (ru_maxrss can inherit the parent's across fork)
+    peak = next(int(l.split()[1]) for l in status.read_text().splitlines() if l.startswith("VmHWM")) / 1024
+else:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(f"{seconds:.2f} {peak:.0f} {report['totals']['sources']} {report['totals']['articles']}")
+"""
+
+
+def run_case(name: str) -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        inputs = CASES[name](folder)
+        size = sum(p.stat().st_size for i in inputs for p in ([i] if i.is_file() else i.rglob("*")) if p.is_file())
+        command = [sys.executable, "-c", CHILD, str(folder / "out"), *map(str, inputs)]
+        output = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT).stdout.split()
+        seconds, peak, sources, articles = output
+        print(f"{name:11} {size / MB:7.1f} MB  {sources:>6} sources  {articles:>6} articles  "
+              f"{float(seconds):7.2f} s  peak {float(peak):7.0f} MB  ({size / MB / float(seconds):.1f} MB/s)")
+
+
+def main() -> None:
+    for name in sys.argv[1:] or list(CASES):
+        run_case(name)
+    print("(peak = the converting process's peak resident set size)")
+
+
+if __name__ == "__main__":
+    main()
