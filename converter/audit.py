@@ -31,6 +31,7 @@ from .writer import ARTICLES_DIR
 
 TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|\d+|[^\W\d_]+", re.UNICODE)
 MD_ESCAPE = re.compile(r"\\(?=[^\w\s])")
+JOIN_WINDOW = 64  # how many words apart the halves of a rejoined word may be (a caption between them)
 NOT_TEXT_KEYS = {"provenance", "locked"}  # bookkeeping, not source text
 
 
@@ -129,7 +130,7 @@ def _rejoined(missing: Counter, source_words: list[str], available: Counter) -> 
     """Take out halves of words the converter rejoined across a hyphenated line break.
 
     The joined word is one the output holds more often than the source does;
-    its halves are neighbouring source words (either may be the missing one),
+    its halves are source words close together (either may be the missing one),
     or two missing words in a row when the lines between (a page break) were
     dropped.
     """
@@ -144,8 +145,11 @@ def _rejoined(missing: Counter, source_words: list[str], available: Counter) -> 
                 if missing[half]:
                     missing[half] -= 1
 
-    for first, second in zip(source_words, source_words[1:]):
-        take(first, second)
+    for at in [i for i, w in enumerate(source_words) if missing[w]]:  # the other half may sit past a caption
+        for near in range(max(0, at - JOIN_WINDOW), min(len(source_words), at + JOIN_WINDOW + 1)):
+            if near != at and missing[source_words[at]]:
+                first, second = sorted((near, at))
+                take(source_words[first], source_words[second])
     in_order = [w for w in source_words if missing[w]]
     for first, second in zip(in_order, in_order[1:]):
         take(first, second)

@@ -130,7 +130,8 @@ def test_messy_documents_convert_without_loss_long_run(text: str, kind: str | No
 
 REGRESSIONS: list[tuple[str, str | None]] = [
     ("B-\na\n0", None),  # `B-` / `a` rejoined as `Ba` while `B` was also the title: the audit missed the join
-    ("<A<A>", "digest"),  # HTML parsing swallowed `<A` as a tag: only whole tags may leave the text
+    ("<A<A>", "digest"),
+    ("0\nA(PHOTO:0)\nA-\n(PHOTO:0)\nb", None),  # `A-` / `b` rejoined past a caption: the audit missed the join  # HTML parsing swallowed `<A` as a tag: only whole tags may leave the text
 ]
 
 
