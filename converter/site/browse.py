@@ -1,0 +1,153 @@
+"""The browse pages, written as Markdown into the docs folder (any MkDocs-compatible engine builds them).
+
+Home, one page per issue (articles in source order under their page header and
+kicker), the archive by year and month, and pages per section, author and
+publication. Every value that came from a source is escaped (`listing.text`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from .catalog import Entry, Issue, group_issues, load_entries
+from .listing import article_item, human_date, link, month_name, page, page_slug, table, text
+
+HOME = "index.md"
+BROWSE = "browse"
+ISSUES = f"{BROWSE}/issues/index.md"
+ARCHIVE = f"{BROWSE}/archive/index.md"
+FACETS = {  # folder: (index title, singular, values of an entry)
+    "sections": ("Sections", "Section", lambda e: [e.meta["section"]] if e.meta.get("section") else []),
+    "authors": ("Authors", "Author", lambda e: e.authors),
+    "publications": ("Publications", "Publication",
+                     lambda e: [e.meta["publication"]] if e.meta.get("publication") else []),
+}
+LATEST_ISSUES = 10
+
+
+def issue_src(issue_id: str) -> str:
+    return f"{BROWSE}/issues/{page_slug(issue_id)}.md"
+
+
+def facet_src(folder: str, name: str) -> str:
+    return f"{BROWSE}/{folder}/{page_slug(str(name))}.md"
+
+
+def issue_row(issue: Issue, from_src: str) -> list[str]:
+    return [link(issue.title, from_src, issue_src(issue.id)), text(issue.publication),
+            text(human_date(issue.date)) if issue.date else "", str(len(issue.entries))]
+
+
+def home_page(issues: list[Issue], entries: list[Entry], name: str) -> str:
+    publications = {e.meta["publication"] for e in entries if e.meta.get("publication")}
+    authors = {a for e in entries for a in e.authors}
+    body = [f"# {text(name)}", "", f"{len(entries)} articles in {len(issues)} issues from {len(publications)} publications, "
+            f"by {len(authors)} authors.", "", "## Latest issues", ""]
+    body += table(["Issue", "Publication", "Date", "Articles"], [issue_row(i, HOME) for i in issues[:LATEST_ISSUES]])
+    body += ["", "## Browse", "",
+             f"- [All issues]({ISSUES}) ({len(issues)})",
+             f"- [Archive by year and month]({ARCHIVE})"]
+    body += [f"- [{title}]({BROWSE}/{folder}/index.md)" for folder, (title, _, _) in FACETS.items()]
+    body += ["- [Conversion report](conversion-report.md)", "- [Atom feed of the newest articles](feed.xml)"]
+    return page(name, body)
+
+
+def issues_index(issues: list[Issue]) -> str:
+    rows = [issue_row(i, ISSUES) for i in issues]
+    return page("Issues", [f"{len(issues)} issues, newest first.", ""] + table(
+        ["Issue", "Publication", "Date", "Articles"], rows))
+
+
+def issue_page(issue: Issue) -> str:
+    src = issue_src(issue.id)
+    facts = [text(v) for v in (issue.publication, human_date(issue.date) if issue.date else "") if v]
+    body = [" · ".join(facts + [f"{len(issue.entries)} articles, in the order the source prints them."]), ""]
+    current_page, current_section = None, None
+    for entry in issue.entries:
+        page_name, section = entry.meta.get("page"), entry.meta.get("section")
+        if page_name != current_page:
+            body += ["", f"## {text(page_name) if page_name else 'Other pages'}", ""]
+            current_page, current_section = page_name, None
+        if section != current_section and section:
+            body += ["", f"### {text(section)}", ""]
+        current_section = section
+        body.append(article_item(entry, src))
+    return page(issue.title, body)
+
+
+def archive_page(issues: list[Issue]) -> str:
+    body: list[str] = []
+    year = month = None
+    for issue in issues:
+        if issue.date[:4] != year:
+            year, month = issue.date[:4], None
+            body += ["", f"## {year or 'Undated'}", ""]
+        if issue.date and issue.date[:7] != month:
+            month = issue.date[:7]
+            body += ["", f"### {month_name(month)}", ""]
+        when = text(human_date(issue.date)) if issue.date else "undated"
+        body.append(f"- {link(issue.title, ARCHIVE, issue_src(issue.id))} — {when} · "
+                    f"{text(issue.publication) + ' · ' if issue.publication else ''}{len(issue.entries)} articles")
+    return page("Archive", ["Issues by year and month, newest first."] + body)
+
+
+def facet_groups(entries: list[Entry], values) -> dict[str, tuple[str, list[Entry]]]:
+    """Entries grouped by the page a value names (spellings that slug alike share a page)."""
+    groups: dict[str, list[tuple[str, Entry]]] = {}
+    for entry in entries:
+        for value in dict.fromkeys(str(v) for v in values(entry)):
+            groups.setdefault(facet_src("x", value), []).append((value, entry))
+    result = {}
+    for key, pairs in groups.items():
+        spelling = Counter(v for v, _ in pairs).most_common()
+        name = sorted(spelling, key=lambda s: (-s[1], s[0]))[0][0]
+        result[key] = (name, [e for _, e in pairs])
+    return result
+
+
+def facet_pages(folder: str, entries: list[Entry], by_id: dict[str, Issue]) -> dict[str, str]:
+    index_title, singular, values = FACETS[folder]
+    index_src = f"{BROWSE}/{folder}/index.md"
+    groups = sorted(facet_groups(entries, values).values(), key=lambda g: (g[0].casefold(), g[0]))
+    pages, rows = {}, []
+    for name, members in groups:
+        src = facet_src(folder, name)
+        members = sorted(members, key=lambda e: (e.date == "", tuple(-ord(c) for c in e.date), e.src))
+        items = [article_item(e, src, issue_src(e.issue), by_id[e.issue]) for e in members]
+        pages[src] = page(f"{singular}: {name}", [f"{len(members)} articles, newest first.", ""] + items)
+        rows.append([link(name, index_src, src), str(len(members))])
+    pages[index_src] = page(index_title, table([singular, "Articles"], rows))
+    return pages
+
+
+def build_pages(entries: list[Entry], name: str) -> dict[str, str]:
+    """Every browse page: path under the docs folder → Markdown text."""
+    issues = group_issues(entries)
+    by_id = {i.id: i for i in issues}
+    pages = {HOME: home_page(issues, entries, name), ISSUES: issues_index(issues), ARCHIVE: archive_page(issues)}
+    pages.update({issue_src(i.id): issue_page(i) for i in issues})
+    for folder in FACETS:
+        pages.update(facet_pages(folder, entries, by_id))
+    return pages
+
+
+def write_pages(docs: Path, pages: dict[str, str]) -> list[str]:
+    """Write pages whose text changed; remove browse pages that are no longer generated."""
+    changed = []
+    for src, content in pages.items():
+        target = docs / src
+        if not target.exists() or target.read_text(encoding="utf-8") != content:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8", newline="\n")
+            changed.append(src)
+    for old in sorted((docs / BROWSE).rglob("*.md")):
+        if old.relative_to(docs).as_posix() not in pages:
+            old.unlink()
+    return changed
+
+
+def generate(docs: Path, name: str) -> dict[str, str]:
+    pages = build_pages(load_entries(docs), name)
+    write_pages(docs, pages)
+    return pages

@@ -1,0 +1,129 @@
+"""The article files under a docs folder, read once: metadata, issue, source order, links."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..writer import slugify
+
+ARTICLES_DIR = "articles"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class Entry:
+    """One article file: its path under the docs folder (posix) and its front matter."""
+
+    src: str
+    meta: dict
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title") or "Untitled")
+
+    @property
+    def issue(self) -> str:
+        return str(self.meta.get("issue") or posixpath.basename(posixpath.dirname(self.src)))
+
+    @property
+    def date(self) -> str:
+        return str(self.meta.get("date") or "")
+
+    @property
+    def authors(self) -> list[str]:
+        return [str(a) for a in self.meta.get("authors") or []]
+
+    def order_key(self) -> tuple:
+        return order_key(self.meta, self.src)
+
+
+@dataclass
+class Issue:
+    """The articles of one issue (edition), in source order."""
+
+    id: str
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.id)
+
+    @property
+    def title(self) -> str:
+        for entry in self.entries:
+            if entry.meta.get("issue_title"):
+                return str(entry.meta["issue_title"])
+        return self.id
+
+    @property
+    def publication(self) -> str:
+        return next((str(e.meta["publication"]) for e in self.entries if e.meta.get("publication")), "")
+
+    @property
+    def date(self) -> str:
+        """The edition's day: the latest article date (ISO `YYYY-MM-DD`), or ''."""
+        days = [e.date[:10] for e in self.entries if len(e.date) >= 10]
+        return max(days) if days else ""
+
+
+def order_key(meta: dict, src: str) -> tuple:
+    """Source order within an issue: the first line in the issue's own source, then the path."""
+    issue = str(meta.get("issue") or "")
+    firsts = []
+    for n, prov in enumerate(meta.get("provenance") or []):
+        lines = prov.get("lines") or [0]
+        own = Path(str(prov.get("file", ""))).stem == issue
+        firsts.append((0 if own else 1, n, int(lines[0] or 0)))
+    best = min(firsts) if firsts else (2, 0, 0)
+    return (best[0], best[2], src)
+
+
+def read_front_matter(path: Path) -> dict | None:
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        return None
+    meta = yaml.load(text[4:end + 1], Loader=_Loader)
+    return meta if isinstance(meta, dict) else None
+
+
+def load_entries(docs: Path) -> list[Entry]:
+    """Every article file under `docs/articles/`, sorted by path."""
+    entries = []
+    for path in sorted((docs / ARTICLES_DIR).rglob("*.md")):
+        meta = read_front_matter(path)
+        if meta is not None and meta.get("provenance"):
+            entries.append(Entry(path.relative_to(docs).as_posix(), meta))
+    return entries
+
+
+def group_issues(entries: list[Entry]) -> list[Issue]:
+    """Issues newest first (undated last), each with its articles in source order."""
+    issues: dict[str, Issue] = {}
+    for entry in entries:
+        issues.setdefault(entry.issue, Issue(entry.issue)).entries.append(entry)
+    for issue in issues.values():
+        issue.entries.sort(key=Entry.order_key)
+    return sorted(issues.values(), key=lambda i: (i.date == "", _neg(i.date), i.id))
+
+
+def _neg(day: str) -> tuple:
+    return tuple(-ord(c) for c in day)
+
+
+def neighbours(issue: Issue) -> dict[str, tuple[str | None, str | None]]:
+    """Previous and next article (src paths) of every article in an issue."""
+    srcs = [e.src for e in issue.entries]
+    return {s: (srcs[i - 1] if i else None, srcs[i + 1] if i + 1 < len(srcs) else None)
+            for i, s in enumerate(srcs)}
+
+
+def relative_link(from_src: str, to_src: str) -> str:
+    """A Markdown link from one docs file to another (both posix paths under docs)."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")

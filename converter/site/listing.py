@@ -1,0 +1,78 @@
+"""Markdown building blocks for browse pages: every value from an article is escaped text."""
+
+from __future__ import annotations
+
+from ..render import dump_front_matter, escape_text
+from ..writer import slugify
+from .catalog import Entry, Issue, relative_link
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+RESERVED = {"index"}
+
+
+def text(value: object) -> str:
+    """Source text as inline Markdown that can never become structure (escape_text, plus `]` and `|`)."""
+    return escape_text(str(value)).replace("]", "&#93;").replace("|", "&#124;")
+
+
+def link(label: object, from_src: str, to_src: str) -> str:
+    return f"[{text(label)}]({relative_link(from_src, to_src)})"
+
+
+def page_slug(name: str) -> str:
+    """The file name of a browse page named after a value: `slugify`, never a reserved name."""
+    slug = slugify(name)
+    return f"{slug}-1" if slug in RESERVED else slug
+
+
+def page(title: str, body: list[str], extra: dict | None = None) -> str:
+    """A whole browse page: front matter (title as data, escaped by the site hook) and Markdown."""
+    meta = {"title": title, **(extra or {})}
+    return "---\n" + dump_front_matter(meta) + "---\n\n" + "\n".join(body).rstrip() + "\n"
+
+
+def human_date(iso: str) -> str:
+    """`2025-08-18T13:20` → `18 August 2025, 13:20`; partial dates as far as they go."""
+    try:
+        year, month, day = iso[:4], int(iso[5:7]), int(iso[8:10])
+    except ValueError:
+        return iso
+    when = f"{day} {MONTHS[month - 1]} {year}" if 1 <= month <= 12 else iso[:10]
+    return when + (f", {iso[11:16]}" if len(iso) >= 16 else "")
+
+
+def month_name(year_month: str) -> str:
+    month = int(year_month[5:7])
+    return f"{MONTHS[month - 1]} {year_month[:4]}" if 1 <= month <= 12 else year_month
+
+
+def byline(entry: Entry) -> str:
+    return ", ".join(text(a) for a in entry.authors)
+
+
+def article_item(entry: Entry, from_src: str, issue_src: str | None = None, issue: Issue | None = None) -> str:
+    """One list line: headline link, kicker, byline, date, and (outside the issue page) the issue."""
+    parts = [link(entry.title, from_src, entry.src)]
+    if entry.meta.get("stub"):
+        parts[0] += " *(summary only)*"
+    details = [text(entry.meta["section"])] if entry.meta.get("section") else []
+    if entry.authors:
+        details.append("by " + byline(entry))
+    if entry.date:
+        details.append(text(human_date(entry.date)))
+    if issue_src and issue is not None:
+        details.append("in " + link(issue.title, from_src, issue_src))
+    zh = (entry.meta.get("translations") or {}).get("zh") or {}
+    line = "- " + " — ".join([parts[0], " · ".join(details)] if details else parts)
+    if zh.get("title"):
+        line += f'  \n  <span lang="zh">{text(zh["title"])}</span>'
+    return line
+
+
+def table(header: list[str], rows: list[list[str]]) -> list[str]:
+    """A pipe table from cells that are already safe inline Markdown."""
+    if not rows:
+        return ["*None yet.*"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return lines + ["| " + " | ".join(r) + " |" for r in rows] + [""]
