@@ -1,0 +1,88 @@
+"""The MkDocs hook (listed under `hooks:` in mkdocs.yml): article pages and safe titles.
+
+- `on_page_content`: an article (a page whose front matter has `provenance`) gets its
+  header (kicker, headline, byline with author links, date, publication, jump line,
+  Chinese title and summary) and footer (original URL, provenance linking the raw
+  source) around the body, so search indexes them too; its head gets OpenGraph
+  tags and schema.org `NewsArticle` JSON-LD.
+- `on_env` (after every page is read, before any is rendered): previous/next
+  article within the issue, and every page title and templated meta value
+  HTML-escaped, since MkDocs' Jinja environment does not autoescape.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from markupsafe import Markup
+
+from converter.site.article_html import description, footer_html, head_html, header_html, raw_src
+from converter.site.catalog import order_key
+
+TEMPLATED_META = ("title", "description", "author", "subtitle")
+
+
+def _resolver(page, files):
+    def resolve(src: str):
+        target = files.get_file_from_path(src)
+        return target.url_relative_to(page.file) if target is not None else None
+    return resolve
+
+
+def _absolute(config, files, src: str):
+    target = files.get_file_from_path(src)
+    if target is None or not config.site_url:
+        return None
+    return config.site_url.rstrip("/") + "/" + target.url
+
+
+def is_article(page) -> bool:
+    return bool(page.meta.get("provenance")) and page.file.src_uri.startswith("articles/")
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    if not is_article(page):
+        return html
+    meta = page.meta
+    resolve = _resolver(page, files)
+    provenance = meta.get("provenance") or [{}]
+    source_url = _absolute(config, files, raw_src(str(provenance[0].get("file", ""))))
+    page.bs_head = Markup(head_html(meta, page.markdown or "", page.canonical_url, source_url, config.site_name))
+    meta["description"] = description(meta, page.markdown or "")
+    return header_html(meta, html, resolve) + html + footer_html(meta, resolve)
+
+
+def _link_issues(pages) -> None:
+    issues: dict[str, list] = {}
+    for page in pages:
+        if is_article(page):
+            issues.setdefault(str(page.meta.get("issue") or ""), []).append(page)
+    for members in issues.values():
+        members.sort(key=lambda p: order_key(p.meta, p.file.src_uri))
+        for i, page in enumerate(members):
+            page.previous_page = members[i - 1] if i else None
+            page.next_page = members[i + 1] if i + 1 < len(members) else None
+
+
+def _escape_meta(page) -> None:
+    if not isinstance(page.meta.get("title"), Markup):
+        page.meta["title"] = Markup(escape(str(page.title or "")))
+    for key in TEMPLATED_META[1:]:
+        value = page.meta.get(key)
+        if value is not None and not isinstance(value, Markup):
+            page.meta[key] = Markup(escape(str(value)))
+
+
+def on_env(env, config, files, **kwargs):
+    pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    _link_issues(pages)
+    for page in pages:
+        _escape_meta(page)
+    return env
+
+
+def on_pre_build(config, **kwargs):
+    """Under `broadsheet serve`, re-convert the sources first when one changed."""
+    from converter.site.commands import refresh_for_serve
+
+    refresh_for_serve()
