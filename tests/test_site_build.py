@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -130,3 +131,13 @@ def test_build_and_serve_commands_are_registered() -> None:
         result = CliRunner().invoke(main, [command, "--help"])
         assert result.exit_code == 0 and "Examples:" in result.output
     assert "--site-dir" in CliRunner().invoke(main, ["build", "--help"]).output
+
+
+def test_every_build_and_serve_option_in_the_readme_exists() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for command in ("build", "serve"):
+        usage = re.search(rf"`broadsheet {command} (\[PATHS\.\.\.\].*?)`", readme).group(1)
+        documented = set(re.findall(r"--[a-z-]+", usage))
+        help_text = CliRunner().invoke(main, [command, "--help"]).output
+        assert documented and documented <= set(re.findall(r"--[a-z-]+", help_text)), command
+    assert (Path(__file__).resolve().parent.parent / "readme-assets/article.png").is_file()
