@@ -9,14 +9,18 @@ MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), start=1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
+# Month names of other languages archives commonly hold (German, French), full forms only.
+for names in ("januar februar märz april mai juni juli august september oktober november dezember",
+              "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"):
+    MONTHS.update({m: i for i, m in enumerate(names.split(), start=1)})
 
 NUMERIC = re.compile(
     r"(?<!\d)(?P<y>(?:18|19|20)\d\d)[.\-/年](?P<m>\d{1,2})[.\-/月](?P<d>\d{1,2})日?"
     r"(?:[ T]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?(?!\d)"
 )
 WORDY = re.compile(
-    r"\b(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:18|19|20)\d\d)\b"
-    r"|\b(?P<d2>\d{1,2})\s+(?P<mon2>[A-Za-z]{3,9})\.?,?\s+(?P<y2>(?:18|19|20)\d\d)\b"
+    r"\b(?P<mon>[^\W\d_]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:18|19|20)\d\d)\b"
+    r"|\b(?P<d2>\d{1,2})\.?\s+(?P<mon2>[^\W\d_]{3,9})\.?,?\s+(?P<y2>(?:18|19|20)\d\d)\b"
 )
 
 
@@ -41,6 +45,11 @@ def find_date(text: str) -> str | None:
         if month:
             return _iso(int(match["y"] or match["y2"]), month, int(match["d"] or match["d2"]))
     return None
+
+
+def strip_dates(text: str) -> str:
+    """The text with every date in it removed."""
+    return WORDY.sub("", NUMERIC.sub("", text))
 
 
 ZONE = re.compile(r"\b(?:[AaPp]\.?[Mm]\.?|UTC|GMT|[A-Z]{2,4}T)\b|[+-]\d{2}:?\d{2}\b")

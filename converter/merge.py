@@ -3,14 +3,22 @@
 Matching compares the words of the bodies, not their exact text, so OCR
 noise, line breaks, emphasis or a missing paragraph do not hide a copy:
 two articles from different sources are the same when most of the word
-triples of the shorter body also occur in the longer one. Titles only help;
-an article whose body is too short to judge, or a stub, merges with nothing
-but an identical title and address.
+triples of the shorter body also occur in the longer one, and either their
+titles agree or the bodies are nearly identical in full. An article whose
+body is too short to judge, or a stub, merges with nothing but an identical
+title and address.
+
+What repeats is not always one article: a weekly prints its masthead and
+standing adverts in every issue. So copies never merge when their dates are
+more than a few days apart (an online story printed the next day is fine), or
+when both come from dated pages of different editions; and a group of copies
+never holds two articles of the same source.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from difflib import SequenceMatcher
 
 from .model import Article
@@ -25,14 +33,40 @@ def shingles(article: Article) -> set[int]:
     return {hash(tuple(tokens[i:i + SHINGLE])) for i in range(len(tokens) - SHINGLE + 1)}
 
 
+PAGE_KINDS = {"ocr-page", "pdf-markdown"}
+REPRINT_DAYS = 3  # an online story printed in the next days' paper is still one article
+
+
+def _day(article: Article) -> date | None:
+    try:
+        return date.fromisoformat((article.date or "")[:10])
+    except ValueError:
+        return None
+
+
+def dates_allow_merge(a: Article, b: Article) -> bool:
+    """Undated copies may match anything; dated ones only within a few days, and pages of two
+    differently dated editions never (what repeats there is standing matter)."""
+    day_a, day_b = _day(a), _day(b)
+    if day_a is None or day_b is None or day_a == day_b:
+        return True
+    if a.provenance[0].kind in PAGE_KINDS and b.provenance[0].kind in PAGE_KINDS:
+        return False
+    return abs((day_a - day_b).days) <= REPRINT_DAYS
+
+
 def same_article(a: Article, b: Article, sa: set[int], sb: set[int]) -> bool:
-    if a.provenance[0].file == b.provenance[0].file:
+    if a.provenance[0].file == b.provenance[0].file or not dates_allow_merge(a, b):
         return False
     if len(sa) < MIN_SHINGLES or len(sb) < MIN_SHINGLES:
         return bool(a.url) and a.url == b.url and key(a.title) == key(b.title)
-    containment = len(sa & sb) / min(len(sa), len(sb))
+    shared = len(sa & sb)
+    containment = shared / min(len(sa), len(sb))
+    nearly_identical = shared / max(len(sa), len(sb)) >= 0.8
     title_similarity = SequenceMatcher(None, key(a.title), key(b.title)).ratio()
-    return containment >= 0.8 or (containment >= 0.5 and title_similarity >= 0.6)
+    if containment >= 0.8:
+        return title_similarity >= 0.5 or nearly_identical
+    return containment >= 0.5 and title_similarity >= 0.6
 
 
 COMMON = 50  # a word triple found in more articles than this says nothing about any pair
@@ -66,6 +100,12 @@ def combine(primary: Article, other: Article) -> None:
     primary.provenance = sorted(primary.provenance + other.provenance, key=lambda p: (p.file, p.lines))
 
 
+def _may_join(group: list[Article], other: list[Article]) -> bool:
+    """Two groups join only if no source appears in both and every pair of dates allows it."""
+    return all(a.provenance[0].file != b.provenance[0].file and dates_allow_merge(a, b)
+               for a in group for b in other)
+
+
 def _rank(article: Article) -> tuple:
     return (-article.richness(), -len(article.paragraphs()), article.provenance[0].file, article.order)
 
@@ -75,6 +115,7 @@ def merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]]
         return sorted(articles, key=lambda a: (a.provenance[0].file, a.order)), []
     sets = [shingles(a) for a in articles]
     parent = list(range(len(articles)))
+    members = [[a] for a in articles]  # each group's articles, kept at its root
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -83,16 +124,19 @@ def merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]]
         return i
 
     for i, j in sorted(_candidates(sets)):
-        if find(i) != find(j) and same_article(articles[i], articles[j], sets[i], sets[j]):
-            parent[find(j)] = find(i)
+        root_i, root_j = find(i), find(j)
+        if root_i != root_j and _may_join(members[root_i], members[root_j]) \
+                and same_article(articles[i], articles[j], sets[i], sets[j]):
+            parent[root_j] = root_i
+            members[root_i] += members[root_j]
     groups: dict[int, list[Article]] = defaultdict(list)
     for i, article in enumerate(articles):
         groups[find(i)].append(article)
     kept, notes = [], []
-    for members in groups.values():
-        members.sort(key=_rank)
-        primary = members[0]
-        for other in members[1:]:
+    for copies in groups.values():
+        copies.sort(key=_rank)
+        primary = copies[0]
+        for other in copies[1:]:
             combine(primary, other)
             notes.append(f"{other.provenance[0].file} lines {other.lines[0]}-{other.lines[1]} "
                          f"is the same article as {primary.title!r}; merged")

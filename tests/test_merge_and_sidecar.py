@@ -9,6 +9,8 @@ import frontmatter
 import pytest
 
 from converter.api import convert_to
+from converter.merge import merge_duplicates
+from converter.model import PARA, Article, Block, Provenance
 from converter.sidecar import SidecarError, load_sidecar
 
 DATA = Path(__file__).parent / "data"
@@ -95,3 +97,53 @@ def test_a_bad_sidecar_is_an_error_naming_the_file(tmp_path: Path) -> None:
     write(tmp_path / "page.yml", "publcation: typo\n")
     with pytest.raises(SidecarError, match="page.yml: unknown key 'publcation'"):
         load_sidecar(source)
+
+
+STANDING = ("Published weekly by the Pacific Press Publishing Company at forty-three Bond Street. "
+            "Single copies three cents; a year's subscription one dollar, payable in advance, and "
+            "sample copies are sent free to any address on application to the publishers.")
+
+
+def weekly_issue(dateline: str, story_title: str, story: list[str]) -> str:
+    """A PDF→Markdown page of a weekly: masthead with its date line, standing notice, one story."""
+    return (f"# THE WEEKLY SENTINEL\n\n{dateline}\n\n## Terms of Subscription\n\n{STANDING}\n\n"
+            f"## {story_title}\n\n" + "\n\n".join(story) + "\n")
+
+
+def test_standing_matter_of_differently_dated_issues_stays_in_each_issue(tmp_path: Path) -> None:
+    first = write(tmp_path / "v4n14.txt", weekly_issue("OAKLAND, CALIFORNIA, APRIL 24, 1889.", "Tram Line", STORY))
+    second = write(tmp_path / "v4n15.txt", weekly_issue("OAKLAND, CALIFORNIA, MAY 1, 1889.", "Orchid", OTHER))
+    convert_to([first, second], tmp_path / "out")
+    notices = [p for p in articles(tmp_path / "out") if p["title"] == "Terms of Subscription"]
+    assert sorted(p["date"] for p in notices) == ["1889-04-24", "1889-05-01"], "each issue dated by its masthead"
+    assert all(len(p["provenance"]) == 1 for p in notices)
+
+
+def test_a_story_printed_the_day_after_it_ran_online_is_one_article(tmp_path: Path) -> None:
+    online = write(tmp_path / "online.txt", "Tram Line to Reach Eastern Suburbs\n\n2024-05-01\n\n" + "\n\n".join(STORY) + "\n")
+    page = write(tmp_path / "page.txt", weekly_issue("OAKLAND, MAY 2, 2024.", "Tram Line to Reach Eastern Suburbs", STORY))
+    convert_to([online, page], tmp_path / "out")
+    trams = [p for p in articles(tmp_path / "out") if p["title"].startswith("Tram")]
+    assert len(trams) == 1 and len(trams[0]["provenance"]) == 2
+
+
+def _article(file: str, title: str, paragraphs: list[str], order: int = 0) -> Article:
+    body = [Block(PARA, text, (i + 1, i + 1)) for i, text in enumerate(paragraphs)]
+    return Article(title=title, provenance=[Provenance(file, "0" * 64, (1, len(body)), "article")], body=body,
+                   order=order)
+
+
+def test_a_short_story_quoted_inside_a_longer_different_one_is_not_merged() -> None:
+    brief = _article("a.txt", "Council Backs Tram Plan", STORY[:3])
+    feature = _article("b.txt", "Ten Years of Arguing About Trams", STORY[:3] + OTHER + STORY[3:] + OTHER)
+    kept, notes = merge_duplicates([brief, feature])
+    assert len(kept) == 2 and notes == []
+
+
+def test_two_articles_of_one_source_never_end_up_merged_through_a_third() -> None:
+    part_one = _article("page.txt", "Tram Line to Reach Eastern Suburbs", STORY, order=0)
+    part_two = _article("page.txt", "Tram Line to Reach Eastern Suburbs", STORY, order=1)
+    clean = _article("clean.txt", "Tram Line to Reach Eastern Suburbs", STORY)
+    kept, _ = merge_duplicates([part_one, part_two, clean])
+    assert sorted(len(a.provenance) for a in kept) == [1, 2]
+    assert all(len({p.file for p in a.provenance}) == len(a.provenance) for a in kept)

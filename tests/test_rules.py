@@ -11,6 +11,7 @@ from converter.rules.find_bylines import parse_byline
 from converter.rules.find_captions import parse_caption
 from converter.rules.find_jump_lines import JUMP_FROM, JUMP_TO
 from converter.rules.find_short_lines import is_title_like
+from converter.rules.read_masthead_date import is_masthead_date
 from converter.rules.repair_breaks import repair_blocks
 from converter.text import reading_case
 from converter.urls import clean_url
@@ -114,6 +115,21 @@ def test_dates_and_timestamps() -> None:
     assert find_date("2025-02-30") is None
     assert is_timestamp("发布时间: 2026-02-04T03:12:44")
     assert not is_timestamp("海外媒体报道汇总 2024-05-01")
+    assert find_date("Berlin, 6. Januar 1894.") == "1894-01-06"
+    assert find_date("le 3 février 1920") == "1920-02-03"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("OAKLAND, CALIFORNIA, APRIL 24, 1889.", True),
+    ("## NEW YORK, JANUARY 12, 1893.", True),
+    ("Berlin, 6. Januar 1894.", True),
+    ("Friday, May 1, 1903", True),
+    ("The process began on January 20, 2025, when the president signed", False),
+    ("Published on March 3, 2020 by staff", False),
+    ("BEIJING, Jan. 5 —", False),
+])
+def test_masthead_date_lines(line: str, expected: bool) -> None:
+    assert is_masthead_date(line) is expected
 
 
 def test_tracking_parameters_leave_addresses() -> None:
