@@ -12,7 +12,8 @@ from .writer import write_articles
 def convert_to(paths: list[Path], out: Path, kind: str | None = None, prune: bool = False) -> dict:
     """Convert every source under `paths` into `out`; return the report (also written to `out`)."""
     conversion = convert_paths([Path(p) for p in paths], kind=kind)
-    written = write_articles(conversion.articles, out, prune=prune)
+    converted = frozenset(result.source.name for result in conversion.results)
+    written = write_articles(conversion.articles, out, prune=prune, converted=converted)
     report = build_report(conversion, written, out)
     write_report(report, out)
     return report

@@ -172,6 +172,8 @@ def audit_output(paths: list[Path], out: Path) -> list[SourceAudit]:
     dropped = _dropped_words_by_source(report)
     results = []
     for found in discover([Path(p) for p in paths]):
+        if found.skipped:
+            continue
         if found.problem:
             results.append(SourceAudit(str(found.path), 0, problem=found.problem))
             continue

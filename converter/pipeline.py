@@ -37,6 +37,7 @@ class Conversion:
     articles: list[Article] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # one line each: "file: reason"
     warnings: list[str] = field(default_factory=list)  # converted, but read with a repair: "file: what"
+    skipped: list[str] = field(default_factory=list)  # files in a folder that are not sources: "file: why"
     merged: list[str] = field(default_factory=list)
 
 
@@ -77,6 +78,9 @@ def convert_paths(paths: list[Path], kind: str | None = None) -> Conversion:
         raise ValueError(f"unknown format {kind!r}; one of {', '.join(KINDS)}")
     conversion = Conversion()
     for found in discover(paths):
+        if found.skipped:
+            conversion.skipped.append(f"{found.path}: {found.skipped}")
+            continue
         if found.problem:
             conversion.errors.append(f"{found.path}: {found.problem}")
             continue

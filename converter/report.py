@@ -37,10 +37,12 @@ def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dic
         "sources": sources,
         "errors": conversion.errors + written.errors,
         "warnings": conversion.warnings,
+        "skipped_files": conversion.skipped,
         "duplicates_merged": conversion.merged,
         "hand_corrected_kept": [str(p.relative_to(out.resolve())) for p in written.locked],
         "stale_not_removed": [str(p.relative_to(out)) for p in written.stale],
         "pruned": [str(p.relative_to(out)) for p in written.pruned],
+        "superseded_removed": [str(p.relative_to(out)) for p in written.superseded],
         "totals": {
             "sources": len(sources),
             "articles": len(conversion.articles),
@@ -58,9 +60,14 @@ def _markdown(report: dict) -> str:
     for error in report["errors"]:
         safe = error.replace("`", "'")
         lines.append(f"\n- error: `{safe}`")
+    if report["skipped_files"]:
+        lines += ["", "## Files not read as sources", ""]
+        lines += [f"- `{entry.replace('`', chr(39))}`" for entry in report["skipped_files"]]
     for title, key in (("Hand-corrected articles kept (locked: true)", "hand_corrected_kept"),
-                       ("Stale articles kept (source gone; remove with --prune)", "stale_not_removed"),
-                       ("Pruned articles (source gone)", "pruned")):
+                       ("Stale articles kept (source gone, not converted this run, or locked; remove with --prune)",
+                        "stale_not_removed"),
+                       ("Pruned articles (source gone)", "pruned"),
+                       ("Superseded articles removed (their source was converted again)", "superseded_removed")):
         if report[key]:
             lines += ["", f"## {title}", ""] + [f"- `{p.replace('`', '')}`" for p in report[key]]
     for source in report["sources"]:
@@ -86,12 +93,27 @@ def summary_lines(report: dict) -> list[str]:
             reasons[d["reason"]] = reasons.get(d["reason"], 0) + 1
         why = ", ".join(f"{n} {r}" for r, n in sorted(reasons.items())) or "nothing left out"
         lines.append(f"{source['file']} ({source['kind']}): {len(source['articles'])} articles; {why}")
+    return lines + housekeeping_lines(report)
+
+
+SKIPPED_SHOWN = 20  # a folder of thousands of images is summed up, the report lists them all
+
+
+def housekeeping_lines(report: dict) -> list[str]:
+    """Files not read, what happened to article files already in the output folder, and the totals."""
+    skipped = report["skipped_files"]
+    lines = [f"skipped {entry}" for entry in skipped[:SKIPPED_SHOWN]]
+    if len(skipped) > SKIPPED_SHOWN:
+        lines.append(f"skipped {len(skipped) - SKIPPED_SHOWN} more files that are not sources (listed in the report)")
     for path in report["hand_corrected_kept"]:
         lines.append(f"kept hand-corrected {path} (locked: true): not overwritten")
     for path in report["stale_not_removed"]:
-        lines.append(f"stale {path}: its source is gone; kept (remove with --prune)")
+        lines.append(f"stale {path}: not produced by this run (source gone, not converted, or locked); "
+                     "kept (remove with --prune)")
     for path in report["pruned"]:
         lines.append(f"pruned {path}: its source is gone")
+    for path in report["superseded_removed"]:
+        lines.append(f"removed {path}: its source was converted again and no longer gives this article")
     t = report["totals"]
     lines.append(f"{t['articles']} articles from {t['sources']} sources; {t['errors']} errors; "
                  f"{len(report['duplicates_merged'])} duplicates merged")

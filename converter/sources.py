@@ -17,14 +17,31 @@ class SourceError(Exception):
     """A file that cannot be read as a news source; the message says why."""
 
 
+FOLDER_NOTES = {"README.MD", "SOURCES.MD", "README.TXT", "README"}  # notes about a folder, not news
+
+
 @dataclass
 class Found:
     path: Path
-    problem: str | None = None
+    problem: str | None = None  # an error: the file should be a source but cannot be read
+    skipped: str | None = None  # not a source at all (hidden, another format, folder notes): reported
+
+
+def _why_not_a_source(path: Path) -> str | None:
+    """Why a file met while walking a folder is not read as a source (None: it is one)."""
+    name, suffix = path.name, path.suffix.lower()
+    if name.startswith("."):
+        return "hidden file: not read (name it without the leading dot to convert it)"
+    if name.upper() in FOLDER_NOTES:
+        return "folder notes (README/SOURCES), not a news source"
+    if suffix not in TEXT_SUFFIXES:
+        return f"not a text source ({suffix}): convert it to .txt or .md first"
+    return None
 
 
 def discover(paths: list[Path]) -> list[Found]:
-    """Every source file under the given files and folders, sorted, loops and sidecars skipped."""
+    """Every file under the given files and folders, sorted: sources, and those skipped with the reason
+    (sidecars are read with their source and not listed)."""
     found: dict[str, Found] = {}
     for path in paths:
         if path.is_dir():
@@ -46,13 +63,14 @@ def _walk(root: Path) -> list[Found]:
             items.append(Found(Path(folder), "symlink loop: this folder was already read"))
             continue
         seen.add(real)
+        hidden = sorted(d for d in dirs if d.startswith("."))
+        items += [Found(Path(folder) / d, skipped="hidden folder: not read") for d in hidden]
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(folder) / name
-            if name.startswith(".") or path.suffix.lower() in SIDECAR_SUFFIXES or name.upper() == "SOURCES.MD":
+            if path.suffix.lower() in SIDECAR_SUFFIXES and not name.startswith("."):
                 continue
-            if path.suffix.lower() in TEXT_SUFFIXES:
-                items.append(Found(path))
+            items.append(Found(path, skipped=_why_not_a_source(path)))
     return items
 
 

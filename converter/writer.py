@@ -4,7 +4,12 @@
   title in the same issue gets `-2`, in source order, so paths are stable.
 - Nothing is written outside OUT; a file is rewritten only when its bytes
   change; a file whose front matter says `locked: true` (hand-corrected) is
-  never overwritten; articles whose source is gone are removed only on prune.
+  never overwritten.
+- An article file this run did not produce is *superseded* when every source
+  it names was converted again in this run (its text now lives elsewhere, for
+  example merged into a copy from another source): it is removed, unless
+  locked. One whose source is gone, or was not converted this run, is stale:
+  kept, and removed only on prune.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ class WriteResult:
     locked: list[Path] = field(default_factory=list)
     stale: list[Path] = field(default_factory=list)
     pruned: list[Path] = field(default_factory=list)
+    superseded: list[Path] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # articles that could not be written: "path: reason"
     paths: dict[int, Path] = field(default_factory=dict)  # id(article) -> path relative to OUT
 
@@ -76,7 +82,9 @@ def _write_atomic(path: Path, text: str) -> None:
     os.replace(temp, path)
 
 
-def write_articles(articles: list[Article], out: Path, prune: bool = False) -> WriteResult:
+def write_articles(articles: list[Article], out: Path, prune: bool = False,
+                   converted: frozenset[str] = frozenset()) -> WriteResult:
+    """Write each article; `converted` names the sources this run converted (for superseded files)."""
     result = WriteResult(paths=plan_paths(articles))
     root = out.resolve()
     for article in articles:
@@ -98,19 +106,43 @@ def write_articles(articles: list[Article], out: Path, prune: bool = False) -> W
             result.errors.append(f"{target}: not written: {err.strerror or err}")
             continue
         result.written.append(target)
-    _find_stale(out, {(out / p).resolve() for p in result.paths.values()}, prune, result)
+    _find_stale(out, {(out / p).resolve() for p in result.paths.values()}, prune, converted, result)
     return result
 
 
-def _find_stale(out: Path, produced: set[Path], prune: bool, result: WriteResult) -> None:
+def _source_names(path: Path) -> set[str]:
+    """The source files an article file says it came from (none if it cannot be read)."""
+    try:
+        provenance = frontmatter.load(path).metadata.get("provenance") or []
+        return {str(entry["file"]) for entry in provenance}
+    except Exception:  # not ours to judge: treated as stale, never removed without --prune
+        return set()
+
+
+def _find_stale(out: Path, produced: set[Path], prune: bool, converted: frozenset[str],
+                result: WriteResult) -> None:
     folder = out / ARTICLES_DIR
     if not folder.is_dir():
         return
     for path in sorted(folder.rglob("*.md")):
         if path.resolve() in produced:
             continue
-        if prune and not is_locked(path):
-            path.unlink()
+        if is_locked(path):
+            result.stale.append(path)
+            continue
+        sources = _source_names(path)
+        if sources and sources <= converted:
+            _remove(path, folder)
+            result.superseded.append(path)
+        elif prune:
+            _remove(path, folder)
             result.pruned.append(path)
         else:
             result.stale.append(path)
+
+
+def _remove(path: Path, articles_folder: Path) -> None:
+    """Delete an article file, and its issue folder once nothing is left in it."""
+    path.unlink()
+    if path.parent != articles_folder and not any(path.parent.iterdir()):
+        path.parent.rmdir()

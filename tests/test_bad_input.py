@@ -207,3 +207,28 @@ def test_a_bad_file_never_costs_an_article_already_converted(tmp_path: Path) -> 
     assert code == 0 and "broken.txt: looks like binary data" in stderr
     assert {p: p.read_bytes() for p in before} == before
     assert os.listdir(out / "articles")
+
+
+@pytest.mark.parametrize("name, data, reason", [
+    (".draft.txt", GOOD.encode(), "hidden file"),
+    ("scan.pdf", b"%PDF-1.4\n", "not a text source (.pdf)"),
+    ("front-page.jpg", b"\xff\xd8\xff\xe0", "not a text source (.jpg)"),
+    ("README.md", b"Notes on where these pages came from.\n", "folder notes"),
+])
+def test_a_file_in_a_folder_that_is_not_a_source_is_named_not_silently_skipped(
+        tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    code, stdout, stderr, path = convert_with_good_file(tmp_path, name, data)
+    assert code == 0
+    assert f"skipped {path}: {reason}" in stdout
+    report = (tmp_path / "out" / "conversion-report.md").read_text(encoding="utf-8")
+    assert name in report and reason in report
+
+
+def test_a_hidden_folder_is_named_and_not_read(tmp_path: Path) -> None:
+    folder, hidden = tmp_path / "in", tmp_path / "in" / ".git"
+    hidden.mkdir(parents=True)
+    (hidden / "HEAD.txt").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    code, stdout, _ = run(["convert", str(folder), "--out", str(tmp_path / "out")])
+    assert code == 0 and f"skipped {hidden}: hidden folder" in stdout and "HEAD" not in stdout
+    assert any("harbour bridge reopened" in a for a in articles(tmp_path / "out"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import frontmatter
 from click.testing import CliRunner
 
 from converter.cli import main
@@ -75,3 +76,48 @@ def test_unchanged_articles_are_not_rewritten(tmp_path: Path) -> None:
     before = article.stat().st_mtime_ns
     convert(folder, out)
     assert article.stat().st_mtime_ns == before
+
+
+def test_an_article_superseded_by_a_new_conversion_of_its_source_is_removed(tmp_path: Path) -> None:
+    folder, out, article = setup(tmp_path)
+    (folder / "bridge.txt").write_text(STORY.replace("Harbour Bridge Reopens", "Harbour Bridge Reopens Early"),
+                                       encoding="utf-8")
+    stdout = convert(folder, out)
+    assert not article.exists(), "the old headline's file would be a second copy of the article"
+    assert list((out / "articles").rglob("harbour-bridge-reopens-early.md"))
+    assert f"removed {article.relative_to(out).as_posix()}: its source was converted again" in stdout
+    report = json.loads((out / "conversion-report.json").read_text(encoding="utf-8"))
+    assert report["superseded_removed"] == [article.relative_to(out).as_posix()]
+
+
+def test_an_article_merged_into_a_copy_from_another_source_leaves_its_old_issue(tmp_path: Path) -> None:
+    seeds = sorted((Path(__file__).parent / "data" / "seeds").glob("*.txt"))
+    clean = next(p for p in seeds if p.name.startswith("002_"))
+    page = next(p for p in seeds if p.name.startswith("000_"))
+    out = tmp_path / "out"
+    convert(clean, out)
+    alone = list((out / "articles").rglob("*.md"))
+    assert len(alone) == 1
+    convert(page, out)  # only the page: the clean source was not converted, so its article is kept
+    assert alone[0].exists()
+    stdout = CliRunner().invoke(main, ["convert", str(clean), str(page), "--out", str(out)]).stdout
+    assert not alone[0].exists() and "its source was converted again" in stdout
+    titles = [frontmatter.load(p)["title"] for p in (out / "articles").rglob("*.md")]
+    assert titles.count("China's Sci-tech Innovation Leads the Way") == 1
+
+
+def test_a_locked_article_is_never_removed_as_superseded(tmp_path: Path) -> None:
+    folder, out, article = setup(tmp_path)
+    article.write_text(article.read_text(encoding="utf-8").replace("title:", "locked: true\ntitle:", 1),
+                       encoding="utf-8")
+    (folder / "bridge.txt").write_text(STORY.replace("Reopens", "Reopens Early"), encoding="utf-8")
+    stdout = convert(folder, out)
+    assert article.exists() and f"stale {article.relative_to(out).as_posix()}" in stdout
+
+
+def test_pruning_the_last_article_of_an_issue_removes_its_folder(tmp_path: Path) -> None:
+    folder, out, article = setup(tmp_path)
+    (folder / "bridge.txt").unlink()
+    convert(folder, out, "--prune")
+    assert not article.parent.exists()
+    assert list((out / "articles").rglob("library-hours-extended.md"))

@@ -141,3 +141,21 @@ def test_every_build_and_serve_option_in_the_readme_exists() -> None:
         help_text = CliRunner().invoke(main, [command, "--help"]).output
         assert documented and documented <= set(re.findall(r"--[a-z-]+", help_text)), command
     assert (Path(__file__).resolve().parent.parent / "readme-assets/article.png").is_file()
+
+
+def test_a_removed_source_keeps_its_articles_and_their_raw_link_until_pruned(tmp_path: Path) -> None:
+    sources, docs, site = tmp_path / "src", tmp_path / "docs", tmp_path / "site"
+    sources.mkdir()
+    sample = Path(__file__).resolve().parent.parent / "site_src"
+    for name in ("000_d7c7b0b25b6929d9.txt", "003_ddf4aecfeb3f92f8.txt"):
+        (sources / name).write_bytes((sample / name).read_bytes())
+    args = ["build", str(sources), "--docs", str(docs), "--site-dir", str(site)]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    (sources / "000_d7c7b0b25b6929d9.txt").unlink()
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0 and f"stale {WHO}.md" in result.stdout
+    footer = soup(site, WHO).select_one(".bs-provenance a.bs-source")
+    assert footer is not None and (site / WHO / footer["href"]).resolve().is_file()
+    result = CliRunner().invoke(main, args + ["--prune"])
+    assert result.exit_code == 0 and f"pruned {WHO}.md" in result.stdout
+    assert not (site / WHO).exists() and not (site / "raw/000_d7c7b0b25b6929d9.txt").exists()

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from ..api import convert_to
+from ..report import housekeeping_lines
 from .browse import build_pages, write_pages
 from .catalog import load_entries
 from .feed import write_feed
@@ -23,12 +24,13 @@ DEFAULT_SITE = Path("site")
 SERVE_ENV = "BROADSHEET_SERVE"
 
 
-def prepare_docs(paths: list[Path], docs: Path, config_file: Path) -> dict:
+def prepare_docs(paths: list[Path], docs: Path, config_file: Path, prune: bool = False) -> dict:
     """Convert the sources into `docs` and write everything the site needs next to the articles."""
-    report = convert_to(paths, docs)
-    copy_sources(report, docs)
-    settings = read_settings(config_file)
+    report = convert_to(paths, docs, prune=prune)
     entries = load_entries(docs)
+    named = frozenset(str(p.get("file")) for e in entries for p in e.meta.get("provenance") or [])
+    copy_sources(report, docs, still_named=named)
+    settings = read_settings(config_file)
     pages = build_pages(entries, settings.name)
     write_pages(docs, pages)
     write_feed(docs, entries, settings.name, settings.site_url, settings.use_directory_urls)
@@ -60,10 +62,10 @@ def run_mkdocs(config_file: Path, docs: Path, site_dir: Path, strict: bool = Tru
 
 
 def build_site(paths: list[Path], docs: Path, site_dir: Path, config_file: Path = DEFAULT_CONFIG,
-               strict: bool = True) -> dict:
+               strict: bool = True, prune: bool = False) -> dict:
     """The whole build; returns counts and timings."""
     started = time.perf_counter()
-    stats = prepare_docs(paths, docs, config_file)
+    stats = prepare_docs(paths, docs, config_file, prune=prune)
     converted = time.perf_counter()
     run_mkdocs(config_file, docs, site_dir, strict=strict)
     stats.update(convert_seconds=converted - started, mkdocs_seconds=time.perf_counter() - converted)
@@ -103,9 +105,10 @@ def _options(func):
 @click.option("--site-dir", "site_dir", type=click.Path(path_type=Path), default=DEFAULT_SITE, show_default=True,
               help="Folder the static site is built into.")
 @click.option("--no-strict", is_flag=True, help="Do not fail on MkDocs warnings.")
+@click.option("--prune", is_flag=True, help="Remove articles whose source is gone (never hand-locked ones).")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
 def build(paths: tuple[Path, ...], docs: Path, config_file: Path, site_dir: Path, no_strict: bool,
-          verbose: bool) -> None:
+          prune: bool, verbose: bool) -> None:
     """Convert sources, write the browse pages, and build the static site.
 
     \b
@@ -115,10 +118,15 @@ def build(paths: tuple[Path, ...], docs: Path, config_file: Path, site_dir: Path
       SOURCE_DATE_EPOCH=1700000000 broadsheet build   # byte-identical rebuilds
     """
     _mkdocs_logging(verbose)
-    stats = build_site(list(paths) or [DEFAULT_SOURCES], docs, site_dir, config_file, strict=not no_strict)
+    stats = build_site(list(paths) or [DEFAULT_SOURCES], docs, site_dir, config_file, strict=not no_strict,
+                       prune=prune)
     report = stats["report"]
     for error in report["errors"]:
         click.echo(f"error: {error}", err=True)
+    for warning in report["warnings"]:
+        click.echo(f"warning: {warning}", err=True)
+    for line in housekeeping_lines(report)[:-1]:  # the totals line is said below
+        click.echo(line)
     click.echo(f"{stats['articles']} articles, {stats['browse_pages']} browse pages; "
                f"converted in {stats['convert_seconds']:.2f}s, site built in {stats['mkdocs_seconds']:.2f}s: "
                f"{site_dir / 'index.html'}")

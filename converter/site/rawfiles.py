@@ -7,8 +7,9 @@ from pathlib import Path
 from .article_html import RAW_DIR, raw_src
 
 
-def copy_sources(report: dict, docs: Path) -> list[str]:
-    """Copy every converted source next to the pages; remove copies whose source is gone."""
+def copy_sources(report: dict, docs: Path, still_named: frozenset[str] = frozenset()) -> list[str]:
+    """Copy every converted source next to the pages. Remove copies no article names any more;
+    a copy named by a kept (stale or hand-corrected) article stays, so its footer link still works."""
     wanted: dict[str, Path] = {}
     for source in report.get("sources", []):
         name, path = source.get("file"), source.get("path")
@@ -20,9 +21,11 @@ def copy_sources(report: dict, docs: Path) -> list[str]:
         if not target.exists() or target.read_bytes() != data:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+    kept = {raw_src(name) for name in still_named}
     folder = docs / RAW_DIR
     if folder.is_dir():
         for old in sorted(folder.rglob("*")):
-            if old.is_file() and old.relative_to(docs).as_posix() not in wanted:
+            src = old.relative_to(docs).as_posix()
+            if old.is_file() and src not in wanted and src not in kept:
                 old.unlink()
     return sorted(wanted)
