@@ -62,11 +62,12 @@ def same_article(a: Article, b: Article, sa: set[int], sb: set[int]) -> bool:
         return bool(a.url) and a.url == b.url and key(a.title) == key(b.title)
     shared = len(sa & sb)
     containment = shared / min(len(sa), len(sb))
-    nearly_identical = shared / max(len(sa), len(sb)) >= 0.8
+    if containment < 0.5:
+        return False
+    if containment >= 0.8 and shared / max(len(sa), len(sb)) >= 0.8:  # nearly identical bodies
+        return True
     title_similarity = SequenceMatcher(None, key(a.title), key(b.title)).ratio()
-    if containment >= 0.8:
-        return title_similarity >= 0.5 or nearly_identical
-    return containment >= 0.5 and title_similarity >= 0.6
+    return title_similarity >= (0.5 if containment >= 0.8 else 0.6)
 
 
 COMMON = 50  # a word triple found in more articles than this says nothing about any pair

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import yaml
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same result
+
 SCHEMA: dict[str, type | tuple] = {
     "publication": str,
     "date": (str, datetime.date),
@@ -48,7 +50,7 @@ def load_sidecar(source: Path) -> dict:
     if path is None:
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
         raise SidecarError(f"{path.name}: not readable YAML ({str(err).splitlines()[0]})") from None
     if not isinstance(data, dict):
