@@ -81,6 +81,7 @@ class Article:
     publication: str | None = None
     issue: str | None = None
     issue_title: str | None = None
+    issue_date: str | None = None  # the edition's day (sidecar, masthead or digest header), YYYY-MM-DD
     language: str | None = None
     body: list[Block] = field(default_factory=list)
     order: int = 0  # position in its source

@@ -8,6 +8,8 @@ Metadata is merged in this fixed order, later winning:
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,6 +62,9 @@ def _account_for_leftovers(state: State) -> None:
             state.drop(block, f"not part of any article ({block.kind})")
 
 
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _apply_issue_metadata(state: State) -> None:
     sidecar, issue = state.sidecar, state.issue
     publication = sidecar.get("publication") or issue.get("publication")
@@ -71,6 +76,7 @@ def _apply_issue_metadata(state: State) -> None:
         article.language = article.language or sidecar.get("language")
         article.issue = issue_id
         article.issue_title = sidecar.get("title") or issue.get("title")
+        article.issue_date = issue_date[:10] if ISO_DAY.match(str(issue_date or "")) else None
 
 
 def convert_paths(paths: list[Path], kind: str | None = None) -> Conversion:

@@ -18,8 +18,8 @@ from .model import CAPTION, CROSSHEAD, ITEM, PARA, TABLE, Article, Block
 LEADING_STRUCTURE = re.compile(r"^(?:[#>|=+\-!?:{~`%]|\d+[.)]\s|\*\s|_{3,}|\*{3,})")
 ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 KEY_ORDER = ("title", "section", "page", "deck", "authors", "contributors", "source_agency", "note",
-             "continued_from", "continued_to", "date", "url", "publication", "issue", "issue_title", "language",
-             "figures", "translations", "stub", "untitled", "provenance")
+             "continued_from", "continued_to", "date", "url", "publication", "issue", "issue_title", "issue_date",
+             "language", "figures", "translations", "stub", "untitled", "provenance")
 
 
 class FrontMatterDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml when present: same output
@@ -98,6 +98,7 @@ def front_matter(article: Article) -> dict:
         "publication": article.publication,
         "issue": article.issue,
         "issue_title": article.issue_title,
+        "issue_date": article.issue_date,
         "language": article.language,
         "figures": [f.as_dict() for f in article.figures],
         "translations": article.translations,

@@ -43,11 +43,15 @@ def test_issue_page_lists_articles_in_source_order_under_page_and_section(built_
     assert positions == sorted(positions)
     assert "## INSIGHTS" in text and "### Clear Voice" in text
     assert text.index("### Clear Voice") < text.index("u-s-exit-from-who")
+    # the last article has no kicker: it is not listed as if it were under the one before it
+    assert text.index("### Hi-Tech") < text.index("### Other articles") < text.index("rising-integration-of")
 
 
 def test_home_counts_and_archive_by_month(built_site) -> None:
     home = (built_site.docs / "index.md").read_text(encoding="utf-8")
     assert "33 articles in 3 issues" in home
+    digest_row = next(line for line in home.splitlines() if "003_ddf4aecfeb3f92f8" in line)
+    assert "20 August 2025" in digest_row, "the digest's own date, not its latest entry's (18 August)"
     archive = (built_site.docs / "browse/archive/index.md").read_text(encoding="utf-8")
     assert "## 2025" in archive and "### August 2025" in archive and "## Undated" in archive
 

@@ -69,8 +69,8 @@ def issue_page(issue: Issue) -> str:
         if page_name != current_page:
             body += ["", f"## {text(page_name) if page_name else 'Other pages'}", ""]
             current_page, current_section = page_name, None
-        if section != current_section and section:
-            body += ["", f"### {text(section)}", ""]
+        if section != current_section:  # an article with no kicker after some must not look like theirs
+            body += ["", f"### {text(section) if section else 'Other articles'}", ""]
         current_section = section
         body.append(article_item(entry, src))
     return page(issue.title, body)

@@ -65,7 +65,11 @@ class Issue:
 
     @property
     def date(self) -> str:
-        """The edition's day: the latest article date (ISO `YYYY-MM-DD`), or ''."""
+        """The edition's day (ISO `YYYY-MM-DD`) as the source or sidecar states it, else the latest
+        article date, or ''."""
+        stated = [str(e.meta["issue_date"]) for e in self.entries if e.meta.get("issue_date")]
+        if stated:
+            return stated[0][:10]
         days = [e.date[:10] for e in self.entries if len(e.date) >= 10]
         return max(days) if days else ""
 
