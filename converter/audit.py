@@ -144,12 +144,15 @@ def _rejoined(missing: Counter, source_words: list[str], available: Counter) -> 
             for half in (first, second):
                 if missing[half]:
                     missing[half] -= 1
+                else:  # this source word is in the joined one, so the copy of it counted so far is free
+                    surplus[half] += 1
 
-    for at in [i for i, w in enumerate(source_words) if missing[w]]:  # the other half may sit past a caption
-        for near in range(max(0, at - JOIN_WINDOW), min(len(source_words), at + JOIN_WINDOW + 1)):
-            if near != at and missing[source_words[at]]:
-                first, second = sorted((near, at))
-                take(source_words[first], source_words[second])
+    for _ in range(2):  # a second pass uses the copies the first one freed
+        for at in [i for i, w in enumerate(source_words) if missing[w]]:  # the other half may sit past a caption
+            for near in range(max(0, at - JOIN_WINDOW), min(len(source_words), at + JOIN_WINDOW + 1)):
+                if near != at and missing[source_words[at]]:
+                    first, second = sorted((near, at))
+                    take(source_words[first], source_words[second])
     in_order = [w for w in source_words if missing[w]]
     for first, second in zip(in_order, in_order[1:]):
         take(first, second)

@@ -130,8 +130,17 @@ def test_messy_documents_convert_without_loss_long_run(text: str, kind: str | No
 
 REGRESSIONS: list[tuple[str, str | None]] = [
     ("B-\na\n0", None),  # `B-` / `a` rejoined as `Ba` while `B` was also the title: the audit missed the join
-    ("<A<A>", "digest"),
-    ("0\nA(PHOTO:0)\nA-\n(PHOTO:0)\nb", None),  # `A-` / `b` rejoined past a caption: the audit missed the join  # HTML parsing swallowed `<A` as a tag: only whole tags may leave the text
+    ("<A<A>", "digest"),  # HTML parsing swallowed `<A` as a tag: only whole tags may leave the text
+    ("0\nA(PHOTO:0)\nA-\n(PHOTO:0)\nb", None),  # `A-` / `b` rejoined past a caption: the audit missed the join
+    # `cou-` / caption / `harbour.` rejoined as `couharbour` while `har-` / `bour` became the other
+    # `harbour`: the audit counted the copies of `harbour` against the wrong source words
+    ("Council Council\n\nBy Council Council Council\n\nCouncil council cou-\nncil.\n\nCouncil Council Coun"
+     "cil\n\nCouncil council\ncouncil.\n\nContinued from page 1\n\nCouncil council council council\ncounci"
+     "l council council council\nharbour in rain council council.\nCouncil council council council\ncounci"
+     "l council council council\ncouncil on council council\ncouncil. Council council\ncouncil. Council co"
+     "uncil council har-\nbour council council council\ncouncil.\n\nCouncil council council.\n\nCouncil Co"
+     "uncil\n\nBy Council\n\nCouncil council council council coun Council council cou-\nncil council on. P"
+     "hoto: AFP cil council council rain on\nharbour.", None),
 ]
 
 
