@@ -138,7 +138,21 @@ def _rejoined(missing: Counter, source_words: list[str], available: Counter) -> 
     if not surplus:
         return missing
 
+    in_source = set(source_words)
+
+    def free(joined: str) -> None:
+        """The output's copy of `joined` was counted against a source word that went into a longer
+        rejoined word (`harbour` inside `couharbour`): count it there and free the copy."""
+        for word, count in surplus.items():
+            if count and word != joined and (word.startswith(joined) and word[len(joined):] in in_source
+                                             or word.endswith(joined) and word[:-len(joined)] in in_source):
+                surplus[word] -= 1
+                surplus[joined] += 1
+                return
+
     def take(first: str, second: str) -> None:
+        if (missing[first] or missing[second]) and not surplus[first + second] and available[first + second]:
+            free(first + second)
         if (missing[first] or missing[second]) and surplus[first + second]:
             surplus[first + second] -= 1
             for half in (first, second):

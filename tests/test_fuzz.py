@@ -141,6 +141,12 @@ REGRESSIONS: list[tuple[str, str | None]] = [
      "uncil council har-\nbour council council council\ncouncil.\n\nCouncil council council.\n\nCouncil Co"
      "uncil\n\nBy Council\n\nCouncil council council council coun Council council cou-\nncil council on. P"
      "hoto: AFP cil council council rain on\nharbour.", None),
+    # the same, the other way round: `cou-` / caption / `harbour.` first, and `cou` taken by a `council`
+    ("Council Council\n\nCouncil council council council coun Council council cou-\nncil. Photo: AFP cil c"
+     "ouncil council council\nharbour.\n\nCouncil Council\n\nCouncil council council.\n\nContinued from pa"
+     "ge 1\n\nCouncil council council council\ncouncil council council council\ncouncil council council co"
+     "uncil.\nCouncil council council council\ncouncil council council council\ncouncil council council co"
+     "uncil\ncouncil. Council council\ncouncil. Council council har-\nbour.\n\nCouncil council council.", None),
 ]
 
 
