@@ -21,6 +21,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -126,51 +127,69 @@ def _dropped_words_by_source(report: dict) -> dict[tuple[str, str], Counter]:
     return dropped
 
 
-def _rejoined(missing: Counter, source_words: list[str], available: Counter) -> Counter:
-    """Take out halves of words the converter rejoined across a hyphenated line break.
+@dataclass
+class _Rejoins:
+    """Halves of words the converter rejoined across a hyphenated line break (`inter-` / `national`).
 
-    The joined word is one the output holds more often than the source does;
-    its halves are source words close together (either may be the missing one),
-    or two missing words in a row when the lines between (a page break) were
-    dropped.
+    A joined word is one the output holds more often than the source does; its halves are source
+    words close together (a caption may sit between them), or two missing words in a row when the
+    lines between (a page break) were dropped. Each output word is used once, strongest evidence
+    first: both halves missing, then one, then a copy freed from a longer joined word.
     """
-    surplus = available - Counter(source_words)
-    if not surplus:
-        return missing
 
-    in_source = set(source_words)
+    missing: Counter
+    source_words: list[str]
+    available: Counter
+    surplus: Counter = field(default_factory=Counter)
 
-    def free(joined: str) -> None:
+    def __post_init__(self) -> None:
+        self.surplus = self.available - Counter(self.source_words)
+        self.in_source = set(self.source_words)
+
+    def free(self, joined: str) -> None:
         """The output's copy of `joined` was counted against a source word that went into a longer
         rejoined word (`harbour` inside `couharbour`): count it there and free the copy."""
-        for word, count in surplus.items():
-            if count and word != joined and (word.startswith(joined) and word[len(joined):] in in_source
-                                             or word.endswith(joined) and word[:-len(joined)] in in_source):
-                surplus[word] -= 1
-                surplus[joined] += 1
+        for word, count in self.surplus.items():
+            rest = word[len(joined):] if word.startswith(joined) else word[:-len(joined)] if word.endswith(joined) else ""
+            if count and word != joined and rest in self.in_source:
+                self.surplus[word] -= 1
+                self.surplus[joined] += 1
                 return
 
-    def take(first: str, second: str) -> None:
-        if (missing[first] or missing[second]) and not surplus[first + second] and available[first + second]:
-            free(first + second)
-        if (missing[first] or missing[second]) and surplus[first + second]:
-            surplus[first + second] -= 1
+    def take(self, first: str, second: str, need: int, may_free: bool) -> None:
+        """Count `first`+`second` as one output word when at least `need` of the halves are missing."""
+        if sum(1 for half in (first, second) if self.missing[half]) < need:
+            return
+        joined = first + second
+        if may_free and not self.surplus[joined] and self.available[joined]:
+            self.free(joined)
+        if self.surplus[joined]:
+            self.surplus[joined] -= 1
             for half in (first, second):
-                if missing[half]:
-                    missing[half] -= 1
+                if self.missing[half]:
+                    self.missing[half] -= 1
                 else:  # this source word is in the joined one, so the copy of it counted so far is free
-                    surplus[half] += 1
+                    self.surplus[half] += 1
 
-    for _ in range(2):  # a second pass uses the copies the first one freed
-        for at in [i for i, w in enumerate(source_words) if missing[w]]:  # the other half may sit past a caption
-            for near in range(max(0, at - JOIN_WINDOW), min(len(source_words), at + JOIN_WINDOW + 1)):
-                if near != at and missing[source_words[at]]:
+    def near_pairs(self) -> Iterator[tuple[str, str]]:
+        """Each missing word with each source word near it, in source order, while it is missing."""
+        words = self.source_words
+        for at in [i for i, w in enumerate(words) if self.missing[w]]:
+            for near in range(max(0, at - JOIN_WINDOW), min(len(words), at + JOIN_WINDOW + 1)):
+                if near != at and self.missing[words[at]]:
                     first, second = sorted((near, at))
-                    take(source_words[first], source_words[second])
-    in_order = [w for w in source_words if missing[w]]
-    for first, second in zip(in_order, in_order[1:]):
-        take(first, second)
-    return +missing
+                    yield words[first], words[second]
+
+    def resolve(self) -> Counter:
+        if not self.surplus:
+            return self.missing
+        for need, may_free in ((2, False), (1, False), (1, True)):
+            for first, second in self.near_pairs():
+                self.take(first, second, need, may_free)
+            in_order = [w for w in self.source_words if self.missing[w]]
+            for first, second in zip(in_order, in_order[1:]):
+                self.take(first, second, 1, may_free)
+        return +self.missing
 
 
 def audit_text(name: str, text: str, available: Counter) -> SourceAudit:
@@ -178,7 +197,7 @@ def audit_text(name: str, text: str, available: Counter) -> SourceAudit:
     source_words = audit_words(text)
     missing = Counter(source_words) - available
     if missing:
-        missing = _rejoined(missing, source_words, available)
+        missing = _Rejoins(missing, source_words, available).resolve()
     return SourceAudit(name, len(source_words), missing)
 
 

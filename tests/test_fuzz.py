@@ -147,6 +147,8 @@ REGRESSIONS: list[tuple[str, str | None]] = [
      "ge 1\n\nCouncil council council council\ncouncil council council council\ncouncil council council co"
      "uncil.\nCouncil council council council\ncouncil council council council\ncouncil council council co"
      "uncil\ncouncil. Council council\ncouncil. Council council har-\nbour.\n\nCouncil council council.", None),
+    ('0\nHAAA-\nA.Photo:0\nhAAAA0HAAAA', None),  # `HAAA-` / caption / `hAAAA0HAAAA`: a one-half join took the
+    # output word both missing halves needed
 ]
 
 
