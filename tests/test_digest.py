@@ -31,3 +31,20 @@ def test_seed_digest_entries_carry_address_time_and_translation(tmp_path: Path) 
     assert "title" not in failed["translations"]["zh"], "翻译失败 (translation failed) gives no title"
     assert posts["The rise of China’s soft power"]["stub"] is True
     assert not any("utm_" in (p.get("url") or "") or "获取更多RSS" in p.content for p in posts.values())
+
+
+def test_a_title_suffix_names_the_site_only_when_it_reads_as_a_name(tmp_path: Path) -> None:
+    source = tmp_path / "feed.md"
+    source.write_text(
+        "# Morning digest\n\n"
+        "#### Harbour bridge reopens after repairs | Local | The Harbour Times\n\n"
+        "https://news.example/bridge\n\nThe harbour bridge reopened on Monday after a year of repairs.\n\n"
+        "#### Funding bills signed in the Oval Office | Balance of Power: Late Edition 02/03/2026\n\n"
+        "https://news.example/bills\n\nThe president signed the funding bills on Tuesday evening.\n",
+        encoding="utf-8")
+    convert_to([source], tmp_path / "out", kind="digest")
+    posts = {p["title"]: p for p in map(frontmatter.load, (tmp_path / "out").rglob("*.md"))}
+    bridge = posts["Harbour bridge reopens after repairs"]
+    assert (bridge["section"], bridge["publication"]) == ("Local", "The Harbour Times")
+    bills = posts["Funding bills signed in the Oval Office | Balance of Power: Late Edition 02/03/2026"]
+    assert bills["publication"] == "Morning digest", "a programme name with a date is part of the title"

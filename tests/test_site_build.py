@@ -163,3 +163,14 @@ def test_a_removed_source_keeps_its_articles_and_their_raw_link_until_pruned(tmp
     result = CliRunner().invoke(main, args + ["--prune"])
     assert result.exit_code == 0 and f"pruned {WHO}.md" in result.stdout
     assert not (site / WHO).exists() and not (site / "raw/000_d7c7b0b25b6929d9.txt").exists()
+
+
+def test_an_issue_names_a_publication_only_when_all_its_articles_agree() -> None:
+    from converter.site.catalog import Entry, Issue
+
+    def entry(n: int, publication: str | None) -> Entry:
+        return Entry(f"articles/d/{n}.md", {"title": str(n), "issue": "d", "publication": publication,
+                                             "provenance": [{"file": "d.txt", "lines": [n, n]}]})
+
+    assert Issue("d", [entry(1, "The Guardian"), entry(2, "The Guardian")]).publication == "The Guardian"
+    assert Issue("d", [entry(1, "The Guardian"), entry(2, None), entry(3, "BBC")]).publication == ""

@@ -68,11 +68,17 @@ def _title_parts(article: Article, text: str) -> None:
     if match := LEADING_DATE.match(text):
         article.date, text = match.group("date"), text[match.end():]
     parts = TITLE_PARTS.split(text)
-    article.title = parts[0]
-    if len(parts) >= 2:
-        article.publication = parts[-1]
+    if len(parts) < 2 or not _names_a_site(parts[-1]):  # `… | Late Edition 02/03/2026` is part of the title
+        article.title = text
+        return
+    article.title, article.publication = parts[0], parts[-1]
     if len(parts) >= 3:
         article.section = parts[1]
+
+
+def _names_a_site(text: str) -> bool:
+    """A site or paper name is a few words with no digits (`The Guardian`, `BBC News 中文`)."""
+    return len(text.split()) <= 5 and not any(c.isdigit() for c in text)
 
 
 def _entry(state: State, blocks: list[Block], order: int) -> Article:

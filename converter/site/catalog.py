@@ -61,7 +61,9 @@ class Issue:
 
     @property
     def publication(self) -> str:
-        return next((str(e.meta["publication"]) for e in self.entries if e.meta.get("publication")), "")
+        """The paper every article of the issue names; '' when they differ (a digest of several)."""
+        names = {str(e.meta.get("publication") or "") for e in self.entries}
+        return names.pop() if len(names) == 1 else ""
 
     @property
     def date(self) -> str:
