@@ -140,7 +140,8 @@ class _Rejoins:
     missing: Counter
     source_words: list[str]
     available: Counter
-    surplus: Counter = field(default_factory=Counter)
+    surplus: Counter = field(init=False)
+    in_source: set[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.surplus = self.available - Counter(self.source_words)

@@ -56,8 +56,7 @@ def dates_allow_merge(a: Article, b: Article) -> bool:
 
 
 def same_article(a: Article, b: Article, sa: set[int], sb: set[int]) -> bool:
-    if a.provenance[0].file == b.provenance[0].file or not dates_allow_merge(a, b):
-        return False
+    """Whether two copies' texts say they are one article (sources and dates are `_may_join`'s)."""
     if len(sa) < MIN_SHINGLES or len(sb) < MIN_SHINGLES:
         return bool(a.url) and a.url == b.url and key(a.title) == key(b.title)
     shared = len(sa & sb)

@@ -67,11 +67,17 @@ def plan_paths(articles: list[Article]) -> dict[int, Path]:
     return planned
 
 
-def is_locked(path: Path) -> bool:
+def _front_matter(path: Path) -> dict | None:
+    """An article file's front matter; None when it cannot be read (not ours to judge)."""
     try:
-        return bool(frontmatter.load(path).metadata.get("locked"))
-    except Exception:  # an unreadable file is not ours to judge: leave it alone
-        return True
+        return frontmatter.load(path).metadata
+    except Exception:
+        return None
+
+
+def is_locked(path: Path) -> bool:
+    meta = _front_matter(path)
+    return meta is None or bool(meta.get("locked"))  # an unreadable file is left alone
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -110,15 +116,6 @@ def write_articles(articles: list[Article], out: Path, prune: bool = False,
     return result
 
 
-def _source_names(path: Path) -> set[str]:
-    """The source files an article file says it came from (none if it cannot be read)."""
-    try:
-        provenance = frontmatter.load(path).metadata.get("provenance") or []
-        return {str(entry["file"]) for entry in provenance}
-    except Exception:  # not ours to judge: treated as stale, never removed without --prune
-        return set()
-
-
 def _find_stale(out: Path, produced: set[Path], prune: bool, converted: frozenset[str],
                 result: WriteResult) -> None:
     folder = out / ARTICLES_DIR
@@ -127,10 +124,11 @@ def _find_stale(out: Path, produced: set[Path], prune: bool, converted: frozense
     for path in sorted(folder.rglob("*.md")):
         if path.resolve() in produced:
             continue
-        if is_locked(path):
+        meta = _front_matter(path)
+        if meta is None or meta.get("locked"):  # unreadable or hand-corrected: kept, never removed
             result.stale.append(path)
             continue
-        sources = _source_names(path)
+        sources = {str(entry.get("file")) for entry in meta.get("provenance") or [] if isinstance(entry, dict)}
         if sources and sources <= converted:
             _remove(path, folder)
             result.superseded.append(path)
