@@ -232,9 +232,10 @@ def report_text(args, scorer, docs, figures, seeds, skipped, seconds) -> None:
                 print(f"      - {miss}")
     print("\nper family (documents converted together)")
     for family, result in families.items():
-        held = "  held out" + (" (all)" if all(d.held_out for d in docs if d.family == family) else " (part)") \
-            if family in figures["held_out"] else ""
-        print(f"  {family:<22} {result.score:6.3f}{held}")
+        members = [d for d in docs if d.family == family]
+        held = sum(d.held_out for d in members)
+        mark = "" if not held else "  held out (all)" if held == len(members) else f"  held out ({held} of {len(members)})"
+        print(f"  {family:<22} {result.score:6.3f}  {len(members)} doc(s){mark}")
     print("\nper metric family (all families pooled)")
     for name, (hit, of) in overall(families.values()).counts.items():
         print(f"  {name:<18} {hit / of:6.1%}  ({int(hit)}/{int(of)})")
