@@ -86,7 +86,8 @@ def chinese_summaries(digest: Path) -> list[dict]:
 
 NOT_ARTICLES = {"The American Sentinel", "Fine Paper, Neat Binding, Clear and Beautiful Type", "Agents Wanted",
                 "Notice to Subscribers", "Give it a trial and your success is certain", "“I am surprised,”",
-                "BY CITIZENS OF THE COMMONWEALTH OF CONNECTICUT", "THE GRAND TRUNK RAILWAY"}
+                "BY CITIZENS OF THE COMMONWEALTH OF CONNECTICUT", "THE GRAND TRUNK RAILWAY",
+                "“LAW OF GOD AS CHANGED BY THE PAPACY.”", "An Up-to-Date Pamphlet on the Principles of Religious Liberty"}
 
 
 def sentinel_articles(path: Path) -> list[dict]:

@@ -11,6 +11,7 @@ EN_BYLINES = ("none", "by_role_next", "by_role_same", "several", "caps")
 EN_CAPTIONS = ("none", "glued", "caption_credit", "credit_caption", "slash", "photo_colon")
 
 MIXES: dict[str, C] = {
+    "en-labelled-page": C(page_label=True, kicker=("none", "below"), byline=("none", "several"), caption="glued"),
     "en-blank-plain": C(kicker=("none", "above"), byline=("none", "by_role_next", "by_role_same")),
     "en-blank-captions": C(kicker="above", byline=("by_role_next", "several"), caption=("glued", "photo_colon")),
     "en-caption-credit-lines": C(byline="by_role_next", caption=("caption_credit", "credit_caption")),

@@ -182,8 +182,7 @@ def compose_pages(layout: Layout, texts: list[dict]) -> None:
         wants_jump = conv.jump in ("out", "within") and n == len(first) - 1 and (conv.jump == "out" or two_pages)
         if wants_jump:
             split_for_jump(story, "out" if not two_pages else "within", rng)
-        if n:
-            layout.gap(2)
+        layout.gap(2 if n else 1)
         write_head(layout, story.head)
         write_pieces(layout, story, story.pieces)
         if story.jump != "none":
@@ -227,8 +226,7 @@ def second_page(layout: Layout, texts: list[dict], label: str | None, jumped: St
     for n, text in enumerate(texts):
         story = new_story(layout, text)
         place(layout, story, label)
-        if n:
-            layout.gap(2)
+        layout.gap(2 if n else 1)
         write_head(layout, story.head)
         write_pieces(layout, story, story.pieces)
         between(layout)

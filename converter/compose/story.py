@@ -83,7 +83,7 @@ def figure(conv: Conventions, idx: int, rng: random.Random, store) -> tuple[list
     if style == "photo_colon":
         return [cap(f"{caption} Photo: {credit}")], {"caption": caption, "credit": credit}
     if style == "caption_credit":
-        return [cap(caption), cred(f"STAFF PHOTO/{person.upper()}")], {"caption": caption, "credit": person}
+        return [cap(caption), cred(f"STAFF PHOTO/{person.upper()}")], {"caption": caption, "credit": person.upper()}
     if style == "credit_caption":
         return [cred(f"Photo by {person}"), cap(caption)], {"caption": caption, "credit": person}
     if style == "slash":
