@@ -20,7 +20,7 @@ from converter.compose.texts import load_store
 
 ROLES = {"masthead", "edition_date", "running_head", "page_label", "index_box", "advert", "noise", "kicker",
          "headline", "deck", "byline", "byline_role", "dateline", "body", "crosshead", "caption", "credit",
-         "jump_out", "jump_head", "jump_in", "signoff", "source_credit", "page_marker"}
+         "jump_out", "jump_head", "jump_in", "signoff", "source_credit", "wire_header", "page_marker"}
 CASES = [(mix, index) for mix in sorted(MIXES) for index in range(4)]
 
 codecs.register_error("cp1252_fallback", lambda e: (e.object[e.start:e.start + 1].decode("cp1252"), e.start + 1))

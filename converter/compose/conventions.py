@@ -33,13 +33,16 @@ class Conventions:
     # story conventions
     byline: object = "none"  # none | by_role_next | by_role_same | several | caps | zh_reporter | de_von
     dateline: object = "none"  # none | ap | reuters | xinhua | dpa
-    caption: object = "none"  # none | glued | caption_credit | credit_caption | slash | photo_colon | zh | de
+    caption: object = "none"  # none | glued | caption_credit | credit_caption | slash | photo_colon | name_paper
+    #                           | zh | zh_numbered | de
+    signoff: object = "none"  # none | additional | source | zh_contrib | zh_end
     crossheads: object = False
     advert_cut: object = False  # an advert cuts a paragraph in two
     jump: object = "none"  # none | out | within | continuations
     ocr: object = False  # character confusions in the running text
     hyphenate: object = False
     # bytes
+    wire_frame: object = False  # transmission header (ZCZC, slug, version flag) and trailer (==AP, NNNN)
     encoding: object = "utf-8"  # utf-8 | utf-8-sig | cp1252 | gb18030 | utf-8-bad
     newline: object = "lf"  # lf | crlf | cr
 
@@ -55,7 +58,7 @@ class Conventions:
 
 RANGES = {"stories", "paragraphs"}
 STORY_FIELDS = ("caps", "kicker", "decks", "byline", "dateline", "caption", "crossheads", "advert_cut", "ocr",
-                "hyphenate")
+                "hyphenate", "signoff")
 PAGE_FIELDS = tuple(f.name for f in fields(Conventions) if f.name not in STORY_FIELDS and f.name not in RANGES)
 
 

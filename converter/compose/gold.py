@@ -38,6 +38,8 @@ def story_gold(story: Story, placed: dict, joins: list[str]) -> dict:
     gold = {k: v for k, v in story.gold.items() if not k.startswith("_")}
     gold.update(placed)
     gold.setdefault("continued_from", None)
+    for piece in pieces:
+        gold.update(piece.meta)
     gold["figures"] = [p.figure for p in pieces if p.figure]
     heads = [p.text for p in pieces if p.kind == "crosshead"]
     if heads:

@@ -66,6 +66,9 @@ def seed_figures(converted: Path) -> list[dict]:
     return figures
 
 
+CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+|\s+(?=[\u3000-\u9fff\uff00-\uffef])")
+
+
 def chinese_summaries(digest: Path) -> list[dict]:
     raw = digest.read_text(encoding="utf-8")
     out = []
@@ -80,7 +83,7 @@ def chinese_summaries(digest: Path) -> list[dict]:
         paras = ["".join(sentences[:third]).strip(), "".join(sentences[third:2 * third]).strip(),
                  "".join(sentences[2 * third:]).strip()]
         out.append(text(f"zh-digest-{m.group(1)}", "zh", f"site_src/{digest.name}", PROJECT,
-                        m.group(2), [re.sub(r"\s+", "", p) for p in paras]))
+                        m.group(2), [CJK_SPACE.sub("", p) for p in paras]))
     return out
 
 

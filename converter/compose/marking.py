@@ -8,6 +8,7 @@ role and a `continues` flag, and reports the gold `joins` its own breaks create
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 from .model import BLANK, Line, Piece, blank
@@ -37,9 +38,20 @@ MARKINGS = {
 }
 
 
+LATIN_RUN = re.compile(r"[^\u3000-\u9fff\uff00-\uffef]+|.")
+
+
 def tokens_of(text: str, lang: str) -> tuple[list[str], str]:
+    """Words (or, in Chinese, characters; a run of Latin letters, digits and spaces stays whole)."""
     if lang == "zh":
-        return list(text), ""
+        out, glue = [], False
+        for tok in LATIN_RUN.findall(text):
+            if out and (glue or tok.isspace()):  # a line never starts or ends at a space
+                out[-1] += tok
+            else:
+                out.append(tok)
+            glue = tok.isspace()
+        return out, ""
     words, out = text.split(), []
     for w in words:  # a word ending in "-" ("low- and") never ends a line: it stays with the next
         if out and out[-1].endswith("-") and len(out[-1]) > 1:

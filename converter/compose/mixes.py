@@ -8,7 +8,7 @@ from __future__ import annotations
 from .conventions import Conventions as C
 
 EN_BYLINES = ("none", "by_role_next", "by_role_same", "several", "caps")
-EN_CAPTIONS = ("none", "glued", "caption_credit", "credit_caption", "slash", "photo_colon")
+EN_CAPTIONS = ("none", "glued", "caption_credit", "credit_caption", "slash", "photo_colon", "name_paper")
 
 MIXES: dict[str, C] = {
     "en-labelled-page": C(page_label=True, kicker=("none", "below"), byline=("none", "several"), caption="glued"),
@@ -40,8 +40,13 @@ MIXES: dict[str, C] = {
     "en-kitchen-sink": C(marking=("blank", "oneline", "indent_wrap", "wrap_blank", "column"), byline=EN_BYLINES,
                          caption=EN_CAPTIONS, kicker=("none", "above", "below"), decks=(0, 1), caps=(False, True),
                          crossheads=(False, True), adverts=(False, True), hyphenate=(False, True),
-                         dateline=("none", "ap", "reuters"), newline=("lf", "crlf")),
+                         dateline=("none", "ap", "reuters"), newline=("lf", "crlf"),
+                         signoff=("none", "none", "additional")),
+    "en-signoffs": C(byline="by_role_next", signoff=("additional", "source"), caption="name_paper"),
+    "en-wire-transmission": C(layout="single", marking="indent_wrap", wire_frame=True, dateline=("ap", "reuters"),
+                              newline="crlf"),
     "zh-blank": C(lang="zh", byline="zh_reporter", caption="zh", kicker=("none", "above"), decks=(0, 1)),
+    "zh-signoffs": C(lang="zh", byline="zh_reporter", signoff=("zh_contrib", "zh_end"), caption="zh_numbered"),
     "zh-xinhua-gb18030": C(lang="zh", layout="single", dateline="xinhua", encoding="gb18030"),
     "zh-oneline-jump-out": C(lang="zh", marking="oneline", byline="zh_reporter", jump="out", page_label=True),
     "zh-indent-page": C(lang="zh", marking="indent_wrap", byline="zh_reporter", running_head=True),

@@ -46,6 +46,7 @@ class Piece:
     lead: dict = field(default_factory=dict)  # extra role fields for its first line (e.g. the dateline)
     prefix: str = ""  # printed before the text but not part of the article body (a dateline)
     figure: dict | None = None  # the gold figure a caption block shows
+    meta: dict = field(default_factory=dict)  # gold fields a printed block gives (contributors, source_agency)
     joins: list[str] = field(default_factory=list)  # gold join texts this piece's cut creates
     forbidden: list[str] = field(default_factory=list)  # block texts no article body may hold
 

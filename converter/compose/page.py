@@ -158,11 +158,31 @@ def compose_layout(conv: Conventions, rng: random.Random, store, texts: list[dic
     if conv.layout == "single":
         story = new_story(layout, texts[0])
         place(layout, story, None)
+        if conv.wire_frame:
+            layout.add_block(wire_header(story, rng))
         write_head(layout, story.head)
         write_pieces(layout, story, story.pieces)
+        if conv.wire_frame:
+            layout.add_block(wire_trailer(story, rng))
     else:
         compose_pages(layout, texts)
     return layout
+
+
+def wire_header(story: Story, rng: random.Random) -> list[Line]:
+    """A transmission's opening: start code, slug line (keyword, date, word count), a version flag."""
+    month, day = rng.randint(1, 12), rng.randint(1, 28)
+    lines = [Line(f"ZCZC {rng.choice(('AP', 'RTR', 'AAP'))}{rng.randint(100, 999):04d}", "wire_header"),
+             Line(f"BC-{story.jump_key.title()}-{rng.choice(('Report', 'Talks', 'Vote', 'Plan'))} "
+                  f"{month:02d}-{day:02d} {rng.randint(300, 1200):04d}", "wire_header")]
+    flag = rng.choice(("", "REFILE", "2ND LEAD", "URGENT"))
+    return lines + ([Line(flag, "wire_header")] if flag else [])
+
+
+def wire_trailer(story: Story, rng: random.Random) -> list[Line]:
+    agency = story.gold.get("source_agency") or "AP"
+    return [Line(f"=={agency}", "wire_header"),
+            Line(f"{rng.randint(0, 23):02d}{rng.randint(0, 59):02d} GMT", "wire_header"), Line("NNNN", "wire_header")]
 
 
 def compose_pages(layout: Layout, texts: list[dict]) -> None:

@@ -71,8 +71,8 @@ def dateline(conv: Conventions, rng: random.Random) -> tuple[str, dict, list[str
 
 def figure(conv: Conventions, idx: int, rng: random.Random, store) -> tuple[list[Line], dict]:
     style, person = conv.caption, rng.choice(F.CREDITS["photographers"])
-    if style in ("zh", "de"):
-        caption = rng.choice(F.CAPTIONS[style])
+    if style in ("zh", "zh_numbered", "de"):
+        caption = rng.choice(F.CAPTIONS[style[:2]])
     else:
         fig = rng.choice(store.figures)
         caption, credit = fig["caption"], fig["credit"].replace(" PHOTO", "").strip()
@@ -88,6 +88,13 @@ def figure(conv: Conventions, idx: int, rng: random.Random, store) -> tuple[list
         return [cred(f"Photo by {person}"), cap(caption)], {"caption": caption, "credit": person}
     if style == "slash":
         return [cap(f"{caption} / Staff photo by {person}")], {"caption": caption, "credit": person}
+    if style == "name_paper":
+        paper = rng.choice(F.PAPERS["en"]).title()
+        return [cap(f"{caption} {person.upper()}/{paper}")], {"caption": caption, "credit": person.upper()}
+    if style == "zh_numbered":
+        name = rng.choice(F.PEOPLE["zh"])
+        credit = rng.choice((f"{name} 摄", f"{name}供图"))
+        return [cap(f"图{rng.choice('①②③')}：{caption}"), cred(credit)], {"caption": caption, "credit": name}
     if style == "zh":
         name = rng.choice(F.PEOPLE["zh"])
         if rng.random() < 0.5:
@@ -102,11 +109,43 @@ def advert(lang: str, rng: random.Random) -> tuple[list[Line], list[str]]:
     return [Line(t, "advert") for t in texts], [t for t in texts if len(t) >= 12]
 
 
+def signoff(conv: Conventions, idx: int, rng: random.Random) -> Piece | None:
+    """Closing lines after the text: contributors, a wire credit, an end mark and editor line."""
+    style = conv.signoff
+    if style == "additional":
+        names = rng.sample(F.PEOPLE["en"], rng.randint(1, 2))
+        line = Line("Additional reporting by " + " and ".join(names), "signoff", idx)
+        return Piece("block", lines=[line], meta={"contributors": names}, forbidden=[line.text])
+    if style == "source":
+        agency = rng.choice(("Xinhua", "AP", "Reuters"))
+        line = Line(f"Source: {agency}", "source_credit", idx)
+        return Piece("block", lines=[line], meta={"source_agency": agency}, forbidden=[line.text])
+    if style == "zh_contrib":
+        names = rng.sample(F.PEOPLE["zh"], rng.randint(1, 2))
+        line = Line(f"（{'、'.join(names)}参与采写）", "signoff", idx)
+        return Piece("block", lines=[line], meta={"contributors": names}, forbidden=[line.text])
+    if style == "zh_end":
+        editor = rng.choice(F.PEOPLE["zh"])
+        lines = [Line("（完）", "signoff", idx), Line(rng.choice((f"【编辑：{editor}】", f"（责任编辑：{editor}）")),
+                                                       "signoff", idx)]
+        return Piece("block", lines=lines, forbidden=[lines[1].text])
+    return None
+
+
 def cut_point(paragraph: str, lang: str, rng: random.Random) -> int | None:
     """Where a block may cut this paragraph: a token index well inside it (None: too short)."""
     n = len(paragraph) if lang == "zh" else len(paragraph.split())
     least = 24 if lang == "zh" else 10
-    return rng.randint(n // 3, 2 * n // 3) if n >= least else None
+    if n < least:
+        return None
+    at = rng.randint(n // 3, 2 * n // 3)
+    while lang == "zh" and at < n - 1 and not (is_cjk(paragraph[at - 1]) and is_cjk(paragraph[at])):
+        at += 1  # a Chinese cut never falls inside a run of Latin letters and spaces
+    return at if at < n - 1 else None
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
 
 
 def split_text(paragraph: str, at: int, lang: str) -> tuple[str, str, str]:
@@ -134,6 +173,9 @@ def build_story(text: dict, idx: int, conv: Conventions, rng: random.Random, sto
     story = Story(idx, lang, text["id"], head + by_lines, [], gold, jump_key=keyword(text["title"]),
                   title=gold["title"])
     story.pieces = body_pieces(paras, story, conv, rng, store, prefix)
+    closing = signoff(conv, idx, rng)
+    if closing is not None:
+        story.pieces.append(closing)
     return story
 
 
