@@ -64,6 +64,22 @@ def rebuild(lines: list[str], roles: list[dict], lang: str) -> dict[int, list[st
     return {a: [squash(p) for p in ps] for a, ps in paras.items()}
 
 
+def assert_metadata_printed(gold: dict, lines: list[str], roles: list[dict], source: str) -> None:
+    """Every metadata value the gold names is on the page, in a line of the role that carries it."""
+    text_of = lambda *names: [lines[r["line"] - 1] for r in roles if r["role"] in names]  # noqa: E731
+    if gold.get("date"):
+        year = gold["date"][:4]
+        assert any(year in line for line in text_of("edition_date", "running_head"))
+    if gold.get("page"):
+        assert gold["page"] in text_of("page_label")
+    if gold.get("section"):
+        assert gold["section"] in text_of("kicker")
+    for name in gold["authors"] + gold.get("contributors", []):
+        assert name.casefold() in source.casefold()
+    if gold.get("source_agency"):
+        assert gold["source_agency"] in source
+
+
 @pytest.mark.parametrize("mix", sorted(MIXES))
 def test_same_seed_same_bytes_gold_and_roles(mix: str) -> None:
     for index in range(3):
@@ -124,6 +140,7 @@ def test_gold_agrees_with_the_printed_page(mix: str, index: int) -> None:
         assert crossheads == gold.get("headings", [])
         for fig in gold["figures"]:
             assert squash(fig["caption"]) in source and fig["credit"] in source
+        assert_metadata_printed(gold, lines, page.roles, source)
     for bad in page.gold["forbidden"]:
         assert bad in "\n".join(lines)
         assert not any(bad in p for ps in paras.values() for p in ps)

@@ -61,7 +61,7 @@ def page_top(layout: Layout, number: int, label: str | None) -> None:
     if number == 1 and conv.edition_date:
         place = rng.choice(F.PLACES[lang])
         layout.add_block([Line(f"{place}, {long_date(layout.edition, lang)}", "edition_date")])
-    if (number > 1 or conv.layout == "jump_page") and conv.running_head:
+    if (number > 1 or not conv.masthead) and conv.running_head:  # inside pages carry the running head
         text = {"en": f"{number + 4}  {long_date(layout.edition, lang)}", "zh": f"{long_date(layout.edition, lang)}  第{number + 4}版",
                 "de": f"{number + 4}   {long_date(layout.edition, lang)}"}[lang]
         layout.add_block([Line(text, "running_head")])
@@ -91,6 +91,8 @@ def page_marker(layout: Layout, number: int) -> None:
 
 
 def write_head(layout: Layout, head: list[Line]) -> None:
+    if head:
+        head[0].extra["starts_article"] = True
     for n, line in enumerate(head):
         if n:
             layout.gap()
