@@ -1,4 +1,21 @@
-"""The gold of a composed file, read off its construction (never off a converter's output)."""
+"""The gold of a composed file, read off its construction (never off a converter's output).
+
+What a correct converter must write, as decided here:
+- paragraphs: a paragraph cut by a caption, an advert, a column break, a hyphenated line end or a
+  jump to another page of the same file is one paragraph; crossheads are headings, not paragraphs;
+- starts_with/ends_with: the first/last 8 words (12 characters in Chinese) of the body; a dateline
+  (`GENEVA (AP) —`, `新华社北京3月2日电（记者 X）`) is metadata (`dateline`, `source_agency`), so the
+  body starts after it;
+- a continuation whose start is not in the file is its own article with `continued_from: "1"`,
+  titled by its jump head as printed (`also_titles` holds the front-page headline); a jump whose
+  continuation is in the same file is one article;
+- `section` is the kicker and `authors` the byline names in reading case; both are written even
+  when empty (null / []), so an invented kicker or author is caught; `page` is the page label and
+  `date` the edition date or running head date, written only when printed;
+- figures: the caption without its credit, and the credit's name as printed;
+- forbidden: furniture, jump lines, adverts, signoffs and noise no article body may hold.
+The roles file numbers lines from 1 and names articles by their index in the gold's `articles`.
+"""
 
 from __future__ import annotations
 
