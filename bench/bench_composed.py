@@ -73,6 +73,16 @@ def convert_all(folders: list[Path], out: Path) -> list[str]:
     return failures
 
 
+def convert_speed(folders: list[Path], size: int) -> float:
+    """MB/s of the converter itself (read, detect, rules; no writing, no process start), in this process."""
+    from converter.pipeline import convert_paths
+
+    start = time.perf_counter()
+    for folder in folders:
+        convert_paths([folder])
+    return size / 1e6 / (time.perf_counter() - start)
+
+
 class Scorer:
     """The shared scorer when present, else the project's own copy (tests/gold_scoring.py)."""
 
@@ -142,6 +152,7 @@ def main(argv=None) -> int:
     ap.add_argument("--mix", action="append", help="only these mixes (repeatable)")
     ap.add_argument("--keep", type=Path, help="compose and convert into this folder and keep it")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    ap.add_argument("--speed", action="store_true", help="also time the converter in-process (no writing)")
     ap.add_argument("-v", "--verbose", action="store_true", help="show a few misses per mix")
     args = ap.parse_args(argv)
 
@@ -162,6 +173,8 @@ def main(argv=None) -> int:
     print(f"{len(pages)} pages, {mixes} mixes, {size / 1e6:.2f} MB in {len(folders)} batches")
     print(f"time: compose {t1 - t0:.1f}s, convert {t2 - t1:.1f}s ({size / 1e6 / (t2 - t1):.2f} MB/s incl. "
           f"process start per batch), score {t3 - t2:.1f}s")
+    if args.speed:
+        print(f"converter in-process: {convert_speed(folders, size):.2f} MB/s on composed pages")
     for failure in failures:
         print(f"convert failed: {failure}")
     if args.json:
