@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .escaping import markdown_text
 from .pipeline import Conversion
 from .writer import WriteResult
 
@@ -53,29 +54,31 @@ def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dic
 
 
 def _markdown(report: dict) -> str:
+    """The report page. Every value from a source (file names, dropped text, messages) is
+    `markdown_text`: it shows as typed and can never become a tag, an attribute or structure."""
     lines = ["---", "title: Conversion report", "---", "", "# Conversion report", ""]
     totals = report["totals"]
     lines.append(f"{totals['sources']} sources, {totals['articles']} articles, "
                  f"{totals['dropped_lines']} source lines left out, {totals['errors']} errors.")
-    for error in report["errors"]:
-        safe = error.replace("`", "'")
-        lines.append(f"\n- error: `{safe}`")
+    lines += [f"\n- error: {markdown_text(error)}" for error in report["errors"]]
+    lines += [f"\n- warning: {markdown_text(warning)}" for warning in report.get("warnings", [])]
     if report["skipped_files"]:
         lines += ["", "## Files not read as sources", ""]
-        lines += [f"- `{entry.replace('`', chr(39))}`" for entry in report["skipped_files"]]
+        lines += [f"- {markdown_text(entry)}" for entry in report["skipped_files"]]
     for title, key in (("Hand-corrected articles kept (locked: true)", "hand_corrected_kept"),
                        ("Stale articles kept (source gone, not converted this run, or locked; remove with --prune)",
                         "stale_not_removed"),
                        ("Pruned articles (source gone)", "pruned"),
                        ("Superseded articles removed (their source was converted again)", "superseded_removed")):
-        if report[key]:
-            lines += ["", f"## {title}", ""] + [f"- `{p.replace('`', '')}`" for p in report[key]]
+        if report.get(key):
+            lines += ["", f"## {title}", ""] + [f"- {markdown_text(p)}" for p in report[key]]
     for source in report["sources"]:
-        lines += ["", f"## {source['file']}", "", f"Kind: {source['kind']}; {len(source['articles'])} articles.", ""]
+        lines += ["", f"## {markdown_text(source['file'])}", "",
+                  f"Kind: {markdown_text(source['kind'])}; {len(source['articles'])} articles.", ""]
         lines += ["| lines | left out because | text |", "|---|---|---|"]
         for d in source["dropped"]:
-            text = d["text"][:120].replace("|", "&#124;").replace("<", "&lt;").replace("[", "&#91;")
-            lines.append(f"| {d['lines'][0]}–{d['lines'][1]} | {d['reason']} | {text} |")
+            lines.append(f"| {d['lines'][0]}–{d['lines'][1]} | {markdown_text(d['reason'])} | "
+                         f"{markdown_text(d['text'][:120])} |")
     return "\n".join(lines) + "\n"
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +14,26 @@ from ..writer import slugify
 
 ARTICLES_DIR = "articles"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?)?)?")
+
+
+def iso_date(value: object) -> str:
+    """A front-matter date as ISO 8601 (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, optionally `THH:MM[:SS]`) when it is a real date, else ''
+    (a hand-edited or hostile file may hold anything; pages and the feed show only real dates)."""
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        value = value.isoformat()
+    text = str(value or "").replace(" ", "T", 1)
+    match = ISO_DATE.match(text)
+    if match is None:
+        return ""
+    found = match.group(0)
+    try:
+        datetime.datetime.fromisoformat(found + "-01-01"[len(found) - 4:] if len(found) < 10 else found)
+    except ValueError:
+        return ""
+    return found
 
 
 @dataclass
@@ -31,7 +53,7 @@ class Entry:
 
     @property
     def date(self) -> str:
-        return str(self.meta.get("date") or "")
+        return iso_date(self.meta.get("date"))
 
     @property
     def authors(self) -> list[str]:
@@ -69,9 +91,9 @@ class Issue:
     def date(self) -> str:
         """The edition's day (ISO `YYYY-MM-DD`) as the source or sidecar states it, else the latest
         article date, or ''."""
-        stated = [str(e.meta["issue_date"]) for e in self.entries if e.meta.get("issue_date")]
-        if stated:
-            return stated[0][:10]
+        stated = [iso_date(e.meta["issue_date"])[:10] for e in self.entries if e.meta.get("issue_date")]
+        if any(stated):
+            return next(day for day in stated if day)
         days = [e.date[:10] for e in self.entries if len(e.date) >= 10]
         return max(days) if days else ""
 
