@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .escaping import markdown_text
 from .pipeline import Conversion
-from .writer import WriteResult
+from .sources import published
+from .writer import WriteResult, write_atomic
 
 REPORT_JSON = "conversion-report.json"
 REPORT_MD = "conversion-report.md"
@@ -19,8 +20,8 @@ def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dic
     sources = []
     for result in conversion.results:
         sources.append({
-            "file": result.source.name,
-            "path": str(result.source.path),
+            "file": result.source.name,  # the path relative to the sources root: never a local path
+            "path": result.source.name,
             "kind": result.kind,
             "encoding": result.source.encoding,
             "sha256": result.source.sha256,
@@ -36,8 +37,8 @@ def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dic
         })
     return {
         "sources": sources,
-        "errors": conversion.errors + written.errors,
-        "warnings": conversion.warnings,
+        "errors": conversion.errors + written.errors,  # as said on the terminal; published by `write_report`
+        "warnings": conversion.warnings + written.warnings,
         "skipped_files": conversion.skipped,
         "duplicates_merged": conversion.merged,
         "hand_corrected_kept": [str(p.relative_to(out.resolve())) for p in written.locked],
@@ -82,10 +83,21 @@ def _markdown(report: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+MESSAGE_LISTS = ("errors", "warnings", "skipped_files")
+
+
+def published_report(report: dict) -> dict:
+    """The report as published: messages name files by their path relative to the sources root
+    (the terminal shows the paths as typed), so no local path of the converting machine is written."""
+    return {**report, **{key: [published(m) for m in report.get(key, [])] for key in MESSAGE_LISTS}}
+
+
 def write_report(report: dict, out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    (out / REPORT_JSON).write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    (out / REPORT_MD).write_text(_markdown(report), encoding="utf-8")
+    """Both report files, each written atomically: a killed run leaves the old report or the new, never
+    an empty or half-written one."""
+    public = published_report(report)
+    write_atomic(out / REPORT_JSON, json.dumps(public, ensure_ascii=False, indent=1) + "\n")
+    write_atomic(out / REPORT_MD, _markdown(public))
 
 
 def summary_lines(report: dict) -> list[str]:

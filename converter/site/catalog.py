@@ -103,9 +103,16 @@ def order_key(meta: dict, src: str) -> tuple:
     issue = str(meta.get("issue") or "")
     firsts = []
     for n, prov in enumerate(meta.get("provenance") or []):
+        if not isinstance(prov, dict):
+            continue
         lines = prov.get("lines") or [0]
-        own = Path(str(prov.get("file", ""))).stem == issue
-        firsts.append((0 if own else 1, n, int(lines[0] or 0)))
+        file = Path(str(prov.get("file", "")))
+        own = issue in (file.stem, file.with_suffix("").as_posix())  # its own source (keyed by relative path)
+        try:
+            first = int(lines[0] or 0)
+        except (TypeError, ValueError, IndexError, KeyError):
+            first = 0
+        firsts.append((0 if own else 1, n, first))
     best = min(firsts) if firsts else (2, 0, 0)
     return (best[0], best[2], src)
 
@@ -121,12 +128,20 @@ def read_front_matter(path: Path) -> dict | None:
     return meta if isinstance(meta, dict) else None
 
 
-def load_entries(docs: Path) -> list[Entry]:
-    """Every article file under `docs/articles/`, sorted by path."""
+def load_entries(docs: Path, problems: list[str] | None = None) -> list[Entry]:
+    """Every article file under `docs/articles/`, sorted by path. A file whose front matter cannot be read
+    (a hand edit saved in another encoding, broken YAML) is left out of the browse pages and named in
+    `problems`."""
     entries = []
     for path in sorted((docs / ARTICLES_DIR).rglob("*.md")):
-        meta = read_front_matter(path)
-        if meta is not None and meta.get("provenance"):
+        try:
+            meta = read_front_matter(path)
+        except (UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError) as err:
+            reason = "not UTF-8" if isinstance(err, UnicodeDecodeError) else "front matter is not valid YAML"
+            if problems is not None:
+                problems.append(f"{path.relative_to(docs).as_posix()}: {reason}: not listed in the browse pages")
+            continue
+        if meta is not None and meta.get("provenance") and isinstance(meta["provenance"], list):
             entries.append(Entry(path.relative_to(docs).as_posix(), meta))
     return entries
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import xml.etree.ElementTree as ET
 
 from ..escaping import xml_text
+from ..writer import write_atomic
 from .catalog import Entry
 
 FEED = "feed.xml"
@@ -91,6 +92,6 @@ def feed_xml(entries: list[Entry], name: str, site_url: str, use_directory_urls:
 def write_feed(docs: Path, entries: list[Entry], name: str, site_url: str, use_directory_urls: bool = True) -> Path:
     target = docs / FEED
     text = feed_xml(entries, name, site_url, use_directory_urls)
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8", newline="\n")
+    if not target.exists() or target.read_bytes() != text.encode("utf-8"):
+        write_atomic(target, text)
     return target
