@@ -10,10 +10,11 @@ from pathlib import Path
 
 import yaml
 
+from ..safe_yaml import MetadataLoader
 from ..writer import slugify
 
 ARTICLES_DIR = "articles"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Loader = MetadataLoader  # safe YAML; a date stays text (a hand edit's `2026-13-45` is no crash)
 
 
 ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?)?)?")
