@@ -30,6 +30,7 @@ _MARKDOWN_INLINE = {"]": "&#93;", "|": "&#124;", "*": "&#42;", "_": "&#95;", "`"
 _MARKDOWN_INLINE_RE = re.compile("[" + re.escape("".join(_MARKDOWN_INLINE)) + "]")
 # XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _TERMINAL_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
@@ -70,6 +71,8 @@ def xml_text(value: object) -> str:
 def terminal(value: object) -> str:
     """One printable line: control characters, terminal escapes, bidi overrides shown as `\\xNN`/`\\uNNNN`."""
     def show(match: re.Match) -> str:
+        if match.group(0) in _SHORT:
+            return _SHORT[match.group(0)]
         code = ord(match.group(0))
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
     return _TERMINAL_UNSAFE.sub(show, str(value))

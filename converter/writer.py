@@ -243,8 +243,7 @@ def write_articles(articles: list[Article], out: Path, prune: bool = False,
 
 def _write_one(article: Article, target: Path, out: Path, existing: _Existing, result: WriteResult) -> None:
     if target in existing.unreadable:
-        result.errors.append(f"{target.relative_to(out.resolve()).as_posix()}: {existing.unreadable[target]}: "
-                             "left untouched (a hand-corrected file? fix its front matter)")
+        _name_unreadable(out / target.relative_to(out.resolve()), out, existing.unreadable[target], result)
         return
     if target.exists() and existing.metas.get(target, {}).get("locked"):
         result.locked.append(target)
@@ -264,21 +263,40 @@ def _write_one(article: Article, target: Path, out: Path, existing: _Existing, r
     result.written.append(target)
 
 
+WORD = re.compile(r"\w+")
+LIVES_ON = 0.9  # share of an old article's words a new conversion of its source must hold to supersede it
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in WORD.findall(text)}
+
+
+def _text_lives_on(path: Path, keys: list[tuple[str, str, int, int]], articles: list[Article]) -> bool:
+    """Whether an old article's text is in this run's articles from the sources it names. A source named
+    like it but holding other text (a same-named file under another sources root) does not supersede it."""
+    named = {key[0] for key in keys}
+    new = set().union(*[_words(a.title + " " + " ".join(b.text for b in a.body)) for a in articles
+                        if any(p.file in named for p in a.provenance)] or [set()])
+    try:
+        old = _words(path.read_text(encoding="utf-8").split("\n---", 2)[-1])
+    except (OSError, UnicodeDecodeError):
+        return False
+    return not old or len(old & new) >= LIVES_ON * len(old)
+
+
 def _find_stale(out: Path, produced: set[Path], prune: bool, converted: frozenset[str],
                 result: WriteResult, existing: _Existing, articles: list[Article]) -> None:
     folder = out / ARTICLES_DIR
     if not folder.is_dir():
         return
     kept = set(result.locked)
-    new = [(p.file, p.sha256, p.lines[0], p.lines[1]) for a in articles for p in a.provenance]
+    new = {(p.sha256, p.lines[0], p.lines[1]) for a in articles for p in a.provenance}
     for path in sorted(folder.rglob("*.md")):
         resolved = path.resolve()
         if resolved in produced or resolved in kept:
             continue
         if resolved in existing.unreadable:
-            message = f"{path.relative_to(out).as_posix()}: {existing.unreadable[resolved]}: left untouched"
-            if not any(e.startswith(message.split(":")[0] + ":") for e in result.errors):
-                result.errors.append(message)
+            _name_unreadable(path, out, existing.unreadable[resolved], result)
             result.stale.append(path)
             continue
         meta = existing.metas.get(resolved) or {}
@@ -287,8 +305,8 @@ def _find_stale(out: Path, produced: set[Path], prune: bool, converted: frozense
             continue
         keys = _provenance_keys(meta)
         sources = {key[0] for key in keys}
-        moved = bool(keys) and all((sha, first, last) in {(s, f, l) for _, s, f, l in new} for _, sha, first, last in keys)
-        if (sources and sources <= converted) or moved:
+        moved = bool(keys) and all((sha, first, last) in new for _, sha, first, last in keys)  # same bytes, new path
+        if moved or (sources and sources <= converted and _text_lives_on(path, keys, articles)):
             _remove(path, folder)
             result.superseded.append(path)
         elif prune:
@@ -296,6 +314,12 @@ def _find_stale(out: Path, produced: set[Path], prune: bool, converted: frozense
             result.pruned.append(path)
         else:
             result.stale.append(path)
+
+
+def _name_unreadable(path: Path, out: Path, reason: str, result: WriteResult) -> None:
+    relative = path.relative_to(out).as_posix()
+    if not any(e.startswith(relative + ":") for e in result.errors):
+        result.errors.append(f"{relative}: {reason}: left untouched (a hand-corrected file? fix its front matter)")
 
 
 def _remove(path: Path, articles_folder: Path) -> None:
