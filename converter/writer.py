@@ -34,6 +34,7 @@ import yaml
 from .model import Article
 from .render import render_article
 from .safe_yaml import MetadataLoader, first_line
+from .sources import Said
 
 ARTICLES_DIR = "articles"
 MAX_SLUG = 80
@@ -223,19 +224,22 @@ def write_articles(articles: list[Article], out: Path, prune: bool = False,
     existing = _Existing.read(out)
     produced: set[Path] = set()
     for n, article in enumerate(articles):
-        target = (out / result.paths[id(article)]).resolve()
+        relative = result.paths[id(article)]
+        target = (out / relative).resolve()
         if root not in target.parents:
-            result.errors.append(f"{out / result.paths[id(article)]}: not written: it resolves outside {out}")
+            result.errors.append(Said(out / relative, relative.as_posix(),
+                                      "not written: it resolves outside the output folder"))
             continue
         produced.add(target)
         try:
             _write_one(article, target, out, existing, result)
         except OSError as err:
-            result.errors.append(f"{out / result.paths[id(article)]}: not written: {why_not_written(err)}")
+            result.errors.append(Said(out / relative, relative.as_posix(), f"not written: {why_not_written(err)}"))
             if err.errno in STOPPING:
                 left = len(articles) - n - 1
                 if left:
-                    result.errors.append(f"{out}: {left} more articles not written: {why_not_written(err)}")
+                    result.errors.append(Said(out, "output folder", f"{left} more articles not written: "
+                                                                    f"{why_not_written(err)}"))
                 break
     _find_stale(out, produced, prune, converted, result, existing, articles)
     return result
