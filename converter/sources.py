@@ -117,7 +117,32 @@ def discover(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Foun
             found.setdefault(str(path), Found(path, file_problem(path, root, max_bytes), root=root))
         else:
             found.setdefault(str(path), Found(path, "no such file or folder"))
-    return [found[k] for k in sorted(found)]
+    listed = [found[k] for k in sorted(found)]
+    _unique_keys(listed)
+    return listed
+
+
+def _unique_keys(listed: list[Found]) -> None:
+    """Two roots can hold the same relative path (`a/front.txt` and `b/front.txt` named on one command line):
+    such keys take as many of their folders' names as make them distinct, so no two sources share a name."""
+    by_key: dict[str, list[Found]] = {}
+    for item in listed:
+        by_key.setdefault(item.key, []).append(item)
+    for key, group in by_key.items():
+        if len(group) < 2:
+            continue
+        for depth in range(1, 64):
+            keys = [_with_folders(item, depth) for item in group]
+            if len(set(keys)) == len(keys):
+                break
+        for item, longer in zip(group, keys):
+            item.key = longer
+
+
+def _with_folders(item: Found, depth: int) -> str:
+    parts = Path(os.path.abspath(item.path)).parts
+    extra = len(Path(item.key).parts) + depth
+    return "/".join(parts[-extra:]) if extra < len(parts) else "/".join(parts[1:])
 
 
 def _walk(root: Path, max_bytes: int) -> list[Found]:

@@ -216,3 +216,11 @@ def test_control_characters_in_names_are_printed_escaped_one_line_each(tmp_path:
         f"error: {sources}/empty\\x1b[31m\\u202e.txt: empty file: no text to convert"]
     assert any(line.startswith("evil\\x1b[2J\\x1b]0;owned\\x07\\nerror: forged line\\r.txt (") for line in
                result.stdout.splitlines())
+
+
+def test_same_named_files_from_two_roots_in_one_run_get_distinct_names(years: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run("convert", str(years / "2024"), str(years / "2025" / "front.txt"), "--out", str(out))
+    report = json.loads((out / "conversion-report.json").read_text(encoding="utf-8"))
+    assert [s["file"] for s in report["sources"]] == ["2024/front.txt", "2025/front.txt"], result.output
+    assert len(articles(out)) == 2
