@@ -178,12 +178,13 @@ def _provenance_keys(meta: dict) -> list[tuple[str, str, int, int]]:
 
 def same_article(old: list[tuple[str, str, int, int]], new: list[tuple[str, str, int, int]]) -> bool:
     """Provenance says two files hold one article: the same lines of the same bytes, or the same source file
-    with overlapping line ranges (its headline or text was edited since)."""
+    with line ranges that mostly overlap (its headline or text was edited since)."""
     for file, sha, first, last in new:
         for o_file, o_sha, o_first, o_last in old:
             if sha == o_sha and (first, last) == (o_first, o_last):
                 return True
-            if file == o_file and first <= o_last and o_first <= last:
+            shared = min(last, o_last) - max(first, o_first) + 1
+            if file == o_file and shared > 0 and shared >= 0.5 * max(last - first + 1, o_last - o_first + 1):
                 return True
     return False
 
@@ -194,6 +195,7 @@ class _Existing:
 
     metas: dict[Path, dict] = field(default_factory=dict)
     unreadable: dict[Path, str] = field(default_factory=dict)
+    locked: dict[Path, list[tuple[str, str, int, int]]] = field(default_factory=dict)  # unclaimed hand edits
 
     @classmethod
     def read(cls, out: Path) -> "_Existing":
@@ -201,16 +203,20 @@ class _Existing:
         folder = out / ARTICLES_DIR
         for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
             try:
-                found.metas[path.resolve()] = read_front_matter(path)
+                meta = found.metas[path.resolve()] = read_front_matter(path)
             except Unreadable as err:
                 found.unreadable[path.resolve()] = str(err)
+                continue
+            if meta.get("locked"):
+                found.locked[path.resolve()] = _provenance_keys(meta)
         return found
 
     def locked_copy(self, article: Article, target: Path) -> Path | None:
-        """A locked file elsewhere that holds this article (recognised by provenance)."""
+        """A locked file elsewhere that holds this article (recognised by provenance); each is claimed once."""
         new = [(p.file, p.sha256, p.lines[0], p.lines[1]) for p in article.provenance]
-        for path, meta in self.metas.items():
-            if path != target and meta.get("locked") and same_article(_provenance_keys(meta), new):
+        for path, keys in self.locked.items():
+            if path != target and same_article(keys, new):
+                del self.locked[path]
                 return path
         return None
 
@@ -250,6 +256,7 @@ def _write_one(article: Article, target: Path, out: Path, existing: _Existing, r
         _name_unreadable(out / target.relative_to(out.resolve()), out, existing.unreadable[target], result)
         return
     if target.exists() and existing.metas.get(target, {}).get("locked"):
+        existing.locked.pop(target, None)
         result.locked.append(target)
         return
     twin = existing.locked_copy(article, target)
