@@ -224,3 +224,19 @@ def test_same_named_files_from_two_roots_in_one_run_get_distinct_names(years: Pa
     report = json.loads((out / "conversion-report.json").read_text(encoding="utf-8"))
     assert [s["file"] for s in report["sources"]] == ["2024/front.txt", "2025/front.txt"], result.output
     assert len(articles(out)) == 2
+
+
+def test_build_into_a_read_only_docs_folder_is_one_error_line(tmp_path: Path, monkeypatch) -> None:
+    sources = tmp_path / "src"
+    sources.mkdir()
+    (sources / "a.txt").write_text(story("Story", "thing"), encoding="utf-8")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(writer.tempfile, "mkstemp", refuse)
+    result = run("build", str(sources), "--docs", str(tmp_path / "docs"), "--site-dir", str(tmp_path / "site"),
+                 "--config-file", str(CONFIG))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.splitlines() == [
+        f"error: {tmp_path / 'docs'}: not written: the output folder is not writable (permission denied or read-only)"]

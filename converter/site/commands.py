@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import click
 from ..api import convert_to
 from ..cli_common import MAX_SOURCE_SIZE, say
 from ..sources import DEFAULT_MAX_BYTES
+from ..writer import why_not_written
 from ..report import housekeeping_lines
 from .browse import build_pages, write_pages
 from .catalog import load_entries
@@ -124,8 +126,12 @@ def build(paths: tuple[Path, ...], docs: Path, config_file: Path, site_dir: Path
       SOURCE_DATE_EPOCH=1700000000 broadsheet build   # byte-identical rebuilds
     """
     _mkdocs_logging(verbose)
-    stats = build_site(list(paths) or [DEFAULT_SOURCES], docs, site_dir, config_file, strict=not no_strict,
-                       prune=prune, max_bytes=max_bytes)
+    try:
+        stats = build_site(list(paths) or [DEFAULT_SOURCES], docs, site_dir, config_file, strict=not no_strict,
+                           prune=prune, max_bytes=max_bytes)
+    except OSError as err:  # a full disk, a read-only folder: one line, no traceback
+        say(f"error: {err.filename or docs}: not written: {why_not_written(err)}", err=True)
+        sys.exit(1)
     report = stats["report"]
     for error in report["errors"]:
         say(f"error: {error}", err=True)
