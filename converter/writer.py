@@ -103,7 +103,8 @@ def read_front_matter(path: Path) -> dict:
         raise Unreadable(f"cannot be read: {err.strerror or err}") from None
     if not text.startswith("---\n"):
         return {}
-    end = text.find("\n---", 3)
+    end = text.find("\n---\n", 3)
+    end = end if end >= 0 else (len(text) - 4 if text.endswith("\n---") else -1)
     try:
         meta = yaml.load(text[4:end + 1] if end >= 0 else text[4:], Loader=MetadataLoader)
     except yaml.YAMLError as err:
@@ -289,7 +290,7 @@ def _text_lives_on(path: Path, keys: list[tuple[str, str, int, int]], articles: 
     new = set().union(*[_words(a.title + " " + " ".join(b.text for b in a.body)) for a in articles
                         if any(p.file in named for p in a.provenance)] or [set()])
     try:
-        old = _words(path.read_text(encoding="utf-8").split("\n---", 2)[-1])
+        old = _words(path.read_text(encoding="utf-8").split("\n---\n", 1)[-1])  # the body
     except (OSError, UnicodeDecodeError):
         return False
     return not old or len(old & new) >= LIVES_ON * len(old)
