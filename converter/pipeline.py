@@ -128,10 +128,28 @@ def convert_paths(paths: list[Path], kind: str | None = None, max_bytes: int = D
             continue
         conversion.errors += [found.said(problem) for problem in result.problems]
         conversion.results.append(result)
+    _keep_issues_apart(conversion)
     all_articles = [a for r in conversion.results for a in r.articles]
     conversion.articles, conversion.merged = merge_duplicates(all_articles)
     _report_merged_away_text(conversion, all_articles)
     return conversion
+
+
+def _keep_issues_apart(conversion: Conversion) -> None:
+    """Two sources whose names differ only in their suffix (`front.txt`, `front.md`) would share one issue:
+    each keeps its full name as its issue instead, and the run says so."""
+    by_issue: dict[str, list[SourceResult]] = {}
+    for result in conversion.results:
+        by_issue.setdefault(source_issue_id(result.source.name), []).append(result)
+    for issue, results in by_issue.items():
+        own = [r for r in results if any(a.issue == issue for a in r.articles)]
+        if len(own) < 2:
+            continue
+        for result in own:
+            for article in result.articles:
+                article.issue = result.source.name if article.issue == issue else article.issue
+        conversion.warnings.append(f"{' and '.join(r.source.name for r in own)}: one name but for the suffix: "
+                                   "each is its own issue, named with its suffix")
 
 
 def _report_merged_away_text(conversion: Conversion, all_articles: list[Article]) -> None:

@@ -240,3 +240,14 @@ def test_build_into_a_read_only_docs_folder_is_one_error_line(tmp_path: Path, mo
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.splitlines() == [
         f"error: {tmp_path / 'docs'}: not written: the output folder is not writable (permission denied or read-only)"]
+
+
+def test_sources_differing_only_in_suffix_are_two_issues(tmp_path: Path) -> None:
+    sources, docs = tmp_path / "src", tmp_path / "docs"
+    sources.mkdir()
+    (sources / "front.txt").write_text(story("Harbour News", "ferry timetable"), encoding="utf-8")
+    (sources / "front.md").write_text(story("Museum News", "textile museum"), encoding="utf-8")
+    stats = prepare_docs([sources], docs, CONFIG)
+    issues = [p for p in (docs / "browse" / "issues").glob("*.md") if p.name != "index.md"]
+    assert len(issues) == 2 and stats["articles"] == 2
+    assert any("front.md and front.txt: one name but for the suffix" in w for w in stats["report"]["warnings"])
