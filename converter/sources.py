@@ -111,12 +111,12 @@ def discover(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Foun
     for path in paths:
         if path.is_dir():
             for item in _walk(path, max_bytes):
-                found.setdefault(str(item.path), item)
+                found.setdefault(os.path.abspath(item.path), item)
         elif path.exists() or path.is_symlink():
             root = path.parent
-            found.setdefault(str(path), Found(path, file_problem(path, root, max_bytes), root=root))
+            found.setdefault(os.path.abspath(path), Found(path, file_problem(path, root, max_bytes), root=root))
         else:
-            found.setdefault(str(path), Found(path, "no such file or folder"))
+            found.setdefault(os.path.abspath(path), Found(path, "no such file or folder"))
     listed = [found[k] for k in sorted(found)]
     _unique_keys(listed)
     return listed

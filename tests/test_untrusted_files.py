@@ -165,3 +165,11 @@ def test_the_report_holds_paths_relative_to_the_sources_root(tmp_path: Path) -> 
     assert report["skipped_files"] == ["notes.pdf: not a text source (.pdf): convert it to .txt or .md first"]
     [article] = (out / "articles").rglob("*.md")
     assert "file: 2024/front.txt" in article.read_text(encoding="utf-8")
+
+
+def test_one_file_named_twice_is_one_source(folders) -> None:
+    sources, _, out = folders
+    code, _, stderr = run("convert", str(sources / "good.txt"), str(sources / "." / "good.txt"), str(sources),
+                          "--out", str(out))
+    report = json.loads((out / "conversion-report.json").read_text(encoding="utf-8"))
+    assert [s["file"] for s in report["sources"]] == ["good.txt"] and error_lines(stderr) == []
