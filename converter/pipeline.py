@@ -18,8 +18,8 @@ from .accounting import merged_away_text, record_label_words
 from .merge import merge_duplicates
 from .model import DROP, Article, Dropped, Source
 from .presets import PRESETS
-from .sidecar import SidecarError, load_sidecar
-from .sources import SourceError, discover, read_source
+from .sidecar import SidecarError, load_sidecar, real_date
+from .sources import DEFAULT_MAX_BYTES, SourceError, discover, read_source
 from .state import State
 
 
@@ -31,6 +31,7 @@ class SourceResult:
     dropped: list[Dropped]
     issue: dict
     trace: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # metadata of the source refused: "what: why"
 
 
 @dataclass
@@ -49,9 +50,26 @@ def convert_source(source: Source, sidecar: dict | None = None, kind: str | None
     for rule in PRESETS[kind]:
         rule(state)
     _account_for_leftovers(state)
+    problems = _check_issue_metadata(state)
     _apply_issue_metadata(state)
     record_label_words(state)
-    return SourceResult(source, kind, state.articles, state.dropped, state.issue, state.trace)
+    return SourceResult(source, kind, state.articles, state.dropped, state.issue, state.trace, problems)
+
+
+def _check_issue_metadata(state: State) -> list[str]:
+    """The source's own metadata (a digest's YAML header) against the contract: a value that breaks it is
+    left out and named (the source still converts)."""
+    problems = [str(state.issue.pop("problem"))] if state.issue.get("problem") else []
+    date = state.issue.get("date")
+    if date and not real_date(date):
+        problems.append(f"YAML header key 'date' is not a real date ({str(date)[:40]!r}): converted without it")
+        del state.issue["date"]
+    for key in ("title", "publication"):
+        value = state.issue.get(key)
+        if value is not None and (not isinstance(value, str) or len(value) > 500):
+            problems.append(f"YAML header key {key!r} is not one line of text: converted without it")
+            del state.issue[key]
+    return problems
 
 
 def _account_for_leftovers(state: State) -> None:
@@ -69,7 +87,7 @@ def _apply_issue_metadata(state: State) -> None:
     sidecar, issue = state.sidecar, state.issue
     publication = sidecar.get("publication") or issue.get("publication")
     issue_date = sidecar.get("date") or issue.get("date")
-    issue_id = sidecar.get("issue") or state.source.stem
+    issue_id = sidecar.get("issue") or source_issue_id(state.source.name)
     for article in state.articles:
         article.publication = article.publication or publication
         article.date = article.date or issue_date
@@ -79,34 +97,59 @@ def _apply_issue_metadata(state: State) -> None:
         article.issue_date = issue_date[:10] if ISO_DAY.match(str(issue_date or "")) else None
 
 
-def convert_paths(paths: list[Path], kind: str | None = None) -> Conversion:
+def source_issue_id(key: str) -> str:
+    """A source's issue: its path relative to the sources root without the suffix (`2024/front`), so
+    same-named files in two folders are two issues."""
+    return str(Path(key).with_suffix("").as_posix())
+
+
+def convert_paths(paths: list[Path], kind: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Conversion:
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown format {kind!r}; one of {', '.join(KINDS)}")
     conversion = Conversion()
-    for found in discover(paths):
+    for found in discover(paths, max_bytes):
         if found.skipped:
-            conversion.skipped.append(f"{found.path}: {found.skipped}")
+            conversion.skipped.append(found.said(found.skipped))
             continue
         if found.problem:
-            conversion.errors.append(f"{found.path}: {found.problem}")
+            conversion.errors.append(found.said(found.problem))
             continue
         try:
-            source = read_source(found.path)
+            source = read_source(found.path, found.key, max_bytes)
             if not source.text.strip():
                 raise SourceError("empty file: no text to convert")
-            conversion.warnings += [f"{found.path}: {w}" for w in source.warnings]
-            result = convert_source(source, load_sidecar(found.path), kind)
+            conversion.warnings += [found.said(w) for w in source.warnings]
+            result = convert_source(source, load_sidecar(found.path, found.root), kind)
         except (SourceError, SidecarError) as err:
-            conversion.errors.append(f"{found.path}: {err}")
+            conversion.errors.append(found.said(str(err)))
             continue
         except RecursionError:
-            conversion.errors.append(f"{found.path}: too deeply nested to convert")
+            conversion.errors.append(found.said("too deeply nested to convert"))
             continue
+        conversion.errors += [found.said(problem) for problem in result.problems]
         conversion.results.append(result)
+    _keep_issues_apart(conversion)
     all_articles = [a for r in conversion.results for a in r.articles]
     conversion.articles, conversion.merged = merge_duplicates(all_articles)
     _report_merged_away_text(conversion, all_articles)
     return conversion
+
+
+def _keep_issues_apart(conversion: Conversion) -> None:
+    """Two sources whose names differ only in their suffix (`front.txt`, `front.md`) would share one issue:
+    each keeps its full name as its issue instead, and the run says so."""
+    by_issue: dict[str, list[SourceResult]] = {}
+    for result in conversion.results:
+        by_issue.setdefault(source_issue_id(result.source.name), []).append(result)
+    for issue, results in by_issue.items():
+        own = [r for r in results if any(a.issue == issue for a in r.articles)]
+        if len(own) < 2:
+            continue
+        for result in own:
+            for article in result.articles:
+                article.issue = result.source.name if article.issue == issue else article.issue
+        conversion.warnings.append(f"{' and '.join(r.source.name for r in own)}: one name but for the suffix: "
+                                   "each is its own issue, named with its suffix")
 
 
 def _report_merged_away_text(conversion: Conversion, all_articles: list[Article]) -> None:

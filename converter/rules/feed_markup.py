@@ -19,6 +19,7 @@ import yaml
 
 from ..dates import find_date
 from ..model import DROP, HEADING, PARA, URL, Block, Dropped
+from ..safe_yaml import UnsafeYaml, load_metadata_yaml
 from ..state import State
 
 AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
@@ -38,7 +39,9 @@ def read_yaml_header(state: State) -> None:
     if end is None:
         return
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end]))
+        meta = load_metadata_yaml("\n".join(lines[1:end]))
+    except UnsafeYaml as err:  # an alias bomb: refused before expanding, the header still leaves the text
+        state.issue["problem"], meta = f"YAML header: {err}", None
     except yaml.YAMLError:
         return
     if isinstance(meta, dict):

@@ -1,16 +1,17 @@
 """An article page's header, footer and head metadata, as HTML built from front matter.
 
-Every front-matter value is escaped here (`html.escape`); link targets come from
+Every front-matter value is escaped here (`html.escape` for text and quoted attributes, `escaping.json_script`
+for JSON-LD); link targets come from
 a resolver that returns a URL only for pages that exist in the build.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from html import escape, unescape
 from typing import Callable
 
+from ..escaping import json_script
 from .browse import facet_src, issue_src
 from .listing import human_date
 
@@ -135,9 +136,7 @@ def json_ld(meta: dict, canonical: str | None, source_url: str | None) -> str:
     data.update({k: str(v) for k, v in optional.items() if v})
     if meta.get("publication"):
         data["publisher"] = {"@type": "Organization", "name": str(meta["publication"])}
-    text = json.dumps(data, ensure_ascii=False, sort_keys=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">{text}</script>'
+    return f'<script type="application/ld+json">{json_script(data)}</script>'
 
 
 def head_html(meta: dict, markdown: str, canonical: str | None, source_url: str | None, site_name: str) -> str:

@@ -7,9 +7,11 @@ publication. Every value that came from a source is escaped (`listing.text`).
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from pathlib import Path
 
+from ..writer import write_atomic
 from .catalog import Entry, Issue, group_issues, load_entries
 from .listing import article_item, human_date, link, month_name, page, page_slug, table, text
 
@@ -26,8 +28,18 @@ FACETS = {  # folder: (index title, singular, values of an entry)
 LATEST_ISSUES = 10
 
 
+def issue_slug(issue_id: str) -> str:
+    """An issue page's name, distinct for every issue id: the slug itself when the id already is one
+    (`000_d7c7…`, `std-2026-01-30`), else the slug and a short hash of the id, so ids that slug alike
+    (`front page`/`front-page`, `Report`/`report`, NFC/NFD `café`) never share or overwrite a page."""
+    slug = page_slug(issue_id)
+    if slug == issue_id:
+        return slug
+    return f"{slug}-{hashlib.sha256(issue_id.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+
+
 def issue_src(issue_id: str) -> str:
-    return f"{BROWSE}/issues/{page_slug(issue_id)}.md"
+    return f"{BROWSE}/issues/{issue_slug(issue_id)}.md"
 
 
 def facet_src(folder: str, name: str) -> str:
@@ -137,9 +149,8 @@ def write_pages(docs: Path, pages: dict[str, str]) -> list[str]:
     changed = []
     for src, content in pages.items():
         target = docs / src
-        if not target.exists() or target.read_text(encoding="utf-8") != content:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8", newline="\n")
+        if not target.exists() or target.read_bytes() != content.encode("utf-8"):
+            write_atomic(target, content)
             changed.append(src)
     for old in sorted((docs / BROWSE).rglob("*.md")):
         if old.relative_to(docs).as_posix() not in pages:

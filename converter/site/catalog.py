@@ -2,16 +2,39 @@
 
 from __future__ import annotations
 
+import datetime
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from ..safe_yaml import MetadataLoader
 from ..writer import slugify
 
 ARTICLES_DIR = "articles"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Loader = MetadataLoader  # safe YAML; a date stays text (a hand edit's `2026-13-45` is no crash)
+
+
+ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?)?)?")
+
+
+def iso_date(value: object) -> str:
+    """A front-matter date as ISO 8601 (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, optionally `THH:MM[:SS]`) when it is a real date, else ''
+    (a hand-edited or hostile file may hold anything; pages and the feed show only real dates)."""
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        value = value.isoformat()
+    text = str(value or "").replace(" ", "T", 1)
+    match = ISO_DATE.match(text)
+    if match is None:
+        return ""
+    found = match.group(0)
+    try:
+        datetime.datetime.fromisoformat(found + "-01-01"[len(found) - 4:] if len(found) < 10 else found)
+    except ValueError:
+        return ""
+    return found
 
 
 @dataclass
@@ -31,7 +54,7 @@ class Entry:
 
     @property
     def date(self) -> str:
-        return str(self.meta.get("date") or "")
+        return iso_date(self.meta.get("date"))
 
     @property
     def authors(self) -> list[str]:
@@ -69,9 +92,9 @@ class Issue:
     def date(self) -> str:
         """The edition's day (ISO `YYYY-MM-DD`) as the source or sidecar states it, else the latest
         article date, or ''."""
-        stated = [str(e.meta["issue_date"]) for e in self.entries if e.meta.get("issue_date")]
-        if stated:
-            return stated[0][:10]
+        stated = [iso_date(e.meta["issue_date"])[:10] for e in self.entries if e.meta.get("issue_date")]
+        if any(stated):
+            return next(day for day in stated if day)
         days = [e.date[:10] for e in self.entries if len(e.date) >= 10]
         return max(days) if days else ""
 
@@ -81,9 +104,16 @@ def order_key(meta: dict, src: str) -> tuple:
     issue = str(meta.get("issue") or "")
     firsts = []
     for n, prov in enumerate(meta.get("provenance") or []):
+        if not isinstance(prov, dict):
+            continue
         lines = prov.get("lines") or [0]
-        own = Path(str(prov.get("file", ""))).stem == issue
-        firsts.append((0 if own else 1, n, int(lines[0] or 0)))
+        file = Path(str(prov.get("file", "")))
+        own = issue in (file.stem, file.with_suffix("").as_posix())  # its own source (keyed by relative path)
+        try:
+            first = int(lines[0] or 0)
+        except (TypeError, ValueError, IndexError, KeyError):
+            first = 0
+        firsts.append((0 if own else 1, n, first))
     best = min(firsts) if firsts else (2, 0, 0)
     return (best[0], best[2], src)
 
@@ -99,12 +129,20 @@ def read_front_matter(path: Path) -> dict | None:
     return meta if isinstance(meta, dict) else None
 
 
-def load_entries(docs: Path) -> list[Entry]:
-    """Every article file under `docs/articles/`, sorted by path."""
+def load_entries(docs: Path, problems: list[str] | None = None) -> list[Entry]:
+    """Every article file under `docs/articles/`, sorted by path. A file whose front matter cannot be read
+    (a hand edit saved in another encoding, broken YAML) is left out of the browse pages and named in
+    `problems`."""
     entries = []
     for path in sorted((docs / ARTICLES_DIR).rglob("*.md")):
-        meta = read_front_matter(path)
-        if meta is not None and meta.get("provenance"):
+        try:
+            meta = read_front_matter(path)
+        except (UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError) as err:
+            reason = "not UTF-8" if isinstance(err, UnicodeDecodeError) else "front matter is not valid YAML"
+            if problems is not None:
+                problems.append(f"{path.relative_to(docs).as_posix()}: {reason}: not listed in the browse pages")
+            continue
+        if meta is not None and meta.get("provenance") and isinstance(meta["provenance"], list):
             entries.append(Entry(path.relative_to(docs).as_posix(), meta))
     return entries
 

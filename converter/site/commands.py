@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 import time
 from pathlib import Path
 
 import click
 
 from ..api import convert_to
+from ..cli_common import MAX_SOURCE_SIZE, say
+from ..sources import DEFAULT_MAX_BYTES
+from ..writer import why_not_written
 from ..report import housekeeping_lines
 from .browse import build_pages, write_pages
 from .catalog import load_entries
@@ -24,12 +28,15 @@ DEFAULT_SITE = Path("site")
 SERVE_ENV = "BROADSHEET_SERVE"
 
 
-def prepare_docs(paths: list[Path], docs: Path, config_file: Path, prune: bool = False) -> dict:
+def prepare_docs(paths: list[Path], docs: Path, config_file: Path, prune: bool = False,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
     """Convert the sources into `docs` and write everything the site needs next to the articles."""
-    report = convert_to(paths, docs, prune=prune)
-    entries = load_entries(docs)
-    named = frozenset(str(p.get("file")) for e in entries for p in e.meta.get("provenance") or [])
-    copy_sources(report, docs, still_named=named)
+    local: dict[str, Path] = {}
+    report = convert_to(paths, docs, prune=prune, max_bytes=max_bytes, source_paths=local)
+    entries = load_entries(docs)  # an unreadable article file was named by the conversion
+    named = frozenset(str(p.get("file")) for e in entries for p in e.meta.get("provenance") or []
+                      if isinstance(p, dict))
+    copy_sources(report, docs, still_named=named, local_paths=local, max_bytes=max_bytes)
     settings = read_settings(config_file)
     pages = build_pages(entries, settings.name)
     write_pages(docs, pages)
@@ -62,10 +69,10 @@ def run_mkdocs(config_file: Path, docs: Path, site_dir: Path, strict: bool = Tru
 
 
 def build_site(paths: list[Path], docs: Path, site_dir: Path, config_file: Path = DEFAULT_CONFIG,
-               strict: bool = True, prune: bool = False) -> dict:
+               strict: bool = True, prune: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
     """The whole build; returns counts and timings."""
     started = time.perf_counter()
-    stats = prepare_docs(paths, docs, config_file, prune=prune)
+    stats = prepare_docs(paths, docs, config_file, prune=prune, max_bytes=max_bytes)
     converted = time.perf_counter()
     run_mkdocs(config_file, docs, site_dir, strict=strict)
     stats.update(convert_seconds=converted - started, mkdocs_seconds=time.perf_counter() - converted)
@@ -107,8 +114,9 @@ def _options(func):
 @click.option("--no-strict", is_flag=True, help="Do not fail on MkDocs warnings.")
 @click.option("--prune", is_flag=True, help="Remove articles whose source is gone (never hand-locked ones).")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
+@MAX_SOURCE_SIZE
 def build(paths: tuple[Path, ...], docs: Path, config_file: Path, site_dir: Path, no_strict: bool,
-          prune: bool, verbose: bool) -> None:
+          prune: bool, verbose: bool, max_bytes: int) -> None:
     """Convert sources, write the browse pages, and build the static site.
 
     \b
@@ -118,16 +126,20 @@ def build(paths: tuple[Path, ...], docs: Path, config_file: Path, site_dir: Path
       SOURCE_DATE_EPOCH=1700000000 broadsheet build   # byte-identical rebuilds
     """
     _mkdocs_logging(verbose)
-    stats = build_site(list(paths) or [DEFAULT_SOURCES], docs, site_dir, config_file, strict=not no_strict,
-                       prune=prune)
+    try:
+        stats = build_site(list(paths) or [DEFAULT_SOURCES], docs, site_dir, config_file, strict=not no_strict,
+                           prune=prune, max_bytes=max_bytes)
+    except OSError as err:  # a full disk, a read-only folder: one line, no traceback
+        say(f"error: {err.filename or docs}: not written: {why_not_written(err)}", err=True)
+        sys.exit(1)
     report = stats["report"]
     for error in report["errors"]:
-        click.echo(f"error: {error}", err=True)
+        say(f"error: {error}", err=True)
     for warning in report["warnings"]:
-        click.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}", err=True)
     for line in housekeeping_lines(report)[:-1]:  # the totals line is said below
-        click.echo(line)
-    click.echo(f"{stats['articles']} articles, {stats['browse_pages']} browse pages; "
+        say(line)
+    say(f"{stats['articles']} articles, {stats['browse_pages']} browse pages; "
                f"converted in {stats['convert_seconds']:.2f}s, site built in {stats['mkdocs_seconds']:.2f}s: "
                f"{site_dir / 'index.html'}")
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..render import dump_front_matter, escape_text
+from ..escaping import markdown_text
+from ..render import dump_front_matter
 from ..writer import slugify
 from .catalog import Entry, Issue, relative_link
 
@@ -12,8 +13,8 @@ RESERVED = {"index"}
 
 
 def text(value: object) -> str:
-    """Source text as inline Markdown that can never become structure (escape_text, plus `]` and `|`)."""
-    return escape_text(str(value)).replace("]", "&#93;").replace("|", "&#124;")
+    """Source text as inline Markdown that can never become structure (`escaping.markdown_text`)."""
+    return markdown_text(value)
 
 
 def link(label: object, from_src: str, to_src: str) -> str:
@@ -43,7 +44,10 @@ def human_date(iso: str) -> str:
 
 
 def month_name(year_month: str) -> str:
-    month = int(year_month[5:7])
+    try:
+        month = int(year_month[5:7])
+    except ValueError:
+        return year_month
     return f"{MONTHS[month - 1]} {year_month[:4]}" if 1 <= month <= 12 else year_month
 
 
