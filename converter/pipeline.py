@@ -18,6 +18,7 @@ from .accounting import merged_away_text, record_label_words
 from .merge import merge_duplicates
 from .model import DROP, Article, Dropped, Source
 from .presets import PRESETS
+from .readers import recognise
 from .sidecar import SidecarError, load_sidecar
 from .sources import SourceError, discover, read_source
 from .state import State
@@ -44,7 +45,7 @@ class Conversion:
 
 
 def convert_source(source: Source, sidecar: dict | None = None, kind: str | None = None) -> SourceResult:
-    kind = kind or detect_kind(source.text)
+    kind = kind or recognise(source.text) or detect_kind(source.text)
     state = State(source=source, kind=kind, sidecar=sidecar or {})
     for rule in PRESETS[kind]:
         rule(state)

@@ -38,6 +38,7 @@ from .rules.repair_breaks import repair_breaks
 from .rules.segment_page import segment_page
 from .rules.segment_single import segment_single
 from .rules.split_lines import split_lines
+from .readers.wire import read_wire
 from .state import Rule
 
 # What every kind does to lines before deciding what they are.
@@ -61,6 +62,8 @@ PRESETS: dict[str, list[Rule]] = {
                mark_urls] + LINE_KINDS
     + [read_digest_header, drop_table_of_contents, read_summaries, drop_feed_adverts, segment_entries]
     + ARTICLE_RULES,
+    # Structured sources: the reader finds the stories; captions become figures.
+    "wire": [read_wire, place_figures],
     "generic": LINE_RULES + [read_masthead_date, join_wrapped_lines, read_atx_headings] + LINE_KINDS + [find_short_lines, segment_page]
     + ARTICLE_RULES,
 }

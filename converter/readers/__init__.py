@@ -1,0 +1,24 @@
+"""Readers for sources whose structure is written down: wire transmissions and news markup.
+
+`recognise(text)` names the kind of a structured source (or None): the
+pipeline asks it before the text-kind detector, so a file a structured reader
+recognises is read by that reader's rule (`PRESETS[kind]`). One module per
+format family:
+
+- `wire`: IPTC 7901 / ANPA 1312 transmissions and AAP-style field tags;
+- `markup`: NITF, NewsML(-G2), SGML collections (`<DOC>`), crawler XML/HTML;
+- `front_matter`: YAML front matter at the top of any source.
+"""
+
+from __future__ import annotations
+
+from . import wire
+
+STRUCTURED = (wire,)
+
+
+def recognise(text: str) -> str | None:
+    for reader in STRUCTURED:
+        if reader.recognise(text):
+            return reader.KIND
+    return None

@@ -1,0 +1,361 @@
+"""Reader: wire-service transmissions (IPTC 7901, ANPA 1312, AAP field tags).
+
+A transmission frames each story: SOH or `ZCZC` opens a message, STX starts
+its text, ETX ends the text, EOT or `NNNN` closes the message. Before the text
+come header, code and selector lines (`%A`, `$…`, `:1200`, `a0105KYODO`, a slug
+line with date and word count); the text opens with a keyword slug and version
+flags (REFILE, URGENT, 2ND LEAD …), then the headline (a `+` or `=` marks its
+line end), then the story, whose paragraphs are marked by indentation or stand
+one per line; after the story come desk signatures (`==Kyodo`, `(SDA/sj)`),
+notes to editors and contacts, and after ETX the transmission timestamp. Feeds
+that tag fields (`TI#` headline, `AB#` abstract, `PD#` date, `BY#` byline,
+`TX#` text) are read by tag.
+
+The story becomes the article (headline, date, byline, dateline agency,
+paragraphs); every other line is metadata or is dropped with the convention
+that names it, never body text. Several messages in a file are several stories.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import ITEM, PARA
+from ..state import State
+from ..text import ends_sentence
+from ..urls import bare_url, clean_url
+from .common import Line, Story, account_for_lines, block, dropped, metadata, paragraph_marking, paragraphs, publish
+from .wire_codes import (
+    BYLINE_TAGS, DATE_TAGS, DATELINE, DECK_TAGS, DESK_SIGNATURE, END_LINE, END_MARK, EOT, ETX, FIELD_NAMES, FIELD_TAG,
+    FLAG_LINE, FLAG_PREFIX, FRAMING, KEYWORD_SLUG, LINE_END_MARK, NOTES_OPENER, OTHER_CONTROLS, PREFIXED_CODE,
+    REPORTING, SLUG_LINE, SOH, SOURCE_LINE, SOURCE_TAGS, START_LINE, STX, TEXT_TAGS, TITLE_TAGS, field_date,
+    month_day, transmission_stamp,
+)
+
+KIND = "wire"
+FRAMING_REASON = "wire transmission framing (start/end of message)"
+HEADER_REASON = "wire header code line (service, priority, category, selector)"
+TRAILER_REASON = "wire transmission trailer after the text"
+BULLET = re.compile(r"^[*•\-]\s+(?P<text>\S.*)$")
+
+
+@dataclass
+class Message:
+    header: list[Line] = field(default_factory=list)  # before STX (or the code lines at the top)
+    text: list[Line] = field(default_factory=list)  # between STX and ETX
+    trailer: list[Line] = field(default_factory=list)  # after ETX
+    framing: list[Line] = field(default_factory=list)  # ZCZC / NNNN lines and control-only lines
+    has_stx: bool = False
+
+
+def recognise(text: str) -> bool:
+    """A wire transmission: framing control characters, a ZCZC/NNNN frame, or several field tags at the top."""
+    head = text[:4000]
+    if SOH in head and (STX in text or ETX in text or EOT in text):
+        return True
+    lines = [ln.strip() for ln in head.split("\n") if ln.strip()][:30]
+    if lines and (START_LINE.match(OTHER_CONTROLS.sub("", lines[0])) or any(END_LINE.match(ln) for ln in text.split("\n")[-8:])):
+        return any(START_LINE.match(OTHER_CONTROLS.sub("", ln)) for ln in lines[:5])
+    return sum(1 for ln in lines[:15] if FIELD_TAG.match(ln)) >= 3
+
+
+def split_messages(text: str) -> list[Message]:
+    """The messages of a transmission, each split into header, text and trailer lines."""
+    messages: list[Message] = []
+    current: Message | None = None
+    zone = "text"
+    for number, raw in enumerate(text.split("\n"), start=1):
+        pieces = re.split(r"([\x01\x02\x03\x04])", raw)
+        mark = None
+        for piece in pieces:
+            if piece and FRAMING.fullmatch(piece):
+                mark = piece
+                if piece == SOH or current is None:
+                    current, zone = Message(), "header"
+                    messages.append(current)
+                if piece == STX:
+                    current.has_stx, zone = True, "text"
+                elif piece == ETX:
+                    zone = "trailer"
+                elif piece == EOT:
+                    zone = "after"
+                continue
+            clean = OTHER_CONTROLS.sub(" ", piece)
+            if START_LINE.match(clean):
+                current, zone = Message(), "text"
+                messages.append(current)
+                current.framing.append(Line(number, clean))
+                continue
+            if current is None:
+                current, zone = Message(), "text"
+                messages.append(current)
+            if END_LINE.match(clean) or (not clean.strip() and mark and zone != "text"):
+                current.framing.append(Line(number, clean))
+                zone = "after" if END_LINE.match(clean) else zone
+                continue
+            target = {"header": current.header, "text": current.text, "trailer": current.trailer,
+                      "after": current.trailer}[zone]
+            target.append(Line(number, clean))
+    return messages
+
+
+def read_wire(state: State) -> None:
+    state.blocks = []
+    stories = []
+    for message in split_messages(state.source.text):
+        account_for_lines(state, message.framing, FRAMING_REASON)
+        story = _read_message(state, message)
+        if story is not None:
+            stories.append(story)
+    publish(state, stories)
+
+
+def _read_message(state: State, message: Message) -> Story | None:
+    story = Story()
+    text = list(message.text)
+    if not message.has_stx:
+        while text and (text[0].blank or PREFIXED_CODE.match(text[0].text) or FIELD_TAG.match(text[0].text)):
+            if FIELD_TAG.match(text[0].text) and FIELD_TAG.match(text[0].text)["tag"] in TEXT_TAGS:
+                message.header.append(text.pop(0))
+                break
+            message.header.append(text.pop(0))
+    hint, candidates = _read_header(state, story, message.header)
+    _read_text(state, story, text, hint, message.has_stx)
+    _title_from_codes(state, story, candidates)
+    _read_trailer(state, story, message.trailer, hint)
+    if not story.title and not story.body:
+        return None
+    return story
+
+
+def _read_header(state: State, story: Story, header: list[Line]) -> tuple[dict, list]:
+    """Codes leave the text; a slug line's date and field tags are read; worded codes may be the headline."""
+    found: dict = {}
+    candidates: list[tuple[Line, str]] = []
+    for line in header:
+        if line.blank:
+            continue
+        if match := FIELD_TAG.match(line.text):
+            _read_field(state, story, line, match["tag"], match["value"].strip())
+            continue
+        if match := SLUG_LINE.search(line.text):
+            found["slug"] = (match["a"], match["b"])
+        prefixed = PREFIXED_CODE.match(line.text)
+        value = (prefixed["value"] or "") if prefixed else ""
+        if prefixed and len(value.split()) >= 3 and re.search(r"[^\W\d_]{3}", value):
+            candidates.append((line, value.strip()))
+            continue
+        dropped(state, line.text, (line.number, line.number), HEADER_REASON)
+    return found, candidates
+
+
+def _title_from_codes(state: State, story: Story, candidates: list) -> None:
+    """With no headline in the text, the longest worded header code is it; the others are slugs."""
+    if candidates and not story.title:
+        best = max(candidates, key=lambda c: len(c[1]))
+        story.title = best[1]
+        story.title_blocks.append(block(PARA, best[1], best[0].number))
+        candidates.remove(best)
+    for line, _ in candidates:
+        dropped(state, line.text, (line.number, line.number), "wire keyword slug (the story's desk name)")
+
+
+def _read_field(state: State, story: Story, line: Line, tag: str, value: str) -> None:
+    span = (line.number, line.number)
+    name = FIELD_NAMES.get(tag, "field")
+    if not value:
+        dropped(state, line.text, span, f"wire field tag {tag}# ({name}), empty")
+    elif tag in TITLE_TAGS and not story.title:
+        story.title = value
+        story.title_blocks.append(block(PARA, value, line.number))
+        dropped(state, f"{tag}#", span, f"wire field tag {tag}# ({name})")
+    elif tag in DECK_TAGS and "deck" not in story.fields:
+        story.fields["deck"] = value
+        metadata(state, story, line.text, span)
+    elif tag in DATE_TAGS and field_date(value):
+        story.fields["date"] = field_date(value)
+        metadata(state, story, line.text, span)
+    elif tag in BYLINE_TAGS:
+        story.fields["authors"] = [n.strip() for n in re.split(r"\s*(?:,|;| and )\s*", value) if n.strip()]
+        metadata(state, story, line.text, span)
+    elif tag in SOURCE_TAGS and "source_agency" not in story.fields:
+        story.fields["source_agency"] = value
+        metadata(state, story, line.text, span)
+    elif tag in TEXT_TAGS:
+        story.body.append(block(PARA, value, line.number))
+        dropped(state, f"{tag}#", span, f"wire field tag {tag}# ({name})")
+    else:
+        dropped(state, line.text, span, f"wire field tag {tag}# ({name})")
+
+
+def _read_text(state: State, story: Story, text: list[Line], hint: dict, has_stx: bool) -> None:
+    text = _strip_blank_ends(text)
+    text = _read_keyword_and_flags(state, story, text, has_stx)
+    marking = paragraph_marking(text)
+    if not story.title and text and _reads_as_headline(text, marking):
+        text = _read_headline(state, story, text, marking)
+    body, notes = _split_notes(text)
+    body = _read_closing_lines(state, story, body)
+    paras = [_as_item(p) for p in paragraphs(body, marking if marking != "wrapped" else None)]
+    if paras:
+        _read_dateline(story, paras[0])
+    story.body.extend(paras)
+    _read_notes(state, story, notes)
+    if "slug" in hint and "date" not in story.fields:
+        story.fields["slug_day"] = hint["slug"]
+
+
+def _strip_blank_ends(lines: list[Line]) -> list[Line]:
+    while lines and lines[0].blank:
+        lines = lines[1:]
+    while lines and lines[-1].blank:
+        lines = lines[:-1]
+    return lines
+
+
+def _as_item(para):
+    """`* item` / `- item` lines of a round-up are list items."""
+    if match := BULLET.match(para.text):
+        para.kind, para.text = ITEM, match["text"]
+    return para
+
+
+def _read_keyword_and_flags(state: State, story: Story, text: list[Line], has_stx: bool) -> list[Line]:
+    """A keyword slug (`BC-Soccer-Emperor's-Cup`, or one word above the headline) and flag lines leave the text."""
+    while text:
+        first = text[0]
+        following = [ln for ln in text[1:] if not ln.blank][:1]
+        if FLAG_LINE.match(first.text):
+            dropped(state, first.text, (first.number, first.number), "wire version flag (refile, lead, urgent …)")
+        elif KEYWORD_SLUG.match(first.text) or (
+                has_stx and len(first.text.split()) <= 2 and not ends_sentence(first.text) and following
+                and not following[0].indented and not first.indented and len(text) > 2):
+            dropped(state, first.text, (first.number, first.number), "wire keyword slug (the story's desk name)")
+        else:
+            return text
+        text = _strip_blank_ends(text[1:])
+    return text
+
+
+def _reads_as_headline(text: list[Line], marking: str) -> bool:
+    first = text[0]
+    if first.indented:
+        return False
+    words = first.text.split()
+    if LINE_END_MARK.search(first.raw):
+        return True
+    if marking == "indent" and len(text) > 1 and text[1].indented:
+        return len(words) <= 30
+    return len(words) <= 25 and not ends_sentence(first.text) and len(text) > 1
+
+
+def _read_headline(state: State, story: Story, text: list[Line], marking: str) -> list[Line]:
+    """Headline lines: the first line, and the next ones while they run on (a `+` mark, or before indented text)."""
+    taken = [text[0]]
+    for line in text[1:]:
+        if line.blank or line.indented or marking != "indent" and not LINE_END_MARK.search(taken[-1].raw):
+            break
+        if marking != "indent" and (len(line.text) > 80 or ends_sentence(line.text)):
+            break
+        taken.append(line)
+    title = " ".join(LINE_END_MARK.sub("", ln.text) for ln in taken).strip()
+    if match := FLAG_PREFIX.match(title):
+        first = taken[0]
+        dropped(state, match["flags"], (first.number, first.number), "wire version flag (refile, lead, urgent …)")
+        title = title[match.end():]
+    story.title = title
+    story.title_blocks.append(block(PARA, title, taken[0].number, taken[-1].number))
+    return text[len(taken):]
+
+
+def _split_notes(text: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Body lines, and the notes to editors and contacts from their opening line on."""
+    seen_text = False
+    for index, line in enumerate(text):
+        if seen_text and NOTES_OPENER.match(line.text):
+            return text[:index], text[index:]
+        seen_text = seen_text or not line.blank
+    return text, []
+
+
+def _read_closing_lines(state: State, story: Story, lines: list[Line]) -> list[Line]:
+    """Signatures, end marks, credits, sources, addresses and timestamps at the end of the story leave it."""
+    lines = _strip_blank_ends(lines)
+    while lines and _closing_line(state, story, block(PARA, lines[-1].text, lines[-1].number)):
+        lines = _strip_blank_ends(lines[:-1])
+    return lines
+
+
+def _closing_line(state: State, story: Story, para) -> bool:
+    text, span = para.text, para.lines
+    if match := DESK_SIGNATURE.match(text):
+        agency = match["agency"] or match["agency2"] or match["agency3"]
+        story.fields.setdefault("source_agency", agency.strip())
+        metadata(state, story, text, span, used_as="signature")
+        return True
+    if END_MARK.match(text):
+        dropped(state, text, span, "wire end mark")
+        return True
+    if match := SOURCE_LINE.match(text):
+        story.fields.setdefault("source_agency", match["value"])
+        metadata(state, story, text, span)
+        return True
+    if url := bare_url(text):
+        if "url" not in story.fields:
+            story.fields["url"], removed = clean_url(url)
+            metadata(state, story, text, span)
+            return True
+        dropped(state, text, span, "address after the story")
+        return True
+    if match := REPORTING.match(text):
+        names = [n.strip(" .") for n in re.split(r"\s*(?:,|&| and )\s*", match["names"]) if n.strip(" .")]
+        if match["label"].lower() == "reporting" and not story.fields.get("authors"):
+            story.fields["authors"] = names
+            metadata(state, story, text, span)
+        elif "reporting" in match["label"].lower():
+            story.fields.setdefault("contributors", []).extend(names)
+            metadata(state, story, text, span)
+        else:
+            dropped(state, text, span, "desk credits (writing and editing by)")
+        return True
+    if (stamp := transmission_stamp(text)) is not None:
+        story.fields["date"] = story.fields.get("date") or stamp
+        metadata(state, story, text, span)
+        return True
+    return False
+
+
+def _read_notes(state: State, story: Story, notes: list[Line]) -> None:
+    for para in paragraphs(notes, "line"):
+        if not _closing_line(state, story, para):
+            dropped(state, para.text, para.lines, "notes to editors and contacts (not part of the story)")
+
+
+def _read_trailer(state: State, story: Story, trailer: list[Line], hint: dict) -> None:
+    day = month_day(story.fields.get("_dateline_day"))
+    for line in trailer:
+        if line.blank:
+            continue
+        stamp = transmission_stamp(line.text, day)
+        span = (line.number, line.number)
+        if stamp:
+            if not story.fields.get("date") or len(stamp) > len(story.fields["date"]):
+                story.fields["date"] = stamp
+            metadata(state, story, line.text, span)
+        else:
+            dropped(state, line.text, span, TRAILER_REASON)
+    story.fields.pop("_dateline_day", None)
+    story.fields.pop("slug_day", None)
+
+
+def _read_dateline(story: Story, first) -> None:
+    """`SAITAMA, Japan, Dec. 9 Kyodo -`: the place and agency are metadata; the sentence stays as printed."""
+    match = DATELINE.match(first.text)
+    if not match:
+        return
+    agency = (match["agency"] or match["agency2"] or "").strip()
+    if agency:
+        story.fields["source_agency"] = agency
+    first.meta["dateline"] = match["dateline"].strip()
+    story.fields["_dateline_day"] = match["day"]
