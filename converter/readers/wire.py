@@ -37,6 +37,7 @@ KIND = "wire"
 FRAMING_REASON = "wire transmission framing (start/end of message)"
 HEADER_REASON = "wire header code line (service, priority, category, selector)"
 TRAILER_REASON = "wire transmission trailer after the text"
+AGENCY_AFTER_START = re.compile(r"^ZCZC\s+(?P<agency>[A-Z][A-Za-z]{1,10})$", re.IGNORECASE)
 BULLET = re.compile(r"^[*•\-]\s+(?P<text>\S.*)$")
 
 
@@ -47,6 +48,7 @@ class Message:
     trailer: list[Line] = field(default_factory=list)  # after ETX
     framing: list[Line] = field(default_factory=list)  # ZCZC / NNNN lines and control-only lines
     has_stx: bool = False
+    sender: re.Match | None = None  # `ZCZC AAP`: the agency that sent the message
 
 
 def recognise(text: str) -> bool:
@@ -86,6 +88,7 @@ def split_messages(text: str) -> list[Message]:
                 current, zone = Message(), "text"
                 messages.append(current)
                 current.framing.append(Line(number, clean))
+                current.sender = AGENCY_AFTER_START.match(clean.strip())
                 continue
             if current is None:
                 current, zone = Message(), "text"
@@ -104,11 +107,25 @@ def read_wire(state: State) -> None:
     state.blocks = []
     stories = []
     for message in split_messages(state.source.text):
-        account_for_lines(state, message.framing, FRAMING_REASON)
         story = _read_message(state, message)
+        _read_framing(state, message, story)
         if story is not None:
             stories.append(story)
     publish(state, stories)
+
+
+def _read_framing(state: State, message: Message, story: Story | None) -> None:
+    """`ZCZC` / `NNNN` leave the text; the agency named after `ZCZC` is the story's when it names none."""
+    for line in message.framing:
+        if line.blank:
+            continue
+        span = (line.number, line.number)
+        if story is not None and message.sender and message.sender.string == line.text:
+            if not story.fields.get("source_agency"):
+                story.fields["source_agency"] = message.sender["agency"]
+                metadata(state, story, line.text, span)
+                continue
+        dropped(state, line.text, span, FRAMING_REASON)
 
 
 def _read_message(state: State, message: Message) -> Story | None:
@@ -350,12 +367,14 @@ def _read_trailer(state: State, story: Story, trailer: list[Line], hint: dict) -
 
 
 def _read_dateline(story: Story, first) -> None:
-    """`SAITAMA, Japan, Dec. 9 Kyodo -`: the place and agency are metadata; the sentence stays as printed."""
+    """`SAITAMA, Japan, Dec. 9 Kyodo -`: the dateline and its agency are metadata; the sentence after it
+    opens the body as printed."""
     match = DATELINE.match(first.text)
     if not match:
         return
     agency = (match["agency"] or match["agency2"] or "").strip()
     if agency:
         story.fields["source_agency"] = agency
-    first.meta["dateline"] = match["dateline"].strip()
+    story.fields["dateline"] = match["dateline"].strip()
     story.fields["_dateline_day"] = match["day"]
+    first.text = first.text[match.end():]

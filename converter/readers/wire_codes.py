@@ -26,12 +26,12 @@ PREFIXED_CODE = re.compile(r"^(?P<prefix>[%#$:*~@^=&+_])(?P<value>\S.{0,100})?$"
 # Two-letter field tags (AAP and Dow Jones style): `TI#headline`, `TX#` then the body.
 FIELD_TAG = re.compile(r"^(?P<tag>[A-Z]{2})#(?P<value>.*)$")
 FIELD_NAMES = {"AN": "accession number", "KN": "feed name", "PD": "publication date", "CO": "company code",
-               "SO": "source", "SF": "source flag", "BY": "byline", "KY": "keywords", "TI": "headline",
+               "SO": "source exchange or issuer", "SF": "source flag", "BY": "byline", "KY": "keywords", "TI": "headline",
                "HL": "headline", "HD": "headline", "AB": "abstract", "TX": "text", "LP": "lead paragraph",
                "DA": "date", "SN": "source name", "SC": "source code", "LA": "language", "RF": "reference",
                "IN": "industry code", "NS": "subject code", "RE": "region code", "IPD": "descriptors"}
 TITLE_TAGS, DECK_TAGS, TEXT_TAGS = ("TI", "HL", "HD"), ("AB", "LP"), ("TX",)
-DATE_TAGS, BYLINE_TAGS, SOURCE_TAGS = ("PD", "DA"), ("BY",), ("SO", "SN")
+DATE_TAGS, BYLINE_TAGS, SOURCE_TAGS = ("PD", "DA"), ("BY",), ("KN", "SN")  # SO#: the exchange or issuer code
 
 # An ANPA slug line: keyword slug, date, word count (`BC-Soccer-Emperor's-Cup   09-12 0344`).
 SLUG_LINE = re.compile(r"(?P<slug>[A-Za-z0-9]+(?:-[\w'’.&]+)+)\s+(?P<a>\d{2})-(?P<b>\d{2})\s+(?P<words>\d{3,5})\s*$")
