@@ -38,6 +38,7 @@ from .rules.repair_breaks import repair_breaks
 from .rules.segment_page import segment_page
 from .rules.segment_single import segment_single
 from .rules.split_lines import split_lines
+from .readers.markup import read_news_markup
 from .readers.wire import read_wire
 from .state import Rule
 
@@ -64,6 +65,7 @@ PRESETS: dict[str, list[Rule]] = {
     + ARTICLE_RULES,
     # Structured sources: the reader finds the stories; captions become figures.
     "wire": [read_wire, place_figures],
+    "news-markup": [read_news_markup, place_figures],
     "generic": LINE_RULES + [read_masthead_date, join_wrapped_lines, read_atx_headings] + LINE_KINDS + [find_short_lines, segment_page]
     + ARTICLE_RULES,
 }

@@ -12,9 +12,9 @@ format family:
 
 from __future__ import annotations
 
-from . import wire
+from . import markup, wire
 
-STRUCTURED = (wire,)
+STRUCTURED = (wire, markup)
 
 
 def recognise(text: str) -> str | None:

@@ -1,0 +1,60 @@
+"""Values of markup fields: dates in the forms feeds write them, bylines, caption credits."""
+
+from __future__ import annotations
+
+import re
+from email.utils import parsedate_to_datetime
+
+from ..dates import _iso, find_date
+from .wire_codes import field_date
+
+CREDIT_LABEL = re.compile(r"^(?:Photo|Photograph|Picture|Image|Foto|Bild|Credit|圖|图|攝影|摄影)\s*(?:by|:|：|/)\s*",
+                          re.IGNORECASE)
+ROLE = re.compile(r"\b(?:reporter|correspondent|writer|editor|staff|columnist|press|news|bureau|contributor"
+                  r"|photographer|reuters|associated)\b|记者|記者|通讯员|特约", re.IGNORECASE)
+COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?")
+BY_LABEL = re.compile(r"^\s*(?:by|von|par|por|de|文|记者|記者|撰文)\s*[:：]?\s+", re.IGNORECASE)
+NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|;|&|\band\b|\bund\b|\bet\b|\by\b|、|，)\s*")
+# A credit after the caption's last sentence: `…記者會。美聯社`, `… (Photo: AFP)`, `… Photo by Jane Doe`.
+TRAILING_CREDIT = re.compile(r"^(?P<caption>.*[。.!?！？」”])\s*(?P<credit>[^。.!?！？\s][^。!?！？]{0,24})$")
+LABELLED_CREDIT = re.compile(
+    r"^(?P<caption>.*?)\s*[(（\[]?(?:Photo|Photograph|Picture|Image|Foto|Bild|Credit|圖|图|攝影|摄影)\s*(?:by|:|：|/)\s*"
+    r"(?P<credit>[^()（）\[\]]{1,60})[)）\]]?\s*$", re.IGNORECASE)
+
+
+def markup_date(text: str) -> str | None:
+    """ISO 8601 from `2018-03-20T10:00:00Z`, `20180320T101500Z` (NITF norm), `Tue, 20 Mar 2018 10:00:00 GMT`."""
+    text = text.strip()
+    if not text:
+        return None
+    if match := COMPACT.match(text):
+        return _iso(int(match["y"]), int(match["m"]), int(match["d"]), match["H"], match["M"], match["S"])
+    if re.match(r"^[A-Za-z]{3},?\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}", text):
+        try:
+            stamp = parsedate_to_datetime(text)
+            return _iso(stamp.year, stamp.month, stamp.day, f"{stamp.hour}", f"{stamp.minute:02d}")
+        except (TypeError, ValueError):
+            pass
+    iso = re.match(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?", text)
+    if iso:
+        y, m, d = (int(x) for x in iso.group(1).split("-"))
+        return _iso(y, m, d, iso.group(2), iso.group(3), iso.group(4))
+    return field_date(text) or find_date(text)
+
+
+def names_of(byline: str) -> list[str]:
+    """`By Jane Doe and John Roe` → [Jane Doe, John Roe]; a role after a comma stays out of the names."""
+    text = BY_LABEL.sub("", " ".join(byline.split()))
+    names = [n.strip(" .") for n in NAME_SPLIT.split(text) if n.strip(" .")]
+    return [n for n in names if not ROLE.search(n)] or names
+
+
+def credit_split(caption: str) -> tuple[str, str]:
+    """(caption, credit): a labelled credit, or a short name after the caption's last sentence."""
+    if match := LABELLED_CREDIT.match(caption):
+        return match["caption"].strip(), match["credit"].strip()
+    if match := TRAILING_CREDIT.match(caption):
+        credit = match["credit"].strip()
+        if len(credit.split()) <= 4 and not credit.endswith((",", "，")):
+            return match["caption"].strip(), credit
+    return caption, ""
