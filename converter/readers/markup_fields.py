@@ -58,3 +58,25 @@ def credit_split(caption: str) -> tuple[str, str]:
         if len(credit.split()) <= 4 and not credit.endswith((",", "，")):
             return match["caption"].strip(), credit
     return caption, ""
+
+
+def figure_parts(html_text: str) -> tuple[str, str]:
+    """(caption, credit) of an HTML `<figure>`: `<figcaption>`, its `<cite>`/`<small>`/`.credit` or trailing credit."""
+    import warnings
+
+    from bs4 import BeautifulSoup
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(html_text, "html.parser")
+    caption = soup.find("figcaption")
+    if caption is None:
+        return "", ""
+    credit = caption.find(lambda t: t.name in ("cite", "small") or "credit" in " ".join(t.get("class") or []))
+    credit_text = " ".join(credit.get_text(" ").split()) if credit is not None else ""
+    if credit is not None:
+        credit.extract()
+    text = " ".join(caption.get_text(" ").split())
+    if credit_text:
+        return text, CREDIT_LABEL.sub("", credit_text)
+    return credit_split(text)

@@ -8,7 +8,11 @@
 - split_link_lines: a line that is wholly a link `[Title](https://…)` → the
   title, then its address, as an entry opens in a digest.
 - drop_colophon: after the last horizontal rule, a closing block about
-  copyright or licence is the colophon, not an article.
+  copyright or licence, or a subscription appeal, is the colophon, not an article.
+- read_html_figures: `<figure><img …><figcaption>Caption. Credit</figcaption></figure>`
+  left in Markdown → a caption with its credit split off; the markup leaves.
+- drop_shortcodes: a line that is wholly a Hugo/Jekyll shortcode (`{{< video … >}}`,
+  `{% include … %}`) embeds media, not text → dropped.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import re
 import yaml
 
 from ..dates import find_date
-from ..model import DROP, HEADING, PARA, URL, Block, Dropped
+from ..model import CAPTION, DROP, HEADING, PARA, URL, Block, Dropped
 from ..state import State
 
 AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
@@ -27,7 +31,14 @@ LAYOUT_ONLY = re.compile(r"^(?:\s*</?[A-Za-z][^<>]*>\s*)+$")
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 LINK_LINE = re.compile(r"^\[(?P<text>[^\[\]]+)\]\((?P<url>https?://[^\s)]+)(?:\s+\"[^\"]*\")?\)$")
 ATTRIBUTE_LIST = re.compile(r"^\{:[^}]*\}$")
-COLOPHON = re.compile(r"copyright|©|\blicen[cs]e\b|版权|all rights reserved", re.IGNORECASE)
+COLOPHON = re.compile(
+    r"copyright|©|\blicen[cs]e\b|版权|版權|all rights reserved"
+    r"|\bsubscri(?:be|ption)|newsletter|\bdonat(?:e|ion)|support (?:us|our (?:work|journalism))|become a (?:member|supporter)"
+    r"|abonn|suscr[ií]b|訂戶|訂閱|订阅|订户|支持我們|支持我们|赞赏|讚賞|打賞|打赏|關注我們|关注我们", re.IGNORECASE)
+SHORTCODE = re.compile(r"^(?:\{\{[<%].*[>%]\}\}|\{%-?\s.*\s-?%\})$")
+FIGURE_OPEN = re.compile(r"^<figure\b", re.IGNORECASE)
+FIGURE_CLOSE = re.compile(r"</figure\s*>\s*$", re.IGNORECASE)
+FIGURE_LINES = 20
 
 
 def read_yaml_header(state: State) -> None:
@@ -97,6 +108,48 @@ def drop_colophon(state: State) -> None:
     if not rules:
         return
     tail = [b for b in state.blocks[rules[-1] + 1:] if b.kind != DROP]
-    if tail and len(tail) <= 40 and any(COLOPHON.search(b.text) for b in tail):
+    live = sum(1 for b in state.blocks if b.kind != DROP)
+    limit = 40 if state.kind == "digest" else min(6, live // 4)  # an article's closing appeal is a few lines
+    if tail and len(tail) <= limit and any(COLOPHON.search(b.text) for b in tail):
         for block in tail:
-            state.drop(block, "colophon (copyright and delivery notes)")
+            state.drop(block, "colophon (copyright, subscription and delivery notes)")
+
+
+def drop_shortcodes(state: State) -> None:
+    for block in state.blocks:
+        if block.kind == PARA and SHORTCODE.match(block.text):
+            state.drop(block, "site shortcode (embedded media, no text)")
+
+
+def read_html_figures(state: State) -> None:
+    """A `<figure>` … `</figure>` run of lines → one CAPTION block; its lines leave the text, reported."""
+    from ..readers.markup_fields import figure_parts
+
+    result: list[Block] = []
+    blocks = state.blocks
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        end = _figure_end(blocks, index) if block.kind == PARA and FIGURE_OPEN.match(block.text) else None
+        if end is None:
+            result.append(block)
+            index += 1
+            continue
+        group = blocks[index:end + 1]
+        caption, credit = figure_parts("\n".join(b.text for b in group))
+        for member in group:
+            state.drop(member, "HTML figure markup (the image does not travel; its caption is kept as a figure)")
+        result.extend(group)
+        if caption or credit:
+            text = f"{caption} {credit}".strip()
+            result.append(Block(CAPTION, text, (group[0].lines[0], group[-1].lines[1]),
+                                meta={"caption": caption, "credit": credit}))
+        index = end + 1
+    state.blocks = result
+
+
+def _figure_end(blocks: list[Block], start: int) -> int | None:
+    for index in range(start, min(len(blocks), start + FIGURE_LINES)):
+        if FIGURE_CLOSE.search(blocks[index].text):
+            return index
+    return None
