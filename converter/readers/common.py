@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import DROP, PARA, Article, Block, Provenance
+from ..model import DROP, PARA, Article, Block, Dropped, Provenance
 from ..state import State
 from ..text import ends_sentence
+from ..urls import clean_urls_in_text
 
 INDENT = re.compile(r"^(?: {2,}|\t)")
 BLANKISH = re.compile(r"^[\s\u00a0]*$")
@@ -138,12 +139,21 @@ def publish(state: State, stories: list[Story]) -> None:
         for head in story.title_blocks:
             head.meta["used_as"] = "headline"
             state.blocks.append(head)
+        _remove_tracking(state, story.body)
         state.blocks.extend(story.body)
         article.body = list(story.body)
         article.stub = not any(b.kind == PARA for b in story.body)
         lines = story.lines if story.lines != (0, 0) else _span(story)
         article.provenance = [Provenance(state.source.name, state.source.sha256, lines, state.kind)]
         state.articles.append(article)
+
+
+def _remove_tracking(state: State, body: list[Block]) -> None:
+    for found in body:
+        found.text, removed = clean_urls_in_text(found.text)
+        if removed:
+            state.dropped.append(Dropped(state.source.name, found.lines, "&".join(removed),
+                                         "tracking parameters removed from the address"))
 
 
 def _span(story: Story) -> tuple[int, int]:

@@ -8,6 +8,9 @@ from email.utils import parsedate_to_datetime
 from ..dates import _iso, find_date
 from .wire_codes import field_date
 
+SOURCED_CREDIT = re.compile(r"^(?P<caption>.*?)[，,\s]*[(（]?(?:图片来自|图片来源|圖片來源|圖片來自|图片提供|圖片提供|图源|圖源"
+                            r"|Photo courtesy of|Courtesy of|Image courtesy of)\s*[:：]?\s*(?P<credit>[^()（）]{1,40}?)[)）]?$",
+                            re.IGNORECASE)
 CREDIT_LABEL = re.compile(r"^(?:Photo|Photograph|Picture|Image|Foto|Bild|Credit|圖|图|攝影|摄影)\s*(?:by|:|：|/)\s*",
                           re.IGNORECASE)
 ROLE = re.compile(r"\b(?:reporter|correspondent|writer|editor|staff|columnist|press|news|bureau|contributor"
@@ -51,6 +54,8 @@ def names_of(byline: str) -> list[str]:
 
 def credit_split(caption: str) -> tuple[str, str]:
     """(caption, credit): a labelled credit, or a short name after the caption's last sentence."""
+    if match := SOURCED_CREDIT.match(caption):
+        return match["caption"].strip(" ，,"), match["credit"].strip()
     if match := LABELLED_CREDIT.match(caption):
         return match["caption"].strip(), match["credit"].strip()
     if match := TRAILING_CREDIT.match(caption):

@@ -7,10 +7,18 @@
 - unescape_markdown: `\\[OpenWrt\\]` → `[OpenWrt]` (the writer escapes again).
 - split_link_lines: a line that is wholly a link `[Title](https://…)` → the
   title, then its address, as an entry opens in a digest.
+- split_link_items: a run of list items that are wholly links, followed by a
+  summary paragraph (`* [Title](https://…)` then text: a newsletter's picks)
+  → entries, as split_link_lines; a run followed by no text stays a list.
 - drop_colophon: after the last horizontal rule, a closing block about
   copyright or licence, or a subscription appeal, is the colophon, not an article.
 - read_html_figures: `<figure><img …><figcaption>Caption. Credit</figcaption></figure>`
   left in Markdown → a caption with its credit split off; the markup leaves.
+- remove_tracking_parameters: `utm_*`, `fbclid`, `ref_src` … leave every address
+  in the text (an entry's link, a link in a paragraph); what left is reported.
+- read_image_captions: `![img](https://…)Caption，图片来自 X` (an image with its
+  caption after it, as HTML-to-Markdown tools write a figure) → a caption with
+  the credit split off; the image markup leaves, reported.
 - drop_shortcodes: a line that is wholly a Hugo/Jekyll shortcode (`{{< video … >}}`,
   `{% include … %}`) embeds media, not text → dropped.
 """
@@ -22,8 +30,10 @@ import re
 import yaml
 
 from ..dates import find_date
-from ..model import CAPTION, DROP, HEADING, PARA, URL, Block, Dropped
+from ..model import CAPTION, DROP, HEADING, ITEM, PARA, URL, Block, Dropped
 from ..state import State
+from ..text import has_cjk
+from ..urls import clean_urls_in_text
 
 AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
 TAG = re.compile(r"</?[A-Za-z][^<>]*>")
@@ -39,6 +49,7 @@ SHORTCODE = re.compile(r"^(?:\{\{[<%].*[>%]\}\}|\{%-?\s.*\s-?%\})$")
 FIGURE_OPEN = re.compile(r"^<figure\b", re.IGNORECASE)
 FIGURE_CLOSE = re.compile(r"</figure\s*>\s*$", re.IGNORECASE)
 FIGURE_LINES = 20
+IMAGE_THEN_TEXT = re.compile(r"^!\[[^\]]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)\s*(?P<caption>[^!\s].{0,150})$")
 
 
 def read_yaml_header(state: State) -> None:
@@ -103,6 +114,31 @@ def split_link_lines(state: State) -> None:
     state.blocks = result
 
 
+def split_link_items(state: State) -> None:
+    result: list[Block] = []
+    run: list[Block] = []
+    live = [b for b in state.blocks if b.kind != DROP]
+    for index, block in enumerate(live):
+        if block.kind == ITEM and LINK_LINE.match(block.text):
+            run.append(block)
+            following = live[index + 1] if index + 1 < len(live) else None
+            if following is not None and following.kind == ITEM and LINK_LINE.match(following.text):
+                continue
+            if following is not None and following.kind == PARA:
+                for item in run:
+                    item.kind = PARA
+                    item.meta["entry_link"] = True
+            run = []
+    for block in state.blocks:
+        match = LINK_LINE.match(block.text) if block.meta.get("entry_link") else None
+        if match:
+            block.text = match.group("text").strip()
+            result += [block, Block(URL, match.group("url"), block.lines, meta={"from_link": True})]
+        else:
+            result.append(block)
+    state.blocks = result
+
+
 def drop_colophon(state: State) -> None:
     rules = [i for i, b in enumerate(state.blocks) if b.kind == DROP and b.reason == "page marker"]
     if not rules:
@@ -113,6 +149,36 @@ def drop_colophon(state: State) -> None:
     if tail and len(tail) <= limit and any(COLOPHON.search(b.text) for b in tail):
         for block in tail:
             state.drop(block, "colophon (copyright, subscription and delivery notes)")
+
+
+def remove_tracking_parameters(state: State) -> None:
+    for block in state.blocks:
+        if block.kind == DROP or "://" not in block.text:
+            continue
+        block.text, removed = clean_urls_in_text(block.text)
+        if removed:
+            state.dropped.append(Dropped(state.source.name, block.lines, "&".join(removed),
+                                         "tracking parameters removed from the address"))
+
+
+def read_image_captions(state: State) -> None:
+    from ..readers.markup_fields import credit_split
+
+    for block in state.blocks:
+        match = IMAGE_THEN_TEXT.match(block.text) if block.kind == PARA else None
+        if not match or not _reads_as_caption(match["caption"]):
+            continue
+        image = block.text[: match.start("caption")].strip()
+        state.dropped.append(Dropped(state.source.name, block.lines, image,
+                                     "image markup (the image does not travel; its caption is kept as a figure)"))
+        caption, credit = credit_split(match["caption"].strip())
+        block.kind, block.text = CAPTION, match["caption"].strip()
+        block.meta["caption"], block.meta["credit"] = caption, credit
+
+
+def _reads_as_caption(text: str) -> bool:
+    """A caption is short: a name, a label or a sentence, not a run of paragraphs."""
+    return len(text) <= (60 if has_cjk(text) else 200) and text.count("。") <= 1
 
 
 def drop_shortcodes(state: State) -> None:
