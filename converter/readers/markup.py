@@ -17,12 +17,12 @@ import warnings
 
 from bs4 import BeautifulSoup, CData, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
-from ..model import CAPTION, CROSSHEAD, PARA, Block
+from ..model import CAPTION, CROSSHEAD, PARA, Block, Dropped
 from ..state import State
 from ..urls import clean_url
 from .common import Line, Story, block, dropped, metadata, paragraphs, publish
 from .families import FAMILIES, Family
-from .markup_fields import CREDIT_LABEL, credit_split, markup_date, names_of
+from .markup_fields import CREDIT_LABEL, credit_split, label_left, markup_date, names_of
 from .wire_codes import DATELINE
 
 KIND = "news-markup"
@@ -263,7 +263,11 @@ def _figure(reading: Reading, figure: Tag) -> list[Block]:
         credit_text = CREDIT_LABEL.sub("", credit_text)
     else:
         text, credit_text = credit_split(text)
-    return [Block(CAPTION, full, reading.lines(figure), meta={"caption": text, "credit": credit_text})]
+    lines = reading.lines(figure)
+    if label := label_left(full, text, credit_text):
+        reading.state.dropped.append(Dropped(reading.state.source.name, lines, label,
+                                             "caption label (caption and credit are kept as a figure)"))
+    return [Block(CAPTION, full, lines, meta={"caption": text, "credit": credit_text})]
 
 
 def _read_dateline(story: Story, first: Block) -> None:

@@ -85,3 +85,10 @@ def figure_parts(html_text: str) -> tuple[str, str]:
     if credit_text:
         return text, CREDIT_LABEL.sub("", credit_text)
     return credit_split(text)
+
+
+def label_left(text: str, caption: str, credit: str) -> str:
+    """What a caption line holds besides its caption and credit (`Photo:`, `图片来自`): reported, not lost."""
+    rest = text.replace(caption, " ", 1) if caption else text
+    rest = rest.replace(credit, " ", 1) if credit else rest
+    return " ".join(rest.split()) if re.search(r"\w", rest) else ""

@@ -118,11 +118,12 @@ def segment_entries(state: State) -> None:
     starts = entry_starts(blocks)
     if not starts:
         return
+    notes = _notes(state, blocks[: starts[0]])
     for block in blocks[: starts[0]]:
-        if block.kind not in (DROP, HEADING):
+        if block.kind not in (DROP, HEADING) and not block.meta.get("in_note"):
             state.drop(block, "digest front matter before the first entry")
     bounds = list(zip(starts, starts[1:] + [len(blocks)]))
-    state.articles = [_entry(state, blocks[a:b], n) for n, (a, b) in enumerate(bounds)]
+    state.articles = notes + [_entry(state, blocks[a:b], n + len(notes)) for n, (a, b) in enumerate(bounds)]
     _section_labels(state, blocks[: starts[0]])
     _summaries_without_entry(state)
     for article in state.articles:
@@ -130,6 +131,26 @@ def segment_entries(state: State) -> None:
             if block.kind == URL:
                 block.kind = PARA
 
+
+
+def _notes(state: State, preamble: list[Block]) -> list[Article]:
+    """Before the first entry, a heading with running text under it is an article of its own (an editor's note)."""
+    from .digest_front import opens_note
+
+    notes: list[Article] = []
+    heads = [i for i, b in enumerate(preamble) if opens_note(preamble, i)]
+    for number, start in enumerate(heads):
+        stop = next((i for i in range(start + 1, len(preamble)) if preamble[i].kind == HEADING), len(preamble))
+        head, body = preamble[start], [b for b in preamble[start + 1:stop] if b.kind != DROP]
+        head.meta["used_as"] = "headline"
+        head.kind = PARA  # no longer a section label
+        for block in body:
+            block.meta["in_note"] = True
+        article = Article(title=head.text, order=number, body=body, publication=state.issue.get("publication"))
+        lines = (head.lines[0], max([head.lines[1]] + [b.lines[1] for b in body]))
+        article.provenance = [Provenance(state.source.name, state.source.sha256, lines, state.kind)]
+        notes.append(article)
+    return notes
 
 
 def _section_labels(state: State, preamble: list[Block]) -> None:

@@ -35,15 +35,28 @@ FAILED = {"翻译失败", "translation failed", "无", "n/a"}
 
 
 def _first_body_index(blocks: list[Block]) -> int:
-    """Where the header stops: the first list item, numbered summary or entry."""
+    """Where the header stops: the first list item, numbered summary, note section or entry."""
     from .digest_entries import entry_starts
 
     starts = entry_starts(blocks)
     first_entry = starts[0] if starts else len(blocks)
     for index, block in enumerate(blocks[:first_entry]):
-        if block.kind in (ITEM, URL) or NUMBERED.match(block.text):
+        if block.kind in (ITEM, URL) or NUMBERED.match(block.text) or opens_note(blocks, index):
             return index
     return first_entry
+
+
+def opens_note(blocks: list[Block], index: int) -> bool:
+    """A section heading with running text under it (an editor's note, a foreword), not an entry list."""
+    from .digest_entries import _live
+
+    block = blocks[index]
+    if block.kind != HEADING or block.level < 2:
+        return False
+    after = _live(blocks, index + 1, 2)
+    if not after or after[0].kind != PARA or len(after[0].text) < 40:
+        return False
+    return not (len(after) > 1 and after[1].kind == URL)
 
 
 def read_digest_header(state: State) -> None:

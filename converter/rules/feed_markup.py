@@ -162,8 +162,10 @@ def remove_tracking_parameters(state: State) -> None:
 
 
 def read_image_captions(state: State) -> None:
-    from ..readers.markup_fields import credit_split
+    from ..readers.markup_fields import credit_split, label_left
 
+    if state.kind == "ocr-page":  # page text carries no Markdown: `![x](y)` there is as typed
+        return
     for block in state.blocks:
         match = IMAGE_THEN_TEXT.match(block.text) if block.kind == PARA else None
         if not match or not _reads_as_caption(match["caption"]):
@@ -172,13 +174,17 @@ def read_image_captions(state: State) -> None:
         state.dropped.append(Dropped(state.source.name, block.lines, image,
                                      "image markup (the image does not travel; its caption is kept as a figure)"))
         caption, credit = credit_split(match["caption"].strip())
+        if label := label_left(match["caption"], caption, credit):
+            state.dropped.append(Dropped(state.source.name, block.lines, label, "caption label (caption and credit "
+                                                                                "are kept as a figure)"))
         block.kind, block.text = CAPTION, match["caption"].strip()
         block.meta["caption"], block.meta["credit"] = caption, credit
 
 
 def _reads_as_caption(text: str) -> bool:
-    """A caption is short: a name, a label or a sentence, not a run of paragraphs."""
-    return len(text) <= (60 if has_cjk(text) else 200) and text.count("。") <= 1
+    """A caption is short (a name, a label or a sentence, not a run of paragraphs) and opens like one:
+    not in lower case, as a sentence going on after the image would."""
+    return len(text) <= (60 if has_cjk(text) else 200) and text.count("。") <= 1 and not text[:1].islower()
 
 
 def drop_shortcodes(state: State) -> None:
