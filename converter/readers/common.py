@@ -56,9 +56,10 @@ def block(kind: str, text: str, first: int, last: int | None = None, **meta) -> 
     return Block(kind, text, (first, last if last is not None else first), meta=dict(meta))
 
 
-def metadata(state: State, story: Story, text: str, lines: tuple[int, int], used_as: str = "metadata") -> Block:
+def metadata(state: State, story: Story, text: str, lines: tuple[int, int], used_as: str = "metadata",
+             kind: str = PARA) -> Block:
     """A source line read as metadata: kept in the state (for the report), never in the body."""
-    found = Block(PARA, text, lines, meta={"used_as": used_as})
+    found = Block(kind, text, lines, meta={"used_as": used_as})
     state.blocks.append(found)
     story.meta_blocks.append(found)
     return found

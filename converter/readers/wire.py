@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import ITEM, PARA
+from ..model import ITEM, PARA, TIMESTAMP
 from ..state import State
 from ..text import ends_sentence
 from ..urls import bare_url, clean_url
@@ -85,8 +85,9 @@ def split_messages(text: str) -> list[Message]:
                 continue
             clean = OTHER_CONTROLS.sub(" ", piece)
             if START_LINE.match(clean):
-                current, zone = Message(), "text"
-                messages.append(current)
+                if not (current is not None and zone == "header" and not current.header and not current.framing):
+                    current, zone = Message(), "text"  # a ZCZC right after SOH opens the same message
+                    messages.append(current)
                 current.framing.append(Line(number, clean))
                 current.sender = AGENCY_AFTER_START.match(clean.strip())
                 continue
@@ -307,9 +308,14 @@ def _read_closing_lines(state: State, story: Story, lines: list[Line]) -> list[L
 def _closing_line(state: State, story: Story, para) -> bool:
     text, span = para.text, para.lines
     if match := DESK_SIGNATURE.match(text):
-        agency = match["agency"] or match["agency2"] or match["agency3"]
-        story.fields.setdefault("source_agency", agency.strip())
-        metadata(state, story, text, span, used_as="signature")
+        agency = (match["agency"] or match["agency2"] or match["agency3"]).strip()
+        story.fields.setdefault("source_agency", agency)
+        desk = match["desk"] or match["desk3"]
+        if desk and story.fields["source_agency"] == agency:
+            metadata(state, story, agency, span)
+            dropped(state, desk, span, "wire desk initials (who handled the story)")
+        else:
+            dropped(state, text, span, "wire desk signature")
         return True
     if END_MARK.match(text):
         dropped(state, text, span, "wire end mark")
@@ -325,22 +331,29 @@ def _closing_line(state: State, story: Story, para) -> bool:
             return True
         dropped(state, text, span, "address after the story")
         return True
-    if match := REPORTING.match(text):
-        names = [n.strip(" .") for n in re.split(r"\s*(?:,|&| and )\s*", match["names"]) if n.strip(" .")]
-        if match["label"].lower() == "reporting" and not story.fields.get("authors"):
-            story.fields["authors"] = names
-            metadata(state, story, text, span)
-        elif "reporting" in match["label"].lower():
-            story.fields.setdefault("contributors", []).extend(names)
-            metadata(state, story, text, span)
-        else:
-            dropped(state, text, span, "desk credits (writing and editing by)")
+    if REPORTING.match(text):
+        for part in text.strip("() ").split(";"):
+            _read_credit(state, story, part.strip(), span)
         return True
     if (stamp := transmission_stamp(text)) is not None:
         story.fields["date"] = story.fields.get("date") or stamp
-        metadata(state, story, text, span)
+        metadata(state, story, text, span, kind=TIMESTAMP)
         return True
     return False
+
+
+def _read_credit(state: State, story: Story, part: str, span: tuple[int, int]) -> None:
+    """`Reporting by A and B` → authors (contributors once there are authors); `Editing by C` is desk work."""
+    match = REPORTING.match(part)
+    if not match or "reporting" not in match["label"].lower():
+        dropped(state, part, span, "desk credits (writing and editing by)")
+        return
+    names = [n.strip(" .") for n in re.split(r"\s*(?:,|&| and )\s*", match["names"]) if n.strip(" .")]
+    if match["label"].lower() == "reporting" and not story.fields.get("authors"):
+        story.fields["authors"] = names
+    else:
+        story.fields.setdefault("contributors", []).extend(names)
+    metadata(state, story, part, span)
 
 
 def _read_notes(state: State, story: Story, notes: list[Line]) -> None:
@@ -359,7 +372,7 @@ def _read_trailer(state: State, story: Story, trailer: list[Line], hint: dict) -
         if stamp:
             if not story.fields.get("date") or len(stamp) > len(story.fields["date"]):
                 story.fields["date"] = stamp
-            metadata(state, story, line.text, span)
+            metadata(state, story, line.text, span, kind=TIMESTAMP)
         else:
             dropped(state, line.text, span, TRAILER_REASON)
     story.fields.pop("_dateline_day", None)

@@ -58,7 +58,7 @@ NOTES_OPENER = re.compile(
 DESK_SIGNATURE = re.compile(
     r"^(?:==+\s*(?P<agency>[A-Za-z][\w .&-]{0,30})"  # ==Kyodo
     r"|\((?P<agency2>[A-Za-z]{2,8})\s*\\?/\s*(?P<desk>[\w ,/\\]{1,20})\)"  # (SDA\/sj), (AFP/xy)
-    r"|(?P<agency3>AAP|AP|AFP|DPA|ANSA|EFE|SDA|ATS|APA)\s+(?P<desk3>[a-z]{1,4}(?:/[a-z]{1,4})+)"  # AAP ab/cd
+    r"|(?P<agency3>[A-Z]{2,6})\s+(?P<desk3>[a-z]{1,4}(?:/[a-z]{1,4})+)"  # AAP ab/cd
     r")\s*$"
 )
 END_MARK = re.compile(r"^(?:\(?(?:END|ENDS|MORE|Ends|End|Fin|FIN|Ende|ENDE|完)\)?\.?|-+\s*0\s*-+|#{3}|x{3,}|-\s*30\s*-)$")
