@@ -353,7 +353,8 @@ def _read_credit(state: State, story: Story, part: str, span: tuple[int, int]) -
         story.fields["authors"] = names
     else:
         story.fields.setdefault("contributors", []).extend(names)
-    metadata(state, story, part, span)
+    dropped(state, part[: match.start("names")].strip(), span, "byline label (the names are kept)")
+    metadata(state, story, match["names"], span)
 
 
 def _read_notes(state: State, story: Story, notes: list[Line]) -> None:

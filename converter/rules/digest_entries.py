@@ -14,7 +14,7 @@ import re
 from itertools import islice
 
 from ..dates import find_date, is_timestamp
-from ..model import CROSSHEAD, DROP, HEADING, PARA, TIMESTAMP, URL, Article, Block, Dropped, Provenance
+from ..model import CROSSHEAD, DROP, HEADING, ITEM, PARA, TIMESTAMP, URL, Article, Block, Dropped, Provenance
 from ..state import State
 from ..text import key
 from ..urls import bare_url, clean_url
@@ -124,7 +124,10 @@ def segment_entries(state: State) -> None:
             state.drop(block, "digest front matter before the first entry")
     bounds = list(zip(starts, starts[1:] + [len(blocks)]))
     state.articles = notes + [_entry(state, blocks[a:b], n + len(notes)) for n, (a, b) in enumerate(bounds)]
+    _split_link_lists(state)
     _section_labels(state, blocks[: starts[0]])
+    for note in notes:  # a note stands before the sections: it is in none of them
+        note.section = None
     _summaries_without_entry(state)
     for article in state.articles:
         for block in article.body:
@@ -143,6 +146,7 @@ def _notes(state: State, preamble: list[Block]) -> list[Article]:
         stop = next((i for i in range(start + 1, len(preamble)) if preamble[i].kind == HEADING), len(preamble))
         head, body = preamble[start], [b for b in preamble[start + 1:stop] if b.kind != DROP]
         head.meta["used_as"] = "headline"
+        head.meta["in_note"] = True
         head.kind = PARA  # no longer a section label
         for block in body:
             block.meta["in_note"] = True
@@ -151,6 +155,39 @@ def _notes(state: State, preamble: list[Block]) -> list[Article]:
         article.provenance = [Provenance(state.source.name, state.source.sha256, lines, state.kind)]
         notes.append(article)
     return notes
+
+
+def _split_link_lists(state: State) -> None:
+    """A heading with only list items under it, after an entry's text, is a list of its own (`Links`),
+    not part of that entry: it becomes an article titled by the heading."""
+    result: list[Article] = []
+    for article in state.articles:
+        result.append(article)
+        body = article.body
+        start = next((i for i, b in enumerate(body) if b.kind == HEADING
+                      and all(x.kind in (ITEM, HEADING, DROP) for x in body[i:])), None)
+        if start is None or not any(b.kind == ITEM for b in body[start:]):
+            continue
+        kept, lists, current = body[:start], [], None
+        for block in body[start:]:
+            if block.kind == HEADING:
+                current = (block, [])
+                lists.append(current)
+            elif current is not None:
+                current[1].append(block)
+        for head, items in lists:
+            if not any(b.kind == ITEM for b in items):
+                kept += [head] + items  # a label for the entries below: left to _section_labels
+                continue
+            head.meta["used_as"] = "headline"
+            listed = Article(title=head.text, body=items, publication=article.publication)
+            lines = (head.lines[0], max(b.lines[1] for b in [head] + items))
+            listed.provenance = [Provenance(state.source.name, state.source.sha256, lines, state.kind)]
+            result.append(listed)
+        article.body = kept
+    for order, article in enumerate(result):
+        article.order = order
+    state.articles = result
 
 
 def _section_labels(state: State, preamble: list[Block]) -> None:
