@@ -64,6 +64,7 @@ STRUCTURED = {
     "newsml_g2.txt": ("news-markup", ["Library extends opening hours"]),
     "crawler.txt": ("news-markup", ["Night market returns to the old quay", "Town pool closes for repairs"]),
     "html_article.txt": ("news-markup", ["Bakery wins regional prize"]),
+    "rss_feed.txt": ("news-markup", ["Footbridge closed for inspection", "Choir wins county contest"]),
 }
 WIRE_SAMPLES = {
     "wire_kyodo_1.txt": "Soccer: Urawa Reds claim 7th Emperor's Cup by beating Vegalta Sendai",
@@ -186,6 +187,15 @@ def test_markup_metadata(converted) -> None:
     assert pool["date"] == "2023-07-14T09:00" and "<p>" not in body  # CDATA holding markup is read as markup
     bakery, body = meta_of(articles, "Bakery wins regional prize")
     assert bakery["authors"] == ["Li Wen"] and "tracking" not in body and "Subscribe" not in body
+
+
+def test_rss_items(converted) -> None:
+    _, articles, _ = converted
+    bridge, body = meta_of(articles, "Footbridge closed for inspection")
+    assert bridge["url"] == "https://valley.example.invalid/footbridge" and bridge["publication"] == "Valley Echo"
+    assert bridge["authors"] == ["Ana Ruiz"] and bridge["section"] == "Local" and bridge["date"] == "2023-03-06T08:15"
+    assert body.strip().split("\n\n") == ["The footbridge over the river is closed until Friday.",
+                                           "Engineers are checking its cables."]  # escaped markup read as markup
 
 
 def test_plain_text_and_markdown_are_not_taken_for_structured_sources() -> None:

@@ -35,6 +35,8 @@ ROOT_HINT = re.compile(
     r"<(?:\?xml|!doctype html|html|nitf|newsmessage|newsitem|newsml|doc|rss|feed|article|record|item)[\s>]",
     re.IGNORECASE)
 MAX_SIZE = 20_000_000
+TAG_TEXT = re.compile(r"</?(?:p|div|br|span|a|b|i|em|strong|img|figure|h[1-6]|ul|ol|li|blockquote)\b[^<>]*>",
+                      re.IGNORECASE)
 FIELD_MARKS = {"byline", "author", "dateline", "standfirst", "deck", "subtitle", "kicker", "section", "headline"}
 CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
 
@@ -117,8 +119,18 @@ def read_news_markup(state: State) -> None:
     stories = [_read_story(reading, family, c, len(containers) == 1) for c in containers] if family else []
     if family:
         state.note("read_news_markup", f"{family.name}: {len(containers)} stories")
+        _feed_title(reading, containers)
     publish(state, [s for s in stories if s.title or s.body])
     _account_for_markup(reading)
+
+
+def _feed_title(reading: Reading, stories: list[Tag]) -> None:
+    """The `<title>` of the `<channel>` or `<feed>` the items stand in names the publication."""
+    feed = next((p for p in stories[0].parents if isinstance(p, Tag) and local(p) in ("channel", "feed")), None)
+    title = next((c for c in feed.children if isinstance(c, Tag) and local(c) == "title"), None) if feed else None
+    if title is not None and (name := reading.text(title)):
+        reading.state.issue["publication"] = name
+        reading.state.blocks.append(Block(PARA, name, reading.lines(title), meta={"used_as": "metadata"}))
 
 
 def _expand_cdata(state: State, text: str) -> str:
@@ -134,7 +146,7 @@ def _first(reading: Reading, container: Tag, names: tuple[str, ...], whole: bool
         for name in names:
             found = next((t for t in scope.find_all(True) if (_named(t, (name,)) or _marked(t, name))
                           and id(t) not in reading.used), None)
-            if found is not None and (found.get_text(strip=True) or _date_attribute(found)):
+            if found is not None and (found.get_text(strip=True) or _date_attribute(found) or _link_url(found)):
                 return found
     return None
 
@@ -143,6 +155,12 @@ def _marked(tag: Tag, name: str) -> bool:
     """An HTML element marked as the field by its class or rel (`<p class="byline">`, `<a rel="author">`)."""
     marks = [*(tag.get("class") or []), *(tag.get("rel") or []), tag.get("itemprop") or ""]
     return name in FIELD_MARKS and any(m.lower() == name for m in marks)
+
+
+def _link_url(tag: Tag) -> bool:
+    after = tag.next_sibling
+    return local(tag) == "link" and (bool(tag.get("href")) or isinstance(after, NavigableString)
+                                     and bool(re.match(r"\s*https?://", after)))
 
 
 def _date_attribute(tag: Tag) -> str | None:
@@ -199,11 +217,25 @@ def _names(reading: Reading, tag: Tag) -> list[str]:
 
 def _url(reading: Reading, tag: Tag) -> str | None:
     value = (tag.get("href") or reading.text(tag, mark=False) or "").strip()
-    return clean_url(value)[0] if re.match(r"https?://\S+$", value) else None
+    if not value and local(tag) == "link" and isinstance(tag.next_sibling, NavigableString):
+        value = tag.next_sibling.strip()  # RSS <link>url</link>: the HTML parser ends <link> at once
+        if re.match(r"https?://\S+$", value):
+            reading.used.add(id(tag.next_sibling))
+    if not re.match(r"https?://\S+$", value):
+        return None
+    cleaned, removed = clean_url(value)
+    if removed:
+        reading.state.dropped.append(Dropped(reading.state.source.name, reading.lines(tag), "&".join(removed),
+                                             "tracking parameters removed from the address"))
+    return cleaned
 
 
 def _paragraphs(reading: Reading, body: Tag) -> list[Block]:
-    """Paragraphs from the body: block elements end one; raw text with line breaks is read by its marking."""
+    """Paragraphs from the body: block elements end one; raw text with line breaks is read by its marking.
+    A body that holds escaped markup (an RSS `<description>` of `&lt;p&gt;…`) is read as the markup it holds."""
+    escaped = _escaped_markup(reading, body)
+    if escaped is not None:
+        return escaped
     found: list[Block] = []
     buffer: list[NavigableString] = []
 
@@ -247,6 +279,24 @@ def _paragraphs(reading: Reading, body: Tag) -> list[Block]:
 
     walk(body, False)
     flush(False)
+    return found
+
+
+def _escaped_markup(reading: Reading, body: Tag) -> list[Block] | None:
+    strings = [s for s in body.find_all(string=True) if _is_text(s) and s.strip()]
+    if body.find(True) is not None or not strings or not TAG_TEXT.search(strings[0]):
+        return None
+    inner = Reading(reading.state, "".join(strings))
+    lines = reading.lines(strings[0])
+    found = _paragraphs(inner, inner.soup)
+    for block in found:
+        block.lines = lines
+    reading.used.update(id(s) for s in strings)
+    markup = [f"<{t.name}> </{t.name}>" for t in inner.soup.find_all(True)]
+    left = [" ".join(s.split()) for s in inner.soup.find_all(string=True) if id(s) not in inner.used and s.strip()]
+    if markup or left:
+        reading.state.dropped.append(Dropped(reading.state.source.name, lines, " ".join(markup + left),
+                                             "escaped markup inside a field (its text is read)"))
     return found
 
 
