@@ -272,6 +272,22 @@ def test_newsletter_link_entries(tmp_path: Path) -> None:
     assert reasons.count("metadata block (kept as the issue's metadata)") == 3
 
 
+def test_link_dump_entries_with_feed_lines_and_one_line_summaries() -> None:
+    path = ROOT / "tests" / "fixtures" / "digests" / "link_dump.txt"
+    source = Source(path=path, name=path.name, sha256="0" * 64, text=path.read_text(encoding="utf-8"))
+    result = convert_source(source, None, "digest")
+    titles = {a.title: a for a in result.articles}
+    rail = titles["Rail strike called off"]
+    assert (rail.publication, rail.date, rail.url) == ("Valley Echo", "2024-06-03T07:10", "https://news.example.invalid/rail")
+    assert rail.paragraphs() == ["Union leaders accepted the new offer late on Sunday, and trains run as normal today."]
+    bikes = titles["New bike lanes open"]
+    assert (bikes.publication, bikes.date, bikes.stub) == ("City Hall News", "2024-06-02", True)
+    fines = titles["Library fines abolished"]
+    assert fines.url == "https://lib.example.invalid/fines" and fines.section == "Quick reads"
+    assert fines.paragraphs() == ["the council scrapped late fees for children."]
+    assert titles["Harbour seals counted"].paragraphs() == ["volunteers counted 312 seals, a record."]
+
+
 @pytest.mark.parametrize("url, cleaned, removed", [
     ("https://a.example/x?utm_source=rss&id=7&fbclid=abc", "https://a.example/x?id=7", ["utm_source=rss", "fbclid=abc"]),
     ("https://a.example/x?q=a%20b&gclid=1#top", "https://a.example/x?q=a%20b#top", ["gclid=1"]),

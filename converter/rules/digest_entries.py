@@ -3,9 +3,11 @@
 - drop_feed_adverts: a short line ending in a colon followed by a bare link
   that opens no entry (`获取更多RSS:` + `https://feedx.site`) → dropped.
 - segment_entries: an entry opens at a title line followed by its address or
-  timestamp; the address (tracking parameters removed), the timestamp and
-  the lead caption become metadata; the text runs to the next entry. An
-  entry with no text is still an article (a stub).
+  timestamp; the address (tracking parameters removed), the timestamp, a
+  feed line (`Feed: Valley Echo · 2024-06-03 07:10`, `via City Hall News |
+  2024-06-02`: the publication and date) and the lead caption become
+  metadata; the text runs to the next entry. An entry with no text is still
+  an article (a stub).
 """
 
 from __future__ import annotations
@@ -59,6 +61,28 @@ def entry_starts(blocks: list[Block]) -> list[int]:
     return starts
 
 
+FEED_LABEL = re.compile(r"^(?:(?:Feed|Source|From|Site|Quelle|Fuente|Fonte|来源|來源|出处|出處)\s*[:：]\s*|[Vv]ia\s+)(?P<rest>\S.*)$")
+FEED_PARTS = re.compile(r"\s+[|·•—–]\s+|\s*[|·•]\s*")
+FEED_LINE_MAX = 100
+
+
+def feed_line(text: str) -> tuple[str | None, str | None] | None:
+    """(feed name, date) of a line naming where an entry came from, or None."""
+    if len(text) > FEED_LINE_MAX:
+        return None
+    labelled = FEED_LABEL.match(text)
+    parts = [p.strip() for p in FEED_PARTS.split(labelled["rest"] if labelled else text) if p.strip()]
+    if not parts or len(parts) > 3:
+        return None
+    dates = [p for p in parts if is_timestamp(p)]
+    names = [p for p in parts if p not in dates and not is_timestamp(p)]
+    if not labelled and not (dates and len(names) == 1):
+        return None
+    if len(names) > 1 or (names and (len(names[0].split()) > 6 or names[0][-1:] in ".!?。")):
+        return None
+    return (names[0] if names else None), (find_date(TIMESTAMP_LABEL.sub("", dates[0])) if dates else None)
+
+
 TITLE_PARTS = re.compile(r"\s+[|｜]\s+")
 LEADING_DATE = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})\s+")
 
@@ -86,9 +110,16 @@ def _entry(state: State, blocks: list[Block], order: int) -> Article:
     title.meta["used_as"] = "headline"
     article = Article(title=title.text, order=order, publication=state.issue.get("publication"))
     _title_parts(article, title.text)
-    while rest and rest[0].kind in (URL, PARA) and (rest[0].kind == URL or _is_timestamp(rest[0])):
+    while rest and rest[0].kind in (URL, PARA) and (rest[0].kind == URL or _is_timestamp(rest[0])
+                                                     or feed_line(rest[0].text)):
         head = rest.pop(0)
         head.meta["used_as"] = "metadata"
+        if head.kind == PARA and not _is_timestamp(head):
+            name, when = feed_line(head.text)
+            article.publication = name or article.publication
+            article.date = when or article.date
+            head.kind = TIMESTAMP if when else head.kind
+            continue
         if head.kind == URL and not article.url:
             article.url, removed = clean_url(bare_url(head.text) or head.text)
             if removed:

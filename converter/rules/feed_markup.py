@@ -9,7 +9,8 @@
   title, then its address, as an entry opens in a digest.
 - split_link_items: a run of list items that are wholly links, followed by a
   summary paragraph (`* [Title](https://…)` then text: a newsletter's picks)
-  → entries, as split_link_lines; a run followed by no text stays a list.
+  → entries, as split_link_lines; a run followed by no text stays a list. An
+  item `[Title](https://…) — one-line summary` is an entry with that summary.
 - drop_colophon: after the last horizontal rule, a closing block about
   copyright or licence, or a subscription appeal, is the colophon, not an article.
 - read_html_figures: `<figure><img …><figcaption>Caption. Credit</figcaption></figure>`
@@ -40,6 +41,8 @@ TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 LAYOUT_ONLY = re.compile(r"^(?:\s*</?[A-Za-z][^<>]*>\s*)+$")
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 LINK_LINE = re.compile(r"^\[(?P<text>[^\[\]]+)\]\((?P<url>https?://[^\s)]+)(?:\s+\"[^\"]*\")?\)$")
+LINK_SUMMARY = re.compile(r"^\[(?P<text>[^\[\]]+)\]\((?P<url>https?://[^\s)]+)(?:\s+\"[^\"]*\")?\)\s*[-–—:|：]\s*"
+                          r"(?P<summary>\S.*)$")
 ATTRIBUTE_LIST = re.compile(r"^\{:[^}]*\}$")
 COLOPHON = re.compile(
     r"copyright|©|\blicen[cs]e\b|版权|版權|all rights reserved"
@@ -118,6 +121,9 @@ def split_link_items(state: State) -> None:
     result: list[Block] = []
     run: list[Block] = []
     live = [b for b in state.blocks if b.kind != DROP]
+    for block in live:
+        if block.kind == ITEM and LINK_SUMMARY.match(block.text):
+            block.kind, block.meta["entry_link"] = PARA, True  # `[Title](url) — one-line summary`
     for index, block in enumerate(live):
         if block.kind == ITEM and LINK_LINE.match(block.text):
             run.append(block)
@@ -130,10 +136,12 @@ def split_link_items(state: State) -> None:
                     item.meta["entry_link"] = True
             run = []
     for block in state.blocks:
-        match = LINK_LINE.match(block.text) if block.meta.get("entry_link") else None
+        match = (LINK_LINE.match(block.text) or LINK_SUMMARY.match(block.text)) if block.meta.get("entry_link") else None
         if match:
             block.text = match.group("text").strip()
             result += [block, Block(URL, match.group("url"), block.lines, meta={"from_link": True})]
+            if "summary" in match.groupdict():
+                result.append(Block(PARA, match.group("summary").strip(), block.lines, meta={"one_line": True}))
         else:
             result.append(block)
     state.blocks = result
