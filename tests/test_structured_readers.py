@@ -254,6 +254,18 @@ def test_front_matter_title_heads_a_text_without_one(converted, tmp_path: Path) 
     assert zh["figures"] == [{"caption": "读者在河畔图书馆阅览室看书。", "credit": "资料图片"}]
 
 
+def test_toml_front_matter(tmp_path: Path) -> None:
+    source = tmp_path / "post.md"
+    source.write_text('+++\ntitle = "Harbour lights switched on"\ndate = 2021-12-01T18:00:00Z\n'
+                      'authors = ["Jo Park"]\ncategories = ["Town"]\n+++\n\nThe harbour lights were switched on '
+                      "at six o'clock on Wednesday evening.\n", encoding="utf-8")
+    _, articles = convert([source], tmp_path / "out")
+    [(meta, body)] = articles
+    assert (meta["title"], meta["date"], meta["authors"], meta["section"]) == (
+        "Harbour lights switched on", "2021-12-01T18:00:00", ["Jo Park"], "Town")
+    assert body.strip().startswith("The harbour lights were switched on") and "+++" not in body
+
+
 def test_newsletter_link_entries(tmp_path: Path) -> None:
     path = ROOT / "tests" / "fixtures" / "digests" / "newsletter_links.txt"
     source = Source(path=path, name=path.name, sha256="0" * 64, text=path.read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""Reader: YAML front matter at the top of a source (Jekyll, Hugo, Pelican, archive exports).
+"""Reader: front matter at the top of a source (YAML: Jekyll, Hugo, Pelican, archive exports; TOML: Hugo).
 
     ---
     title: "…"
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import tomllib
 
 import yaml
 
@@ -31,7 +32,6 @@ from ..urls import clean_url
 from .markup_fields import markup_date
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-FENCE = re.compile(r"^(?:---|\+\+\+)\s*$")
 CLOSE = re.compile(r"^(?:---|\.\.\.)\s*$")
 MAX_LINES = 200
 ARCHIVE_HOSTS = re.compile(r"^https?://(?:web\.archive\.org|archive\.(?:org|ph|today|is)|webcache\.)", re.IGNORECASE)
@@ -39,16 +39,23 @@ DROP_REASON = "source front matter (its values are the article's metadata)"
 
 
 def split_front_matter(text: str) -> tuple[dict, int]:
-    """The front matter mapping and the number of its last line (0 when the source has none)."""
-    lines = text.split("\n", MAX_LINES + 1)
-    if not lines or lines[0].strip() != "---":
+    """The front matter mapping and the number of its last line (0 when the source has none).
+
+    YAML between `---` lines (Jekyll, Hugo, Pelican's Markdown reader), or TOML between `+++` lines (Hugo)."""
+    lines = text.lstrip("\ufeff").split("\n", MAX_LINES + 1)
+    fence = lines[0].strip() if lines else ""
+    if fence not in ("---", "+++"):
         return {}, 0
-    end = next((i for i in range(1, min(len(lines), MAX_LINES)) if CLOSE.match(lines[i])), None)
+    closing = CLOSE if fence == "---" else re.compile(r"^\+\+\+\s*$")
+    end = next((i for i in range(1, min(len(lines), MAX_LINES)) if closing.match(lines[i])), None)
     if end is None or end == 1:
         return {}, 0
     try:
-        meta = yaml.load("\n".join(lines[1:end]), Loader=SAFE_LOADER)
-    except yaml.YAMLError:
+        if fence == "+++":
+            meta = tomllib.loads("\n".join(lines[1:end]))
+        else:
+            meta = yaml.load("\n".join(lines[1:end]), Loader=SAFE_LOADER)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError):
         return {}, 0
     if not isinstance(meta, dict) or not meta:
         return {}, 0
