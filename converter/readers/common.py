@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..model import DROP, PARA, Article, Block, Dropped, Provenance
 from ..state import State
@@ -27,7 +28,7 @@ class Line:
     number: int  # 1-based line of the source
     raw: str  # as read (control characters already removed)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(self.raw.split())
 

@@ -69,6 +69,7 @@ class Reading:
             self.soup = BeautifulSoup(text, "html.parser")
         self.used: set[int] = set()  # ids of text nodes that went into an article or its metadata
         self.line_of: dict[int, tuple[int, int]] = {}
+        self._tags: dict[int, list[Tag]] = {}
         line = 1
         for node in self.soup.descendants:
             if isinstance(node, Tag):
@@ -77,6 +78,12 @@ class Reading:
                 end = line + node.count("\n")
                 self.line_of[id(node)] = (line, end)
                 line = end
+
+    def tags_of(self, scope: Tag) -> list[Tag]:
+        """The elements inside a story (found once: every field looks through them)."""
+        if id(scope) not in self._tags:
+            self._tags[id(scope)] = scope.find_all(True)
+        return self._tags[id(scope)]
 
     def lines(self, node) -> tuple[int, int]:
         if isinstance(node, Tag):
@@ -143,8 +150,9 @@ def _expand_cdata(state: State, text: str) -> str:
 
 def _first(reading: Reading, container: Tag, names: tuple[str, ...], whole: bool) -> Tag | None:
     for scope in (container, reading.soup) if whole else (container,):
+        tags = reading.tags_of(scope)
         for name in names:
-            found = next((t for t in scope.find_all(True) if (_named(t, (name,)) or _marked(t, name))
+            found = next((t for t in tags if (_named(t, (name,)) or _marked(t, name))
                           and id(t) not in reading.used), None)
             if found is not None and (found.get_text(strip=True) or _date_attribute(found) or _link_url(found)):
                 return found
@@ -153,8 +161,10 @@ def _first(reading: Reading, container: Tag, names: tuple[str, ...], whole: bool
 
 def _marked(tag: Tag, name: str) -> bool:
     """An HTML element marked as the field by its class or rel (`<p class="byline">`, `<a rel="author">`)."""
+    if name not in FIELD_MARKS or not tag.attrs:
+        return False
     marks = [*(tag.get("class") or []), *(tag.get("rel") or []), tag.get("itemprop") or ""]
-    return name in FIELD_MARKS and any(m.lower() == name for m in marks)
+    return any(m.lower() == name for m in marks)
 
 
 def _link_url(tag: Tag) -> bool:

@@ -68,7 +68,7 @@ def split_messages(text: str) -> list[Message]:
     current: Message | None = None
     zone = "text"
     for number, raw in enumerate(text.split("\n"), start=1):
-        pieces = re.split(r"([\x01\x02\x03\x04])", raw)
+        pieces = re.split(r"([\x01\x02\x03\x04])", raw) if FRAMING.search(raw) else [raw]
         mark = None
         for piece in pieces:
             if piece and FRAMING.fullmatch(piece):
