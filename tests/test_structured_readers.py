@@ -300,6 +300,15 @@ def test_link_dump_entries_with_feed_lines_and_one_line_summaries() -> None:
     assert titles["Harbour seals counted"].paragraphs() == ["volunteers counted 312 seals, a record."]
 
 
+def test_a_digest_without_links_opens_entries_at_its_section_headings() -> None:
+    path = ROOT / "tests" / "fixtures" / "digests" / "clusters_no_links.txt"
+    source = Source(path=path, name=path.name, sha256="0" * 64, text=path.read_text(encoding="utf-8"))
+    result = convert_source(source, None, "digest")
+    assert [a.title for a in result.articles] == ["Parliament passes the budget", "Storm closes coastal roads"]
+    assert result.articles[0].body[0].text.startswith("**Context:** The lower house approved the budget")
+    assert [d.text for d in result.dropped if d.reason.startswith("headline numbering")] == ["1", "2"]
+
+
 @pytest.mark.parametrize("url, cleaned, removed", [
     ("https://a.example/x?utm_source=rss&id=7&fbclid=abc", "https://a.example/x?id=7", ["utm_source=rss", "fbclid=abc"]),
     ("https://a.example/x?q=a%20b&gclid=1#top", "https://a.example/x?q=a%20b#top", ["gclid=1"]),

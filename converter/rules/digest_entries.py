@@ -83,6 +83,27 @@ def feed_line(text: str) -> tuple[str | None, str | None] | None:
     return (names[0] if names else None), (find_date(TIMESTAMP_LABEL.sub("", dates[0])) if dates else None)
 
 
+NUMBERED_HEAD = re.compile(r"^(?P<n>\d{1,3})[.)、]\s+(?=\S)")
+
+
+def heading_entries(blocks: list[Block]) -> list[int]:
+    """A digest with no links or timestamps (clusters, summaries): its section headings with text under them
+    open the entries (at least two). Numbered headings (`## 1. Title`) lose the number, reported."""
+    starts = [i for i, b in enumerate(blocks) if b.kind == HEADING and b.level >= 2
+              and (after := _live(blocks, i + 1, 1)) and after[0].kind != HEADING]
+    if len(starts) < 2:
+        return []
+    numbers = [NUMBERED_HEAD.match(blocks[i].text) for i in starts]
+    if all(numbers) and [int(m["n"]) for m in numbers] == list(range(int(numbers[0]["n"]), int(numbers[0]["n"]) + len(starts))):
+        for i in starts:
+            blocks[i].meta["numbered"] = True
+    return starts
+
+
+def digest_entry_starts(blocks: list[Block]) -> list[int]:
+    return entry_starts(blocks) or heading_entries(blocks)
+
+
 TITLE_PARTS = re.compile(r"\s+[|｜]\s+")
 LEADING_DATE = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})\s+")
 
@@ -109,7 +130,7 @@ def _entry(state: State, blocks: list[Block], order: int) -> Article:
     title, rest = blocks[0], [b for b in blocks[1:] if b.kind != DROP]
     title.meta["used_as"] = "headline"
     article = Article(title=title.text, order=order, publication=state.issue.get("publication"))
-    _title_parts(article, title.text)
+    _title_parts(article, NUMBERED_HEAD.sub("", title.text) if title.meta.get("numbered") else title.text)
     while rest and rest[0].kind in (URL, PARA) and (rest[0].kind == URL or _is_timestamp(rest[0])
                                                      or feed_line(rest[0].text)):
         head = rest.pop(0)
@@ -146,7 +167,7 @@ def _translations(state: State, title: str) -> dict:
 
 def segment_entries(state: State) -> None:
     blocks = state.blocks
-    starts = entry_starts(blocks)
+    starts = digest_entry_starts(blocks)
     if not starts:
         return
     notes = _notes(state, blocks[: starts[0]])

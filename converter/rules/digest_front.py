@@ -36,9 +36,9 @@ FAILED = {"翻译失败", "translation failed", "无", "n/a"}
 
 def _first_body_index(blocks: list[Block]) -> int:
     """Where the header stops: the first list item, numbered summary, note section or entry."""
-    from .digest_entries import entry_starts
+    from .digest_entries import digest_entry_starts
 
-    starts = entry_starts(blocks)
+    starts = digest_entry_starts(blocks)
     first_entry = starts[0] if starts else len(blocks)
     for index, block in enumerate(blocks[:first_entry]):
         if block.kind in (ITEM, URL) or NUMBERED.match(block.text) or opens_note(blocks, index):
