@@ -64,6 +64,7 @@ STRUCTURED = {
     "newsml_g2.txt": ("news-markup", ["Library extends opening hours"]),
     "crawler.txt": ("news-markup", ["Night market returns to the old quay", "Town pool closes for repairs"]),
     "html_article.txt": ("news-markup", ["Bakery wins regional prize"]),
+    "html_saved_page.txt": ("news-markup", ["Ferry timetable changes from May"]),
     "rss_feed.txt": ("news-markup", ["Footbridge closed for inspection", "Choir wins county contest"]),
 }
 WIRE_SAMPLES = {
@@ -196,6 +197,15 @@ def test_rss_items(converted) -> None:
     assert bridge["authors"] == ["Ana Ruiz"] and bridge["section"] == "Local" and bridge["date"] == "2023-03-06T08:15"
     assert body.strip().split("\n\n") == ["The footbridge over the river is closed until Friday.",
                                            "Engineers are checking its cables."]  # escaped markup read as markup
+
+
+def test_saved_page_meta_tags(converted) -> None:
+    _, articles, _ = converted
+    page, body = meta_of(articles, "Ferry timetable changes from May")  # og:title, not `<title>` with the site
+    assert page["publication"] == "Kestrel Bay News" and page["authors"] == ["Ruth Onyango"]
+    assert page["date"] == "2024-04-20T07:30:00" and page["section"] == "Transport"
+    assert page["url"] == "https://kbn.example.invalid/ferry-timetable"
+    assert body.strip().startswith("The first ferry will leave")
 
 
 def test_plain_text_and_markdown_are_not_taken_for_structured_sources() -> None:

@@ -37,6 +37,15 @@ ROOT_HINT = re.compile(
 MAX_SIZE = 20_000_000
 TAG_TEXT = re.compile(r"</?(?:p|div|br|span|a|b|i|em|strong|img|figure|h[1-6]|ul|ol|li|blockquote)\b[^<>]*>",
                       re.IGNORECASE)
+PAGE_META = {
+    "title": ("og:title", "twitter:title", "dc.title"),
+    "date": ("article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publish-date",
+             "dc.date", "dcterms.created", "parsely-pub-date", "sailthru.date"),
+    "authors": ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author"),
+    "url": ("canonical", "og:url"),
+    "section": ("article:section", "parsely-section"),
+    "publication": ("og:site_name", "application-name"),
+}
 FIELD_MARKS = {"byline", "author", "dateline", "standfirst", "deck", "subtitle", "kicker", "section", "headline"}
 CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
 
@@ -124,11 +133,45 @@ def read_news_markup(state: State) -> None:
     reading = Reading(state, _expand_cdata(state, text))
     family, containers = find_stories(reading.soup)
     stories = [_read_story(reading, family, c, len(containers) == 1) for c in containers] if family else []
+    if len(stories) == 1:
+        _page_meta(reading, stories[0])
+    for story in stories:
+        story.fields.pop("_head_title", None)
     if family:
         state.note("read_news_markup", f"{family.name}: {len(containers)} stories")
         _feed_title(reading, containers)
     publish(state, [s for s in stories if s.title or s.body])
     _account_for_markup(reading)
+
+
+def _page_meta(reading: Reading, story: Story) -> None:
+    """A saved web page's `<meta>` tags (Open Graph, article:*, Dublin Core) and canonical link fill the fields
+    its elements did not give; `og:site_name` names the publication."""
+    found: dict[str, str] = {}
+    for tag in reading.tags_of(reading.soup):
+        if tag.name == "meta" and tag.get("content"):
+            key = str(tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower()
+            found.setdefault(key, " ".join(str(tag["content"]).split()))
+        elif tag.name == "link" and "canonical" in (tag.get("rel") or []) and tag.get("href"):
+            found.setdefault("canonical", str(tag["href"]))
+    head_title = story.fields.pop("_head_title", False)
+    for field, keys in PAGE_META.items():
+        value = next((found[k] for k in keys if found.get(k)), None)
+        if not value or story.fields.get(field) or (field == "title" and story.title and not head_title):
+            continue
+        if field == "title":
+            story.title = value
+            story.title_blocks.append(Block(PARA, value, (1, 1), meta={"from_meta": True}))
+        elif field == "date":
+            story.fields["date"] = markup_date(value)
+        elif field == "authors":
+            story.fields["authors"] = names_of(value)
+        elif field == "url":
+            story.fields["url"] = clean_url(value)[0] if re.match(r"https?://\S+$", value) else None
+        elif field == "publication":
+            reading.state.issue.setdefault("publication", value)
+        else:
+            story.fields[field] = value
 
 
 def _feed_title(reading: Reading, stories: list[Tag]) -> None:
@@ -183,6 +226,11 @@ def _date_attribute(tag: Tag) -> str | None:
 def _read_story(reading: Reading, family: Family, container: Tag, only: bool) -> Story:
     story = Story(lines=reading.lines(container))
     title = _first(reading, container, family.title, only)
+    if title is not None and title.parent is not None and local(title.parent) == "head":
+        # a page's <title> carries the site's name: the page's own <h1> (or og:title, later) is the headline
+        heading = next((t for t in reading.tags_of(container) if t.name == "h1" and t.get_text(strip=True)), None)
+        story.fields["_head_title"] = heading is None
+        title = heading or title
     if title is not None:
         story.title = reading.text(title)
         story.title_blocks.append(Block(PARA, story.title, reading.lines(title)))
