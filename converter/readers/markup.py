@@ -23,7 +23,7 @@ from ..urls import clean_url
 from .common import Line, Story, block, dropped, metadata, paragraphs, publish
 from .families import FAMILIES, Family
 from .markup_fields import CREDIT_LABEL, credit_split, label_left, markup_date, names_of
-from .wire_codes import DATELINE
+from .wire_codes import dateline_match
 
 KIND = "news-markup"
 BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "blockquote", "table", "tr", "td", "section", "pre", "hr", "block",
@@ -379,7 +379,7 @@ def _figure(reading: Reading, figure: Tag) -> list[Block]:
 
 
 def _read_dateline(story: Story, first: Block) -> None:
-    match = DATELINE.match(first.text)
+    match = dateline_match(first.text)
     if match and len(first.text) > match.end() + 20:
         story.fields["dateline"] = match["dateline"].strip()
         if agency := (match["agency"] or match["agency2"]):

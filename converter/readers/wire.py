@@ -27,10 +27,10 @@ from ..text import ends_sentence
 from ..urls import bare_url, clean_url
 from .common import Line, Story, account_for_lines, block, dropped, metadata, paragraph_marking, paragraphs, publish
 from .wire_codes import (
-    BYLINE_TAGS, DATE_TAGS, DATELINE, DECK_TAGS, DESK_SIGNATURE, END_LINE, END_MARK, EOT, ETX, FIELD_NAMES, FIELD_TAG,
+    BYLINE_TAGS, DATE_TAGS, DECK_TAGS, DESK_SIGNATURE, END_LINE, END_MARK, EOT, ETX, FIELD_NAMES, FIELD_TAG,
     FLAG_LINE, FLAG_PREFIX, FRAMING, KEYWORD_SLUG, LINE_END_MARK, NOTES_OPENER, OTHER_CONTROLS, PREFIXED_CODE,
     REPORTING, SLUG_LINE, SOH, SOURCE_LINE, SOURCE_TAGS, START_LINE, STX, TEXT_TAGS, TITLE_TAGS, field_date,
-    month_day, transmission_stamp,
+    dateline_match, month_day, transmission_stamp,
 )
 
 KIND = "wire"
@@ -383,7 +383,7 @@ def _read_trailer(state: State, story: Story, trailer: list[Line], hint: dict) -
 def _read_dateline(story: Story, first) -> None:
     """`SAITAMA, Japan, Dec. 9 Kyodo -`: the dateline and its agency are metadata; the sentence after it
     opens the body as printed."""
-    match = DATELINE.match(first.text)
+    match = dateline_match(first.text)
     if not match:
         return
     agency = (match["agency"] or match["agency2"] or "").strip()

@@ -128,3 +128,21 @@ def month_day(text: str | None) -> tuple[int, int] | None:
     match = re.match(r"(?P<mon>[A-Za-z]+)\.?\s+(?P<d>\d{1,2})", text or "")
     month = MONTHS.get(match["mon"].lower()) if match else None
     return (int(match["d"]), month) if month else None
+
+
+def dateline_match(text: str) -> re.Match | None:
+    """A dateline at the start of a story's first paragraph, or None.
+
+    The place is written in capitals or title case (`SAITAMA, Japan`, `Paris`, `PORT ELLIS`) and the agency in
+    brackets is a few words (`(ats afp)`, `(Reuters)`): `Heavy rain forced organisers (the council) -` is a sentence."""
+    match = DATELINE.match(text)
+    if not match:
+        return None
+    words = [w for w in re.split(r"[\s,]+", match["place"]) if w]
+    if not all(w[:1].isupper() or w.lower() in PLACE_PARTICLES for w in words):
+        return None
+    agency = match["agency"] or match["agency2"] or ""
+    return match if len(agency.split()) <= 3 else None
+
+
+PLACE_PARTICLES = {"de", "del", "la", "le", "les", "am", "an", "der", "du", "do", "da", "sur", "upon", "on", "of", "y"}
