@@ -27,10 +27,11 @@ from .wire_codes import dateline_match
 
 KIND = "news-markup"
 BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "blockquote", "table", "tr", "td", "section", "pre", "hr", "block",
-              "dd", "dt", "dl", "body.content", "text", "content", "center", "header", "footer", "aside", "nav"}
+              "dd", "dt", "dl", "body.content", "text", "content", "center", "header"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "hl2", "subhead"}
 FIGURES = {"figure", "media"}
-INVISIBLE = {"script", "style", "noscript", "template", "iframe", "svg", "head"}
+INVISIBLE = {"script", "style", "noscript", "template", "iframe", "svg", "head",
+             "nav", "footer", "aside", "form", "button", "menu", "select"}  # not shown, or site furniture
 ROOT_HINT = re.compile(
     r"<(?:\?xml|!doctype html|html|nitf|newsmessage|newsitem|newsml|doc|rss|feed|article|record|item)[\s>]",
     re.IGNORECASE)
