@@ -124,6 +124,22 @@ def meta_of(articles, title: str) -> tuple[dict, str]:
     return next((m, b) for m, b in articles if m["title"] == title)
 
 
+@pytest.mark.parametrize("path", [READERS / "wire_iptc7901.txt", READERS / "wire_anpa_fr.txt",
+                                  *[EXTRA / name for name in WIRE_SAMPLES]], ids=lambda p: p.name)
+def test_wire_read_the_same_when_control_characters_were_lost(path: Path) -> None:
+    from converter.decode import decode_bytes
+
+    text = decode_bytes(path.read_bytes())[0]
+
+    def stories(source_text: str) -> list[tuple]:
+        source = Source(path=path, name=path.name, sha256="0" * 64, text=source_text)
+        result = convert_source(source, None, None)
+        assert result.kind == "wire"
+        return [(a.title, a.date, a.source_agency, a.paragraphs()) for a in result.articles]
+
+    assert stories(CONTROL.sub("", text)) == stories(text)
+
+
 def test_kyodo_anpa_story_metadata(converted) -> None:
     _, articles, _ = converted
     meta, body = meta_of(articles, WIRE_SAMPLES["wire_kyodo_1.txt"])

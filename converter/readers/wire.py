@@ -28,7 +28,7 @@ from ..urls import bare_url, clean_url
 from .common import Line, Story, account_for_lines, block, dropped, metadata, paragraph_marking, paragraphs, publish
 from .wire_codes import (
     BYLINE_TAGS, DATE_TAGS, DECK_TAGS, DESK_SIGNATURE, END_LINE, END_MARK, EOT, ETX, FIELD_NAMES, FIELD_TAG,
-    FLAG_LINE, FLAG_PREFIX, FRAMING, KEYWORD_SLUG, LINE_END_MARK, NOTES_OPENER, OTHER_CONTROLS, PREFIXED_CODE,
+    ANPA_HEADER, FLAG_LINE, FLAG_PREFIX, FRAMING, KEYWORD_SLUG, LINE_END_MARK, NOTES_OPENER, OTHER_CONTROLS, PREFIXED_CODE,
     REPORTING, SLUG_LINE, SOH, SOURCE_LINE, SOURCE_TAGS, START_LINE, STX, TEXT_TAGS, TITLE_TAGS, field_date,
     dateline_match, month_day, transmission_stamp,
 )
@@ -52,14 +52,22 @@ class Message:
 
 
 def recognise(text: str) -> bool:
-    """A wire transmission: framing control characters, a ZCZC/NNNN frame, or several field tags at the top."""
+    """A wire transmission: framing control characters, a ZCZC frame, several field tags at the top, or
+    (its control characters lost) two of: an ANPA selector or slug line at the top, a desk signature or a
+    transmission timestamp at the end."""
     head = text[:4000]
     if SOH in head and (STX in text or ETX in text or EOT in text):
         return True
-    lines = [ln.strip() for ln in head.split("\n") if ln.strip()][:30]
-    if lines and (START_LINE.match(OTHER_CONTROLS.sub("", lines[0])) or any(END_LINE.match(ln) for ln in text.split("\n")[-8:])):
-        return any(START_LINE.match(OTHER_CONTROLS.sub("", ln)) for ln in lines[:5])
-    return sum(1 for ln in lines[:15] if FIELD_TAG.match(ln)) >= 3
+    lines = [OTHER_CONTROLS.sub(" ", ln).strip() for ln in head.split("\n") if ln.strip()][:30]
+    if any(START_LINE.match(ln) for ln in lines[:5]):
+        return True
+    if sum(1 for ln in lines[:15] if FIELD_TAG.match(ln)) >= 3:
+        return True
+    tail = [FRAMING.sub(" ", OTHER_CONTROLS.sub(" ", ln)).strip() for ln in text[-600:].split("\n")]
+    tail = [ln for ln in tail if ln][-4:]
+    signs = [any(ANPA_HEADER.match(ln) or SLUG_LINE.search(ln) for ln in lines[:3]),
+             any(DESK_SIGNATURE.match(ln) for ln in tail), any(transmission_stamp(ln) for ln in tail)]
+    return sum(signs) >= 2
 
 
 def split_messages(text: str) -> list[Message]:
@@ -133,18 +141,29 @@ def _read_message(state: State, message: Message) -> Story | None:
     story = Story()
     text = list(message.text)
     if not message.has_stx:
-        while text and (text[0].blank or PREFIXED_CODE.match(text[0].text) or FIELD_TAG.match(text[0].text)):
-            if FIELD_TAG.match(text[0].text) and FIELD_TAG.match(text[0].text)["tag"] in TEXT_TAGS:
-                message.header.append(text.pop(0))
-                break
-            message.header.append(text.pop(0))
+        _take_code_lines(message, text)
     hint, candidates = _read_header(state, story, message.header)
-    _read_text(state, story, text, hint, message.has_stx)
+    _read_text(state, story, text, hint, message.has_stx or any(not ln.blank for ln in message.header))
     _title_from_codes(state, story, candidates)
     _read_trailer(state, story, message.trailer, hint)
     if not story.title and not story.body:
         return None
     return story
+
+
+def _take_code_lines(message: Message, text: list[Line]) -> None:
+    """With no STX to mark the text, the code lines at the top are the header: prefixed codes, field tags up to
+    `TX#`, and ANPA selector lines up to the slug line."""
+    slug_at = next((i for i, ln in enumerate(text[:4]) if SLUG_LINE.search(ln.text)), None)
+    if slug_at is not None and all(ANPA_HEADER.match(ln.text) or ln.blank for ln in text[:slug_at]):
+        message.header.extend(text[:slug_at + 1])
+        del text[:slug_at + 1]
+    while text and (text[0].blank or PREFIXED_CODE.match(text[0].text) or FIELD_TAG.match(text[0].text)
+                    or ANPA_HEADER.match(text[0].text)):
+        line = text.pop(0)
+        message.header.append(line)
+        if FIELD_TAG.match(line.text) and FIELD_TAG.match(line.text)["tag"] in TEXT_TAGS:
+            break
 
 
 def _read_header(state: State, story: Story, header: list[Line]) -> tuple[dict, list]:
@@ -214,6 +233,9 @@ def _read_text(state: State, story: Story, text: list[Line], hint: dict, has_stx
     if not story.title and text and _reads_as_headline(text, marking):
         text = _read_headline(state, story, text, marking)
     body, notes = _split_notes(text)
+    opening = next((ln.text for ln in body if not ln.blank), "")
+    dateline = dateline_match(opening)
+    story.fields["_dateline_day"] = dateline["day"] if dateline else None
     body = _read_closing_lines(state, story, body)
     paras = [_as_item(p) for p in paragraphs(body, marking if marking != "wrapped" else None)]
     if paras:
@@ -335,7 +357,7 @@ def _closing_line(state: State, story: Story, para) -> bool:
         for part in text.strip("() ").split(";"):
             _read_credit(state, story, part.strip(), span)
         return True
-    if (stamp := transmission_stamp(text)) is not None:
+    if (stamp := transmission_stamp(text, month_day(story.fields.get("_dateline_day")))) is not None:
         story.fields["date"] = story.fields.get("date") or stamp
         metadata(state, story, text, span, kind=TIMESTAMP)
         return True
@@ -390,5 +412,4 @@ def _read_dateline(story: Story, first) -> None:
     if agency:
         story.fields["source_agency"] = agency
     story.fields["dateline"] = match["dateline"].strip()
-    story.fields["_dateline_day"] = match["day"]
     first.text = first.text[match.end():]

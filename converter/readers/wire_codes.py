@@ -33,6 +33,8 @@ FIELD_NAMES = {"AN": "accession number", "KN": "feed name", "PD": "publication d
 TITLE_TAGS, DECK_TAGS, TEXT_TAGS = ("TI", "HL", "HD"), ("AB", "LP"), ("TX",)
 DATE_TAGS, BYLINE_TAGS, SOURCE_TAGS = ("PD", "DA"), ("BY",), ("KN", "SN")  # SO#: the exchange or issuer code
 
+# An ANPA selector/service line before the text: `a0105KYODO koko-`, `bsf025 3 ec 121   etf 967`.
+ANPA_HEADER = re.compile(r"^(?:[a-z]\d{4}\S*|[a-z]{1,5}\d{3,5})(?:\s+\S+){0,8}\s*$")
 # An ANPA slug line: keyword slug, date, word count (`BC-Soccer-Emperor's-Cup   09-12 0344`).
 SLUG_LINE = re.compile(r"(?P<slug>[A-Za-z0-9]+(?:-[\w'’.&]+)+)\s+(?P<a>\d{2})-(?P<b>\d{2})\s+(?P<words>\d{3,5})\s*$")
 KEYWORD_SLUG = re.compile(r"^[A-Za-z0-9]+(?:-[\w'’.&]+)+$")
