@@ -58,6 +58,7 @@ STRUCTURED = {
     "wire_iptc7901.txt": ("wire", ["River burst its banks at Millbrook overnight", "Covered market reopens after repairs"]),
     "wire_anpa_fr.txt": ("wire", ["Le tramway de Genève prolongé jusqu'à la frontière"]),
     "wire_aap_fields.txt": ("wire", ["Port volumes climb for third month"]),
+    "wire_ap_anpa.txt": ("wire", ["Harbor bridge to close for repairs"]),
     "sgml_collection.txt": ("news-markup", ["Harbour bridge reopens after three-week repair",
                                             "School board names new principal", "Rain delays river festival"]),
     "nitf.txt": ("news-markup", ["Ferry fares to rise in spring"]),
@@ -176,6 +177,15 @@ def test_iptc_messages_read_flags_credits_and_timestamps(converted) -> None:
     assert reasons["Editing by Paul Grant"].startswith("desk credits")
     assert reasons["ZCZC HBN0412 3 ws 0215"].startswith("wire transmission framing")
     assert reasons["@WLS"].startswith("wire header code")
+
+
+def test_ap_paragraph_marks_eds_note_and_byline(converted) -> None:
+    _, articles, _ = converted
+    meta, body = meta_of(articles, "Harbor bridge to close for repairs")
+    assert meta["authors"] == ["Jane Doe"] and meta["dateline"] == "PORTVILLE, Maine (AP)"
+    paragraphs = body.strip().split("\n\n")
+    assert len(paragraphs) == 3 and paragraphs[0].startswith("The harbor bridge will close")
+    assert "^" not in body and "Eds" not in body and "Associated Press Writer" not in body and "(MORE)" not in body
 
 
 def test_anpa_french_story(converted) -> None:

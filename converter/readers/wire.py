@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 
 from ..model import ITEM, PARA, TIMESTAMP
 from ..state import State
-from ..text import ends_sentence
+from ..text import ends_sentence, reading_case
 from ..urls import bare_url, clean_url
+from .markup_fields import ROLE, names_of
 from .common import Line, Story, account_for_lines, block, dropped, metadata, paragraph_marking, paragraphs, publish
 from .wire_codes import (
     BYLINE_TAGS, DATE_TAGS, DECK_TAGS, DESK_SIGNATURE, END_LINE, END_MARK, EOT, ETX, FIELD_NAMES, FIELD_TAG,
@@ -38,6 +39,9 @@ FRAMING_REASON = "wire transmission framing (start/end of message)"
 HEADER_REASON = "wire header code line (service, priority, category, selector)"
 TRAILER_REASON = "wire transmission trailer after the text"
 AGENCY_AFTER_START = re.compile(r"^ZCZC\s+(?P<agency>[A-Z][A-Za-z]{1,10})$", re.IGNORECASE)
+EDS_NOTE = re.compile(r"^(?:EDS|Eds|EDITORS|Editors|EDITOR'S NOTE|Editor's note|NOTE TO EDITORS|Note to editors)"
+                      r"\s*[:.]\s*\S")
+WIRE_BYLINE = re.compile(r"^(?P<label>By|BY|Von|VON|Par|PAR|Por|POR)\s+(?P<names>[^\s=].{1,70}?)\s*$")
 BULLET = re.compile(r"^[*•\-]\s+(?P<text>\S.*)$")
 
 
@@ -139,7 +143,7 @@ def _read_framing(state: State, message: Message, story: Story | None) -> None:
 
 def _read_message(state: State, message: Message) -> Story | None:
     story = Story()
-    text = list(message.text)
+    text = _paragraph_marks(list(message.text))
     if not message.has_stx:
         _take_code_lines(message, text)
     hint, candidates = _read_header(state, story, message.header)
@@ -232,6 +236,7 @@ def _read_text(state: State, story: Story, text: list[Line], hint: dict, has_stx
     marking = paragraph_marking(text)
     if not story.title and text and _reads_as_headline(text, marking):
         text = _read_headline(state, story, text, marking)
+    text = _read_byline_and_notes(state, story, _strip_blank_ends(text))
     body, notes = _split_notes(text)
     opening = next((ln.text for ln in body if not ln.blank), "")
     dateline = dateline_match(opening)
@@ -244,6 +249,35 @@ def _read_text(state: State, story: Story, text: list[Line], hint: dict, has_stx
     _read_notes(state, story, notes)
     if "slug" in hint and "date" not in story.fields:
         story.fields["slug_day"] = hint["slug"]
+
+
+def _paragraph_marks(text: list[Line]) -> list[Line]:
+    """AP's ANPA marks a paragraph's start with `^` and its end with `<`: the marks become an indent."""
+    marked = sum(1 for ln in text if ln.raw.lstrip().startswith("^") and ln.raw.rstrip().endswith("<"))
+    if marked < 2:
+        return text
+    return [Line(ln.number, ("   " + ln.raw.lstrip()[1:]) if ln.raw.lstrip().startswith("^") else ln.raw)
+            for ln in text for ln in [Line(ln.number, re.sub(r"\s*<+\s*$", "", ln.raw))]]
+
+
+def _read_byline_and_notes(state: State, story: Story, text: list[Line]) -> list[Line]:
+    """Below the headline: editors' notes (`Eds: …`), a byline (`By JANE DOE`) and its role line
+    (`Associated Press Writer`) leave the text; the names are the authors."""
+    while text:
+        first, span = text[0], (text[0].number, text[0].number)
+        if EDS_NOTE.match(first.text):
+            dropped(state, first.text, span, "note to editors (not part of the story)")
+        elif (match := WIRE_BYLINE.match(first.text)) and not story.fields.get("authors"):
+            story.fields["authors"] = [reading_case(n) for n in names_of(match["names"])]
+            dropped(state, match["label"], span, "byline label (the names are kept)")
+            metadata(state, story, match["names"], span)
+        elif story.fields.get("authors") and ROLE.search(first.text) and len(first.text.split()) <= 6 \
+                and not ends_sentence(first.text):
+            dropped(state, first.text, span, "byline role (the writer's title)")
+        else:
+            return text
+        text = _strip_blank_ends(text[1:])
+    return text
 
 
 def _strip_blank_ends(lines: list[Line]) -> list[Line]:
@@ -280,8 +314,8 @@ def _read_keyword_and_flags(state: State, story: Story, text: list[Line], has_st
 
 def _reads_as_headline(text: list[Line], marking: str) -> bool:
     first = text[0]
-    if first.indented:
-        return False
+    if first.indented and not (len(text) > 1 and text[1].indented):
+        return False  # an indented line that wraps onto the next: the first paragraph
     words = first.text.split()
     if LINE_END_MARK.search(first.raw):
         return True

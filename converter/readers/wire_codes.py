@@ -37,7 +37,7 @@ DATE_TAGS, BYLINE_TAGS, SOURCE_TAGS = ("PD", "DA"), ("BY",), ("KN", "SN")  # SO#
 ANPA_HEADER = re.compile(r"^(?:[a-z]\d{4}\S*|[a-z]{1,5}\d{3,5})(?:\s+\S+){0,8}\s*$")
 # An ANPA slug line: keyword slug, date, word count (`BC-Soccer-Emperor's-Cup   09-12 0344`).
 SLUG_LINE = re.compile(r"(?P<slug>[A-Za-z0-9]+(?:-[\w'’.&]+)+)\s+(?P<a>\d{2})-(?P<b>\d{2})\s+(?P<words>\d{3,5})\s*$")
-KEYWORD_SLUG = re.compile(r"^[A-Za-z0-9]+(?:-[\w'’.&]+)+$")
+KEYWORD_SLUG = re.compile(r"^[A-Za-z0-9]+(?:-[\w'’.&]+)+(?:,\d{2,5})?$")  # `BC-Harbor-Bridge,0245`: AP adds words
 
 # Version flags a desk puts before a slug or headline, or on a line of their own.
 FLAG = r"(?:REFILE|RPT|REPEAT|CORRECTED|CORRECTION|CORRECTS|URGENT|FLASH|BULLETIN|ADVISORY|ALERT|WRITETHRU" \
@@ -75,7 +75,7 @@ DATELINE = re.compile(
     rf"^(?P<dateline>(?P<place>[A-ZÀ-Þ][\w'’.]*(?:(?:,?\s|-)[\w'’.]+){{0,5}}?)"
     rf"(?:,\s+(?P<day>{MONTH_DAY}))?"
     rf"\s*(?:\((?P<agency>[^()]{{2,30}})\)|\s(?P<agency2>{AGENCIES})))"
-    rf"\s*(?:[-–—]{{1,2}}|:)?\s+(?=\S)"
+    rf"\s*(?:[-–—_]{{1,2}}|:)?\s+(?=\S)"
 )
 
 # Transmission timestamps: `KWS-21:37-09-12-18` (desk, time, day, month, year),
