@@ -348,8 +348,8 @@ def _escaped_markup(reading: Reading, body: Tag) -> list[Block] | None:
     inner = Reading(reading.state, "".join(strings))
     lines = reading.lines(strings[0])
     found = _paragraphs(inner, inner.soup)
-    for block in found:
-        block.lines = lines
+    for paragraph in found:
+        paragraph.lines = lines
     reading.used.update(id(s) for s in strings)
     markup = [f"<{t.name}> </{t.name}>" for t in inner.soup.find_all(True)]
     left = [" ".join(s.split()) for s in inner.soup.find_all(string=True) if id(s) not in inner.used and s.strip()]
