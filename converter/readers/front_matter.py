@@ -11,8 +11,8 @@
 
 `read_front_matter` runs first in every preset: the block leaves the text
 (reported: its values live in the front matter) and its values are kept in
-`state.source_meta`. A source whose text has no heading gets the front
-matter's title as its headline. The pipeline merges the values (see
+`state.source_meta`. A single article whose text has no heading gets the
+front matter's title as its headline. The pipeline merges the values (see
 `pipeline.py` for the order). Only a mapping of plain values is read: a
 malformed block stays text, and YAML is parsed with the safe loader.
 """
@@ -115,7 +115,7 @@ def read_front_matter(state: State) -> None:
         if block.lines[0] <= end and block.kind != DROP:
             state.drop(block, DROP_REASON)
     title = article_fields(meta).get("title")
-    if title and state.kind not in ("digest",) and not _text_has_heading(state, end, title):
+    if title and state.kind == "article" and not _text_has_heading(state, end, title):
         line = next((b.lines for b in state.blocks if b.text.lower().startswith("title:")), (1, 1))
         heading = Block(HEADING, title, line, level=1, meta={"from_front_matter": True})
         index = next((i for i, b in enumerate(state.blocks) if b.lines[0] > end), len(state.blocks))
