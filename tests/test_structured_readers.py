@@ -264,6 +264,23 @@ def test_malformed_sgml_converts_without_loss(tmp_path: Path) -> None:
     assert audit_output([tmp_path / "broken.txt"], tmp_path / "out")[0].missing == {}
 
 
+def test_sgml_collection_conventions_of_other_archives(tmp_path: Path) -> None:
+    text = ("<DOC>\n<DOCNO> LT010389-0001 </DOCNO>\n<DATE>\n<P>\nJanuary 3, 1989, Tuesday, Home Edition\n</P>\n</DATE>\n"
+            "<SECTION>\n<P>\nMetro; Part 2; Page 1\n</P>\n</SECTION>\n<HEADLINE>\n<P>\nTRAM LINE PLANS UNVEILED\n</P>\n"
+            "</HEADLINE>\n<BYLINE>\n<P>\nBy MARIA LOPEZ, Times Staff Writer\n</P>\n</BYLINE>\n<TEXT>\n<P>\nPlans for a "
+            "tram line along the coast were shown to residents on Monday.\n</P>\n</TEXT>\n</DOC>\n"
+            "<DOC>\n<DOCNO> WJ890326-0001 </DOCNO>\n<HL> Grain Prices Ease </HL>\n<DD> 03/26/89 </DD>\n"
+            "<DATELINE> CHICAGO </DATELINE>\n<TEXT>\n    Grain prices eased on Friday as rain fell across the plains.\n"
+            "</TEXT>\n</DOC>\n")
+    (tmp_path / "collection.txt").write_text(text, encoding="utf-8")
+    _, articles = convert([tmp_path / "collection.txt"], tmp_path / "out")
+    tram, body = meta_of(articles, "TRAM LINE PLANS UNVEILED")
+    assert tram["date"] == "1989-01-03" and tram["authors"] == ["Maria Lopez"] and tram["section"] == "Metro; Part 2; Page 1"
+    grain, body = meta_of(articles, "Grain Prices Ease")
+    assert grain["date"] == "1989-03-26" and grain["dateline"] == "CHICAGO"
+    assert body.strip() == "Grain prices eased on Friday as rain fell across the plains."
+
+
 def test_front_matter_outranks_rules_and_the_sidecar_outranks_it_for_the_issue(tmp_path: Path) -> None:
     source = tmp_path / "story.txt"
     source.write_text("---\ntitle: Night buses return\ndate: 2023-09-04\nauthor: Maya Brandt\ncategory: Transport\n"

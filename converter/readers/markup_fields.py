@@ -6,6 +6,7 @@ import re
 from email.utils import parsedate_to_datetime
 
 from ..dates import _iso, find_date
+from ..text import reading_case
 from .wire_codes import field_date
 
 SOURCED_CREDIT = re.compile(r"^(?P<caption>.*?)[，,\s]*[(（]?(?:图片来自|图片来源|圖片來源|圖片來自|图片提供|圖片提供|图源|圖源"
@@ -15,6 +16,7 @@ CREDIT_LABEL = re.compile(r"^(?:Photo|Photograph|Picture|Image|Foto|Bild|Credit|
                           re.IGNORECASE)
 ROLE = re.compile(r"\b(?:reporter|correspondent|writer|editor|staff|columnist|press|news|bureau|contributor"
                   r"|photographer|reuters|associated)\b|记者|記者|通讯员|特约", re.IGNORECASE)
+US_DATE = re.compile(r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})$")
 COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?")
 BY_LABEL = re.compile(r"^\s*(?:by|von|par|por|de|文|记者|記者|撰文)\s*[:：]?\s+", re.IGNORECASE)
 NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|;|&|\band\b|\bund\b|\bet\b|\by\b|、|，)\s*")
@@ -38,6 +40,8 @@ def markup_date(text: str) -> str | None:
             return _iso(stamp.year, stamp.month, stamp.day, f"{stamp.hour}", f"{stamp.minute:02d}")
         except (TypeError, ValueError):
             pass
+    if us := US_DATE.match(text):  # `03/26/89`, as SGML collections of US papers date stories
+        return _iso(_full_year(us["y"]), int(us["m"]), int(us["d"]))
     iso = re.match(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?", text)
     if iso:
         y, m, d = (int(x) for x in iso.group(1).split("-"))
@@ -45,10 +49,15 @@ def markup_date(text: str) -> str | None:
     return field_date(text) or find_date(text)
 
 
+def _full_year(text: str) -> int:
+    year = int(text)
+    return year if year >= 100 else year + (2000 if year < 50 else 1900)
+
+
 def names_of(byline: str) -> list[str]:
     """`By Jane Doe and John Roe` → [Jane Doe, John Roe]; a role after a comma stays out of the names."""
     text = BY_LABEL.sub("", " ".join(byline.split()))
-    names = [n.strip(" .") for n in NAME_SPLIT.split(text) if n.strip(" .")]
+    names = [reading_case(n.strip(" .")) for n in NAME_SPLIT.split(text) if n.strip(" .")]
     return [n for n in names if not ROLE.search(n)] or names
 
 
