@@ -5,9 +5,13 @@ pipeline asks it before the text-kind detector, so a file a structured reader
 recognises is read by that reader's rule (`PRESETS[kind]`). One module per
 format family:
 
-- `wire`: IPTC 7901 / ANPA 1312 transmissions and AAP-style field tags;
-- `markup`: NITF, NewsML(-G2), SGML collections (`<DOC>`), crawler XML/HTML;
-- `front_matter`: YAML front matter at the top of any source.
+- `wire` (with `wire_codes`, `wire_text`): IPTC 7901 / ANPA 1312 transmissions and
+  AAP-style field tags;
+- `markup` (with `families`, `markup_fields`, `markup_meta`): NITF, NewsML(-G2), SGML
+  collections (`<DOC>`), RSS/Atom items, crawler XML and saved HTML pages;
+- `front_matter`: YAML (`---`) or TOML (`+++`) front matter at the top of any source,
+  read by every preset;
+- `common`: what they share (source lines, paragraph marking, stories → articles).
 """
 
 from __future__ import annotations

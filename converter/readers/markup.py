@@ -22,7 +22,8 @@ from ..state import State
 from ..urls import clean_url
 from .common import Line, Story, block, dropped, metadata, paragraphs, publish
 from .families import FAMILIES, Family
-from .markup_fields import CREDIT_LABEL, credit_split, label_left, markup_date, names_of
+from .markup_meta import feed_title, page_meta
+from .markup_fields import CREDIT_LABEL, local, credit_split, label_left, markup_date, names_of
 from .wire_codes import dateline_match
 
 KIND = "news-markup"
@@ -38,15 +39,6 @@ ROOT_HINT = re.compile(
 MAX_SIZE = 20_000_000
 TAG_TEXT = re.compile(r"</?(?:p|div|br|span|a|b|i|em|strong|img|figure|h[1-6]|ul|ol|li|blockquote)\b[^<>]*>",
                       re.IGNORECASE)
-PAGE_META = {
-    "title": ("og:title", "twitter:title", "dc.title"),
-    "date": ("article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publish-date",
-             "dc.date", "dcterms.created", "parsely-pub-date", "sailthru.date"),
-    "authors": ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author"),
-    "url": ("canonical", "og:url"),
-    "section": ("article:section", "parsely-section"),
-    "publication": ("og:site_name", "application-name"),
-}
 FIELD_MARKS = {"byline", "author", "dateline", "standfirst", "deck", "subtitle", "kicker", "section", "headline"}
 CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
 
@@ -59,10 +51,6 @@ def recognise(text: str) -> bool:
     lines = [ln.strip() for ln in text[:20000].split("\n") if ln.strip()]
     tagged = sum(1 for ln in lines if ln.startswith("<") or ln.endswith(">"))
     return tagged >= max(2, len(lines) // 4)
-
-
-def local(tag: Tag) -> str:
-    return tag.name.lower().split(":")[-1]
 
 
 def _named(tag: Tag, names: tuple[str, ...]) -> bool:
@@ -135,53 +123,14 @@ def read_news_markup(state: State) -> None:
     family, containers = find_stories(reading.soup)
     stories = [_read_story(reading, family, c, len(containers) == 1) for c in containers] if family else []
     if len(stories) == 1:
-        _page_meta(reading, stories[0])
+        page_meta(reading, stories[0])
     for story in stories:
         story.fields.pop("_head_title", None)
     if family:
         state.note("read_news_markup", f"{family.name}: {len(containers)} stories")
-        _feed_title(reading, containers)
+        feed_title(reading, containers)
     publish(state, [s for s in stories if s.title or s.body])
     _account_for_markup(reading)
-
-
-def _page_meta(reading: Reading, story: Story) -> None:
-    """A saved web page's `<meta>` tags (Open Graph, article:*, Dublin Core) and canonical link fill the fields
-    its elements did not give; `og:site_name` names the publication."""
-    found: dict[str, str] = {}
-    for tag in reading.tags_of(reading.soup):
-        if tag.name == "meta" and tag.get("content"):
-            key = str(tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower()
-            found.setdefault(key, " ".join(str(tag["content"]).split()))
-        elif tag.name == "link" and "canonical" in (tag.get("rel") or []) and tag.get("href"):
-            found.setdefault("canonical", str(tag["href"]))
-    head_title = story.fields.pop("_head_title", False)
-    for field, keys in PAGE_META.items():
-        value = next((found[k] for k in keys if found.get(k)), None)
-        if not value or story.fields.get(field) or (field == "title" and story.title and not head_title):
-            continue
-        if field == "title":
-            story.title = value
-            story.title_blocks.append(Block(PARA, value, (1, 1), meta={"from_meta": True}))
-        elif field == "date":
-            story.fields["date"] = markup_date(value)
-        elif field == "authors":
-            story.fields["authors"] = names_of(value)
-        elif field == "url":
-            story.fields["url"] = clean_url(value)[0] if re.match(r"https?://\S+$", value) else None
-        elif field == "publication":
-            reading.state.issue.setdefault("publication", value)
-        else:
-            story.fields[field] = value
-
-
-def _feed_title(reading: Reading, stories: list[Tag]) -> None:
-    """The `<title>` of the `<channel>` or `<feed>` the items stand in names the publication."""
-    feed = next((p for p in stories[0].parents if isinstance(p, Tag) and local(p) in ("channel", "feed")), None)
-    title = next((c for c in feed.children if isinstance(c, Tag) and local(c) == "title"), None) if feed else None
-    if title is not None and (name := reading.text(title)):
-        reading.state.issue["publication"] = name
-        reading.state.blocks.append(Block(PARA, name, reading.lines(title), meta={"used_as": "metadata"}))
 
 
 def _expand_cdata(state: State, text: str) -> str:

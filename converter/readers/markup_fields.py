@@ -27,6 +27,11 @@ LABELLED_CREDIT = re.compile(
     r"(?P<credit>[^()（）\[\]]{1,60})[)）\]]?\s*$", re.IGNORECASE)
 
 
+def local(tag) -> str:
+    """An element's local name, lower case (`nitf:p` → `p`)."""
+    return tag.name.lower().split(":")[-1]
+
+
 def markup_date(text: str) -> str | None:
     """ISO 8601 from `2018-03-20T10:00:00Z`, `20180320T101500Z` (NITF norm), `Tue, 20 Mar 2018 10:00:00 GMT`."""
     text = text.strip()
