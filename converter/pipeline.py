@@ -101,8 +101,9 @@ def _apply_source_front_matter(state: State) -> None:
             setattr(article, name, value)
         article.untitled = article.untitled and "title" not in fields
         return
-    state.issue.setdefault("title", fields.get("title"))
-    state.issue.setdefault("date", fields.get("date"))
+    for name in ("title", "date"):
+        if fields.get(name):
+            state.issue.setdefault(name, fields[name])
 
 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
