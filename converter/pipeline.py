@@ -17,7 +17,7 @@ Article-level keys (title, date, authors, section, url, language, deck):
 1. the sidecar's `date` and `language`, as defaults for every article;
 2. what the rules found for the article in its text (its timestamp, byline,
    headline);
-3. the source's own YAML front matter, when the source is one article: the
+3. the source's own front matter (YAML or TOML), when the source is one article: the
    file's explicit metadata about itself outranks what rules infer, as a
    Pelican article's own metadata outranks settings and path-derived values.
 """
