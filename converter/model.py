@@ -71,6 +71,7 @@ class Article:
     authors: list[str] = field(default_factory=list)
     contributors: list[str] = field(default_factory=list)
     source_agency: str | None = None
+    dateline: str | None = None  # the place (and agency) a story was filed from, as printed before its text
     note: str | None = None
     continued_from: str | None = None
     continued_to: str | None = None

@@ -1,9 +1,25 @@
 """Readers → rules → articles: convert one source, or many paths.
 
-Metadata is merged in this fixed order, later winning:
-1. what the reader found for the whole source (a digest's header);
-2. the sidecar `<source>.yml` the archivist wrote;
-3. what the rules found for the single article (its own timestamp, byline).
+A source a structured reader recognises (a wire transmission, news markup:
+see `readers/`) is read by that reader; any other is given a kind by the
+text-kind detector, which reads the text after any front matter.
+
+Metadata is merged in this fixed order, later winning (as Pelican merges
+defaults, then path metadata, then the file's own metadata):
+
+Issue-level keys (publication, issue title, edition date, issue folder):
+1. what the reader found for the whole source (a digest's header, the
+   front matter of a source that holds several articles);
+2. the sidecar `<source>.yml` the archivist wrote: the archivist's word on
+   the edition outranks whatever the file says about it.
+
+Article-level keys (title, date, authors, section, url, language, deck):
+1. the sidecar's `date` and `language`, as defaults for every article;
+2. what the rules found for the article in its text (its timestamp, byline,
+   headline);
+3. the source's own front matter (YAML or TOML), when the source is one article: the
+   file's explicit metadata about itself outranks what rules infer, as a
+   Pelican article's own metadata outranks settings and path-derived values.
 """
 
 from __future__ import annotations
@@ -18,6 +34,8 @@ from .accounting import merged_away_text, record_label_words
 from .merge import merge_duplicates
 from .model import DROP, Article, Dropped, Source
 from .presets import PRESETS
+from .readers import recognise
+from .readers.front_matter import FrontMatterRefused, article_fields, split_front_matter
 from .sidecar import SidecarError, load_sidecar, real_date
 from .sources import DEFAULT_MAX_BYTES, SourceError, discover, read_source
 from .state import State
@@ -45,11 +63,12 @@ class Conversion:
 
 
 def convert_source(source: Source, sidecar: dict | None = None, kind: str | None = None) -> SourceResult:
-    kind = kind or detect_kind(source.text)
+    kind = kind or recognise(source.text) or detect_kind(_text_after_front_matter(source.text))
     state = State(source=source, kind=kind, sidecar=sidecar or {})
     for rule in PRESETS[kind]:
         rule(state)
     _account_for_leftovers(state)
+    _apply_source_front_matter(state)
     problems = _check_issue_metadata(state)
     _apply_issue_metadata(state)
     record_label_words(state)
@@ -78,6 +97,34 @@ def _account_for_leftovers(state: State) -> None:
     for block in state.blocks:
         if id(block) not in taken and block.kind != DROP and not block.meta.get("used_as"):
             state.drop(block, f"not part of any article ({block.kind})")
+
+
+def _text_after_front_matter(text: str) -> str:
+    """The text as the detector should see it: front matter lines blanked (line count kept)."""
+    try:
+        meta, end = split_front_matter(text)
+    except FrontMatterRefused as refused:
+        meta, end = {}, refused.end
+    if not end:
+        return text
+    lines = text.split("\n")
+    return "\n" * end + "\n".join(lines[end:])
+
+
+def _apply_source_front_matter(state: State) -> None:
+    """A one-article source's front matter outranks the rules; a many-article source's describes the issue."""
+    fields = article_fields(state.source_meta) if state.source_meta else {}
+    if not fields:
+        return
+    if len(state.articles) == 1 and state.kind != "digest":
+        article = state.articles[0]
+        for name, value in fields.items():
+            setattr(article, name, value)
+        article.untitled = article.untitled and "title" not in fields
+        return
+    for name in ("title", "date"):
+        if fields.get(name):
+            state.issue.setdefault(name, fields[name])
 
 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
