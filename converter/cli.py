@@ -20,6 +20,7 @@ def main() -> None:
 
     \b
     Examples:
+      broadsheet init --sample                # a starter archive here, with the sample
       broadsheet convert                      # site_src/ → docs/
       broadsheet convert page.txt --out out/  # one file
       broadsheet build                        # convert, write browse pages, mkdocs build
@@ -88,8 +89,10 @@ def audit(paths: tuple[Path, ...], out: Path) -> None:
 def _register_site_commands() -> None:
     try:
         from .site.commands import build, serve
+        from .site.starter import init
     except ImportError:  # pragma: no cover - the site layer is optional while it is being built
         return
+    main.add_command(init)
     main.add_command(build)
     main.add_command(serve)
 

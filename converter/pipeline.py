@@ -79,11 +79,13 @@ def _apply_issue_metadata(state: State) -> None:
         article.issue_date = issue_date[:10] if ISO_DAY.match(str(issue_date or "")) else None
 
 
-def convert_paths(paths: list[Path], kind: str | None = None) -> Conversion:
+def convert_paths(paths: list[Path], kind: str | None = None, progress=None) -> Conversion:
+    """Convert every source under `paths`; `progress` (optional) wraps the list of files, e.g. a progress bar."""
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown format {kind!r}; one of {', '.join(KINDS)}")
     conversion = Conversion()
-    for found in discover(paths):
+    found_files = discover(paths)
+    for found in progress(found_files) if progress else found_files:
         if found.skipped:
             conversion.skipped.append(f"{found.path}: {found.skipped}")
             continue

@@ -11,12 +11,14 @@ from collections import Counter
 from pathlib import Path
 
 from .catalog import Entry, Issue, group_issues, load_entries
-from .listing import article_item, human_date, link, month_name, page, page_slug, table, text
+from .listing import (BROWSE_META, article_item, human_date, link, month_name, page, page_slug, plural, table,
+                      text, weekday)
 
 HOME = "index.md"
 BROWSE = "browse"
 ISSUES = f"{BROWSE}/issues/index.md"
 ARCHIVE = f"{BROWSE}/archive/index.md"
+CALENDAR = f"{BROWSE}/calendar/index.md"
 FACETS = {  # folder: (index title, singular, values of an entry)
     "sections": ("Sections", "Section", lambda e: [e.meta["section"]] if e.meta.get("section") else []),
     "authors": ("Authors", "Author", lambda e: e.authors),
@@ -92,6 +94,26 @@ def archive_page(issues: list[Issue]) -> str:
     return page("Archive", ["Issues by year and month, newest first."] + body)
 
 
+def calendar_page(issues: list[Issue]) -> str:
+    """Year → month → day: a month's days in a row, the days with issues linked to them."""
+    by_day: dict[str, list[Issue]] = {}
+    for issue in issues:
+        if len(issue.date) >= 10:
+            by_day.setdefault(issue.date[:10], []).append(issue)
+    body = ["Every day with an issue, by year and month."]
+    for year in sorted({d[:4] for d in by_day}, reverse=True):
+        body += ["", f"## {year}", ""]
+        for month in sorted({d[:7] for d in by_day if d.startswith(year)}, reverse=True):
+            body += ["", f"### {month_name(month)}", ""]
+            for day in sorted(d for d in by_day if d.startswith(month)):
+                links = ", ".join(link(i.title, CALENDAR, issue_src(i.id)) for i in by_day[day])
+                body.append(f"- **{int(day[8:10])}** {text(weekday(day))}: {links}")
+    undated = [i for i in issues if len(i.date) < 10]
+    if undated:
+        body += ["", "## Undated", ""] + [f"- {link(i.title, CALENDAR, issue_src(i.id))}" for i in undated]
+    return page("Calendar", body, BROWSE_META)
+
+
 def facet_groups(entries: list[Entry], values) -> dict[str, tuple[str, list[Entry]]]:
     """Entries grouped by the page a value names (spellings that slug alike share a page)."""
     groups: dict[str, list[tuple[str, Entry]]] = {}
@@ -125,7 +147,8 @@ def build_pages(entries: list[Entry], name: str) -> dict[str, str]:
     """Every browse page: path under the docs folder → Markdown text."""
     issues = group_issues(entries)
     by_id = {i.id: i for i in issues}
-    pages = {HOME: home_page(issues, entries, name), ISSUES: issues_index(issues), ARCHIVE: archive_page(issues)}
+    pages = {HOME: home_page(issues, entries, name), ISSUES: issues_index(issues), ARCHIVE: archive_page(issues),
+             CALENDAR: calendar_page(issues)}
     pages.update({issue_src(i.id): issue_page(i) for i in issues})
     for folder in FACETS:
         pages.update(facet_pages(folder, entries, by_id))

@@ -9,6 +9,8 @@ from .catalog import Entry, Issue, relative_link
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 RESERVED = {"index"}
+BROWSE_META = {"search": {"exclude": True}}  # search finds articles; browse pages only list them
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def text(value: object) -> str:
@@ -40,6 +42,20 @@ def human_date(iso: str) -> str:
         return iso
     when = f"{day} {MONTHS[month - 1]} {year}" if 1 <= month <= 12 else iso[:10]
     return when + (f", {iso[11:16]}" if len(iso) >= 16 else "")
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """`1 article`, `2 articles`, `0 articles` (`words` for irregular plurals)."""
+    return f"{count} {word if count == 1 else words or word + 's'}"
+
+
+def weekday(iso_day: str) -> str:
+    import datetime
+
+    try:
+        return WEEKDAYS[datetime.date.fromisoformat(iso_day[:10]).weekday()]
+    except ValueError:
+        return ""
 
 
 def month_name(year_month: str) -> str:
