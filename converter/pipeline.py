@@ -21,6 +21,7 @@ from .presets import PRESETS
 from .sidecar import SidecarError, load_sidecar
 from .sources import SourceError, discover, read_source
 from .state import State
+from .urls import site_name
 
 
 @dataclass
@@ -71,12 +72,23 @@ def _apply_issue_metadata(state: State) -> None:
     issue_date = sidecar.get("date") or issue.get("date")
     issue_id = sidecar.get("issue") or state.source.stem
     for article in state.articles:
-        article.publication = article.publication or publication
+        if state.kind == "digest":
+            _attribute_digest_entry(article, publication, {publication, issue.get("publication")})
+        else:
+            article.publication = article.publication or publication
         article.date = article.date or issue_date
         article.language = article.language or sidecar.get("language")
         article.issue = issue_id
         article.issue_title = sidecar.get("title") or issue.get("title")
         article.issue_date = issue_date[:10] if ISO_DAY.match(str(issue_date or "")) else None
+
+
+def _attribute_digest_entry(article: Article, digest: str | None, digest_names: set) -> None:
+    """A digest entry belongs to the outlet that published it: the source the entry states, else its
+    URL's site; the digest that collected it is `collected_in`."""
+    stated = article.publication if article.publication not in digest_names else None
+    article.publication = stated or site_name(article.url)
+    article.collected_in = digest
 
 
 def convert_paths(paths: list[Path], kind: str | None = None, progress=None) -> Conversion:

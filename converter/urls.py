@@ -14,6 +14,16 @@ def bare_url(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+def site_name(url: str | None) -> str | None:
+    """The site an address belongs to, as readers say it: `https://www.scmp.com/x` → `scmp.com`."""
+    if not url:
+        return None
+    host = (urlsplit(url.strip()).hostname or "").lower()
+    for prefix in ("www.", "m.", "amp."):
+        host = host.removeprefix(prefix)
+    return host or None
+
+
 def clean_url(url: str) -> tuple[str, list[str]]:
     """The address without tracking parameters, and the parameters removed."""
     parts = urlsplit(url)

@@ -12,10 +12,11 @@ from html import escape, unescape
 from typing import Callable
 
 from .browse import facet_src, issue_src
-from .listing import human_date
+from .listing import human_date, is_chinese
 
 Resolve = Callable[[str], "str | None"]
 RAW_DIR = "raw"
+HEADLINE_ID = "bs-headline"  # the skip link's target
 
 
 def raw_src(file_name: str) -> str:
@@ -23,9 +24,16 @@ def raw_src(file_name: str) -> str:
     return f"{RAW_DIR}/{file_name}" if file_name.endswith(".txt") else f"{RAW_DIR}/{file_name}.txt"
 
 
+def _lang(value: str) -> str:
+    """` lang="zh"` for a Chinese string, else '' (a constant: never source text)."""
+    return ' lang="zh"' if is_chinese(value) else ""
+
+
 def _a(label: str, url: str | None, cls: str = "") -> str:
-    attr = f' class="{cls}"' if cls else ""
-    return f'<a href="{escape(url)}"{attr}>{escape(label)}</a>' if url else escape(label)
+    attr = (f' class="{cls}"' if cls else "") + _lang(label)
+    if url:
+        return f'<a href="{escape(url)}"{attr}>{escape(label)}</a>'
+    return f"<span{attr}>{escape(label)}</span>" if _lang(label) else escape(label)
 
 
 def _names(names: list[str], folder: str | None, resolve: Resolve) -> str:
@@ -46,6 +54,9 @@ def _dateline(meta: dict, resolve: Resolve) -> str:
     if meta.get("publication"):
         pub = str(meta["publication"])
         bits.append(_a(pub, resolve(facet_src("publications", pub)), "bs-publication"))
+    if meta.get("collected_in"):
+        digest = str(meta["collected_in"])
+        bits.append("collected in " + _a(digest, resolve(facet_src("publications", digest)), "bs-collected-in"))
     if meta.get("issue"):
         label = str(meta.get("issue_title") or meta["issue"])
         bits.append(_a(label, resolve(issue_src(str(meta["issue"]))), "bs-issue"))
@@ -71,7 +82,9 @@ def _figures(meta: dict, body: str) -> str:
 
 
 def header_html(meta: dict, body: str, resolve: Resolve) -> str:
-    parts = [_kicker(meta), f'<h1 class="bs-headline">{escape(str(meta.get("title") or "Untitled"))}</h1>']
+    title = str(meta.get("title") or "Untitled")
+    parts = [_kicker(meta), f'<h1 class="bs-headline" id="{HEADLINE_ID}" tabindex="-1"{_lang(title)}>'
+                            f'{escape(str(meta.get("title") or "Untitled"))}</h1>']
     if meta.get("deck"):
         parts.append(f'<p class="bs-deck">{escape(str(meta["deck"]))}</p>')
     if meta.get("authors"):

@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from .catalog import Entry, Issue, group_issues, load_entries
-from .listing import (BROWSE_META, article_item, human_date, link, month_name, page, page_slug, plural, table,
+from .listing import (article_item, lang_span, human_date, link, month_name, page, page_slug, plural, table,
                       text, weekday)
 
 HOME = "index.md"
@@ -21,9 +21,9 @@ ARCHIVE = f"{BROWSE}/archive/index.md"
 CALENDAR = f"{BROWSE}/calendar/index.md"
 FACETS = {  # folder: (index title, singular, values of an entry)
     "sections": ("Sections", "Section", lambda e: [e.meta["section"]] if e.meta.get("section") else []),
-    "authors": ("Authors", "Author", lambda e: e.authors),
+    "authors": ("Authors", "Author", lambda e: e.people),
     "publications": ("Publications", "Publication",
-                     lambda e: [e.meta["publication"]] if e.meta.get("publication") else []),
+                     lambda e: [e.meta[k] for k in ("publication", "collected_in") if e.meta.get(k)]),
 }
 LATEST_ISSUES = 10
 
@@ -37,18 +37,20 @@ def facet_src(folder: str, name: str) -> str:
 
 
 def issue_row(issue: Issue, from_src: str) -> list[str]:
-    return [link(issue.title, from_src, issue_src(issue.id)), text(issue.publication),
-            text(human_date(issue.date)) if issue.date else "", str(len(issue.entries))]
+    return [link(issue.title, from_src, issue_src(issue.id)), lang_span(issue.publication),
+            text(human_date(issue.date)) if issue.date else "undated", str(len(issue.entries))]
 
 
 def home_page(issues: list[Issue], entries: list[Entry], name: str) -> str:
-    publications = {e.meta["publication"] for e in entries if e.meta.get("publication")}
-    authors = {a for e in entries for a in e.authors}
-    body = [f"# {text(name)}", "", f"{len(entries)} articles in {len(issues)} issues from {len(publications)} publications, "
-            f"by {len(authors)} authors.", "", "## Latest issues", ""]
+    publications = {e.meta[k] for e in entries for k in ("publication", "collected_in") if e.meta.get(k)}
+    authors = {a for e in entries for a in e.people}
+    body = [f"# {text(name)}", "", f"{plural(len(entries), 'article')} in {plural(len(issues), 'issue')} from "
+            f"{plural(len(publications), 'publication')}, by {plural(len(authors), 'author')}.", "",
+            "## Latest issues", ""]
     body += table(["Issue", "Publication", "Date", "Articles"], [issue_row(i, HOME) for i in issues[:LATEST_ISSUES]])
     body += ["", "## Browse", "",
              f"- [All issues]({ISSUES}) ({len(issues)})",
+             f"- [Calendar: the days with issues]({CALENDAR})",
              f"- [Archive by year and month]({ARCHIVE})"]
     body += [f"- [{title}]({BROWSE}/{folder}/index.md)" for folder, (title, _, _) in FACETS.items()]
     body += ["- [Conversion report](conversion-report.md)", "- [Atom feed of the newest articles](feed.xml)"]
@@ -57,25 +59,28 @@ def home_page(issues: list[Issue], entries: list[Entry], name: str) -> str:
 
 def issues_index(issues: list[Issue]) -> str:
     rows = [issue_row(i, ISSUES) for i in issues]
-    return page("Issues", [f"{len(issues)} issues, newest first.", ""] + table(
+    return page("Issues", [f"{plural(len(issues), 'issue')}, newest first.", ""] + table(
         ["Issue", "Publication", "Date", "Articles"], rows))
 
 
 def issue_page(issue: Issue) -> str:
     src = issue_src(issue.id)
-    facts = [text(v) for v in (issue.publication, human_date(issue.date) if issue.date else "") if v]
-    body = [" · ".join(facts + [f"{len(issue.entries)} articles, in the order the source prints them."]), ""]
+    facts = [lang_span(issue.publication)] if issue.publication else []
+    facts.append(text(human_date(issue.date)) if issue.date else "date not stated in the source")
+    body = [" · ".join(facts + [f"{plural(len(issue.entries), 'article')}, in the order the source prints "
+                                "them."]), ""]
+    paged = any(e.meta.get("page") for e in issue.entries)
     current_page, current_section = None, None
     for entry in issue.entries:
         page_name, section = entry.meta.get("page"), entry.meta.get("section")
-        if page_name != current_page:
+        if paged and page_name != current_page:
             body += ["", f"## {text(page_name) if page_name else 'Other pages'}", ""]
             current_page, current_section = page_name, None
         if section != current_section:  # an article with no kicker after some must not look like theirs
             body += ["", f"### {text(section) if section else 'Other articles'}", ""]
         current_section = section
-        body.append(article_item(entry, src))
-    return page(issue.title, body)
+        body.append(article_item(entry, src, kicker=False, with_lede=True))
+    return page(issue.title, body, heading=lang_span(issue.title))
 
 
 def archive_page(issues: list[Issue]) -> str:
@@ -90,7 +95,8 @@ def archive_page(issues: list[Issue]) -> str:
             body += ["", f"### {month_name(month)}", ""]
         when = text(human_date(issue.date)) if issue.date else "undated"
         body.append(f"- {link(issue.title, ARCHIVE, issue_src(issue.id))} — {when} · "
-                    f"{text(issue.publication) + ' · ' if issue.publication else ''}{len(issue.entries)} articles")
+                    f"{lang_span(issue.publication) + ' · ' if issue.publication else ''}"
+                    f"{plural(len(issue.entries), 'article')}")
     return page("Archive", ["Issues by year and month, newest first."] + body)
 
 
@@ -111,7 +117,7 @@ def calendar_page(issues: list[Issue]) -> str:
     undated = [i for i in issues if len(i.date) < 10]
     if undated:
         body += ["", "## Undated", ""] + [f"- {link(i.title, CALENDAR, issue_src(i.id))}" for i in undated]
-    return page("Calendar", body, BROWSE_META)
+    return page("Calendar", body)
 
 
 def facet_groups(entries: list[Entry], values) -> dict[str, tuple[str, list[Entry]]]:
@@ -128,6 +134,17 @@ def facet_groups(entries: list[Entry], values) -> dict[str, tuple[str, list[Entr
     return result
 
 
+def issue_run(name: str, src: str, issues: list[Issue]) -> list[str]:
+    """A publication's run of issues (newest first): the issues it published or collected."""
+    own = [i for i in issues if i.publication == name]
+    if not own:
+        return []
+    rows = [[link(i.title, src, issue_src(i.id)), text(human_date(i.date)) if i.date else "undated",
+             str(len(i.entries))] for i in own]
+    return ["## Issues", "", f"{plural(len(own), 'issue')}, newest first.", ""] + table(
+        ["Issue", "Date", "Articles"], rows) + ["## Articles", ""]
+
+
 def facet_pages(folder: str, entries: list[Entry], by_id: dict[str, Issue]) -> dict[str, str]:
     index_title, singular, values = FACETS[folder]
     index_src = f"{BROWSE}/{folder}/index.md"
@@ -137,7 +154,9 @@ def facet_pages(folder: str, entries: list[Entry], by_id: dict[str, Issue]) -> d
         src = facet_src(folder, name)
         members = sorted(members, key=lambda e: (e.date == "", tuple(-ord(c) for c in e.date), e.src))
         items = [article_item(e, src, issue_src(e.issue), by_id[e.issue]) for e in members]
-        pages[src] = page(f"{singular}: {name}", [f"{len(members)} articles, newest first.", ""] + items)
+        run = issue_run(name, src, list(by_id.values())) if folder == "publications" else []
+        pages[src] = page(f"{singular}: {name}", heading=f"{singular}: {lang_span(name)}", body=run + [f"{plural(len(members), 'article')}, newest first.", ""]
+                          + items)
         rows.append([link(name, index_src, src), str(len(members))])
     pages[index_src] = page(index_title, table([singular, "Articles"], rows))
     return pages

@@ -37,6 +37,7 @@ DEFAULT_NAV = [{"Home": "index.md"}, {"Issues": "browse/issues/index.md"},
                {"Sections": "browse/sections/index.md"}, {"Authors": "browse/authors/index.md"},
                {"Publications": "browse/publications/index.md"}, {"Conversion report": "conversion-report.md"}]
 NOT_IN_NAV = ["/articles/", "/browse/"]
+UNSEARCHED = {"conversion-report.md"}  # browse pages say so in their own front matter
 log = logging.getLogger("mkdocs.plugins.broadsheet")
 
 
@@ -63,6 +64,7 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
     def __init__(self) -> None:
         self.stats: dict = {}
         self._keywords: dict[str, str] = {}
+        self._issue_names: dict[str, str] = {}
 
     @classmethod
     def session(cls, sources: list[Path] | None = None, prune: bool = False, progress=None,
@@ -142,10 +144,28 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
 
     # -- pages ---------------------------------------------------------------------------------
 
+    def on_files(self, files, config):
+        """Issue names for article headers (the fallback names too: never a file hash)."""
+        from .catalog import group_issues, load_entries
+
+        self._issue_names = {i.id: i.title for i in group_issues(load_entries(Path(config.docs_dir)))}
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if page.file.src_uri in UNSEARCHED:
+            page.meta.setdefault("search", {"exclude": True})
+        return markdown
+
     def on_page_content(self, html, page, config, files):
-        if hooks.is_article(page):
-            self._keywords[page.url] = search_keywords(page.meta, page.markdown or "")
-        return hooks.on_page_content(html, page, config, files)
+        if not hooks.is_article(page):
+            return html
+        issue = str(page.meta.get("issue") or "")
+        if issue and not page.meta.get("issue_title") and issue in self._issue_names:
+            page.meta["issue_title"] = self._issue_names[issue]
+        self._keywords[page.url] = search_keywords(page.meta, page.markdown or "")
+        html = hooks.on_page_content(html, page, config, files)
+        _headline_first_in_toc(page)
+        return html
 
     def on_env(self, env, config, files):
         return hooks.on_env(env, config, files)
@@ -154,6 +174,19 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
     def on_post_build(self, config):
         if self.config.search_settings:
             rewrite_search_index(Path(config.site_dir), self._keywords)
+
+
+def _headline_first_in_toc(page) -> None:
+    """The headline as the first (level-1) entry of the page's table of contents, holding the body's
+    headings: Material's skip-to-content link then leads to the headline, and its sidebar still
+    lists only the subheadings."""
+    from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+    from .article_html import HEADLINE_ID
+
+    headline = AnchorLink(str(page.meta.get("title") or page.title or ""), HEADLINE_ID, 1)
+    headline.children = list(page.toc or [])
+    page.toc = TableOfContents([headline])
 
 
 def _search_plugin(config):
