@@ -16,7 +16,7 @@ from .listing import human_date, is_chinese
 
 Resolve = Callable[[str], "str | None"]
 RAW_DIR = "raw"
-HEADLINE_ID = "bs-headline"  # the skip link's target
+HEADLINE_ID = "bs-article"  # the skip link's target: the article's header, headline first
 
 
 def raw_src(file_name: str) -> str:
@@ -83,7 +83,7 @@ def _figures(meta: dict, body: str) -> str:
 
 def header_html(meta: dict, body: str, resolve: Resolve) -> str:
     title = str(meta.get("title") or "Untitled")
-    parts = [_kicker(meta), f'<h1 class="bs-headline" id="{HEADLINE_ID}" tabindex="-1"{_lang(title)}>'
+    parts = [_kicker(meta), f'<h1 class="bs-headline"{_lang(title)}>'
                             f'{escape(str(meta.get("title") or "Untitled"))}</h1>']
     if meta.get("deck"):
         parts.append(f'<p class="bs-deck">{escape(str(meta["deck"]))}</p>')
@@ -95,7 +95,9 @@ def header_html(meta: dict, body: str, resolve: Resolve) -> str:
     parts += [_translation(meta), _figures(meta, body)]
     if meta.get("stub") and not body.strip():
         parts.append('<p class="bs-stub">Only the summary of this article is in the archive.</p>')
-    return '<header class="bs-article-head">' + "".join(p for p in parts if p) + "</header>"
+    # the skip link's target: an id on the h1 would make search index the header apart from the body
+    return (f'<header class="bs-article-head" id="{HEADLINE_ID}" tabindex="-1">' + "".join(p for p in parts if p)
+            + "</header>")
 
 
 def _provenance(meta: dict, resolve: Resolve) -> str:
