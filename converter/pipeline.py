@@ -81,6 +81,8 @@ def _apply_issue_metadata(state: State) -> None:
         article.issue = issue_id
         article.issue_title = sidecar.get("title") or issue.get("title")
         article.issue_date = issue_date[:10] if ISO_DAY.match(str(issue_date or "")) else None
+    if state.kind == "digest":
+        _one_name_per_site(state.articles)
 
 
 def _attribute_digest_entry(article: Article, digest: str | None, digest_names: set) -> None:
@@ -89,6 +91,20 @@ def _attribute_digest_entry(article: Article, digest: str | None, digest_names: 
     stated = article.publication if article.publication not in digest_names else None
     article.publication = stated or site_name(article.url)
     article.collected_in = digest
+
+
+def _one_name_per_site(articles: list[Article]) -> None:
+    """Entries from one site share the name an entry of that site states (`The Guardian`, not
+    `theguardian.com` for the rest)."""
+    stated = {}
+    for article in articles:
+        site = site_name(article.url)
+        if site and article.publication and article.publication != site:
+            stated.setdefault(site, article.publication)
+    for article in articles:
+        site = site_name(article.url)
+        if site in stated and article.publication == site:
+            article.publication = stated[site]
 
 
 def convert_paths(paths: list[Path], kind: str | None = None, progress=None) -> Conversion:

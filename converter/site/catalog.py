@@ -105,7 +105,7 @@ def fallback_names(issues: list["Issue"]) -> None:
     else `Undated issue N` (numbered in archive order), never a hash."""
     from .listing import human_date
 
-    undated = 0
+    undated: dict[str, int] = {}
     for issue in issues:
         pub, words = issue.publication, name_from_file(issue.id)
         if issue.date:
@@ -113,8 +113,9 @@ def fallback_names(issues: list["Issue"]) -> None:
         elif words:
             issue.fallback = f"{pub}: {words}" if pub and pub.casefold() not in words.casefold() else words
         else:
-            undated += 1
-            issue.fallback = f"{pub}, undated issue {undated}" if pub else f"Undated issue {undated}"
+            undated[pub] = undated.get(pub, 0) + 1
+            n = undated[pub]
+            issue.fallback = f"{pub}, undated issue {n}" if pub else f"Undated issue {n}"
 
 
 def order_key(meta: dict, src: str) -> tuple:
