@@ -119,7 +119,7 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
         """Convert the sources into the docs folder, unless nothing changed since the last build."""
         if not self.config.convert:
             return
-        from .commands import prepare_docs, source_fingerprint, source_problem
+        from .commands import prepare_docs, progress_bar, source_fingerprint, source_problem
 
         paths = self.source_paths(config)
         problem = source_problem(paths)
@@ -132,7 +132,7 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
         started = time.perf_counter()
         prune = self.config.prune or bool(self._session.get("prune"))
         self.stats = prepare_docs(paths, Path(docs), self.settings(config), prune=prune,
-                                  progress=self._session.get("progress"))
+                                  progress=self._session.get("progress") or progress_bar())
         self.stats["convert_seconds"] = time.perf_counter() - started
         self._converted[docs] = fingerprint
 
