@@ -51,6 +51,8 @@ def _dateline(meta: dict, resolve: Resolve) -> str:
     if meta.get("date"):
         iso = str(meta["date"])
         bits.append(f'<time datetime="{escape(iso)}">{escape(human_date(iso))}</time>')
+    else:
+        bits.append('<span class="bs-undated">date not stated in the source</span>')
     if meta.get("publication"):
         pub = str(meta["publication"])
         bits.append(_a(pub, resolve(facet_src("publications", pub)), "bs-publication"))
