@@ -206,3 +206,16 @@ def test_progress_bar_only_on_a_terminal_and_a_long_run() -> None:
     assert "converting" in terminal.getvalue() and "/30" in terminal.getvalue()
     assert progress_bar(log, over=20)(items) is items, "no bar in a log file"
     assert progress_bar(_Terminal(), over=20)(items[:5]) == items[:5], "no bar for a short run"
+
+
+def test_article_header_marks_chinese_strings_and_still_escapes() -> None:
+    from converter.site.article_html import footer_html, header_html
+
+    meta = {"title": "中国<b>新闻</b>", "page": "要闻", "section": "Clear Voice", "authors": ["张明"],
+            "publication": "人民日报", "source_agency": "新华社", "provenance": []}
+    head = header_html(meta, "", lambda src: None)
+    assert '<h1 class="bs-headline" lang="zh">中国&lt;b&gt;新闻&lt;/b&gt;</h1>' in head
+    assert '<span lang="zh">要闻</span> · Clear Voice' in head
+    assert '<span class="bs-author" lang="zh">张明</span>' in head and 'lang="zh">人民日报<' in head
+    assert "date not stated in the source" in head
+    assert 'Source: <span lang="zh">新华社</span>' in footer_html(meta, lambda src: None)

@@ -29,6 +29,11 @@ def _lang(value: str) -> str:
     return ' lang="zh"' if is_chinese(value) else ""
 
 
+def _marked(value: str, escaped: str) -> str:
+    """Already escaped text, in a `lang="zh"` span when the value is Chinese."""
+    return f"<span{_lang(value)}>{escaped}</span>" if _lang(value) else escaped
+
+
 def _a(label: str, url: str | None, cls: str = "") -> str:
     attr = (f' class="{cls}"' if cls else "") + _lang(label)
     if url:
@@ -42,7 +47,7 @@ def _names(names: list[str], folder: str | None, resolve: Resolve) -> str:
 
 
 def _kicker(meta: dict) -> str:
-    bits = [escape(str(meta[k])) for k in ("page", "section") if meta.get(k)]
+    bits = [_marked(str(meta[k]), escape(str(meta[k]))) for k in ("page", "section") if meta.get(k)]
     return f'<p class="bs-kicker">{" · ".join(bits)}</p>' if bits else ""
 
 
@@ -122,9 +127,9 @@ def footer_html(meta: dict, resolve: Resolve) -> str:
         value = meta.get(key)
         if value:
             text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-            parts.append(f'<p class="bs-{key}">{label}{escape(text)}</p>')
+            parts.append(f'<p class="bs-{key}">{label}{_marked(text, escape(text))}</p>')
     if meta.get("note"):
-        parts.append(f'<p class="bs-note">{escape(str(meta["note"]))}</p>')
+        parts.append(f'<p class="bs-note">{_marked(str(meta["note"]), escape(str(meta["note"])))}</p>')
     url = str(meta.get("url") or "")
     if re.match(r"https?://", url):
         parts.append(f'<p class="bs-original">Original: <a href="{escape(url)}" rel="nofollow noopener">'
