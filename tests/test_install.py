@@ -162,3 +162,47 @@ def test_a_config_without_the_plugin_is_named(tmp_path: Path, monkeypatch) -> No
     (tmp_path / "mkdocs.yml").write_text("site_name: x\ntheme: material\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 2 and "broadsheet plugin is not listed" in result.output
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str, want: str, seconds: float) -> str:
+    import time
+    import urllib.request
+
+    deadline, text = time.monotonic() + seconds, ""
+    while time.monotonic() < deadline:
+        try:
+            text = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+            if want in text:
+                return text
+        except OSError:
+            pass
+        time.sleep(0.5)
+    return text
+
+
+@pytest.mark.slow
+def test_serve_rebuilds_when_a_source_is_added(tmp_path: Path) -> None:
+    """`broadsheet serve` (MkDocs' server and the plugin): a new source appears without a restart."""
+    assert CliRunner().invoke(main, ["init", str(tmp_path)]).exit_code == 0
+    story = "{}\n\nBy Ana Ruiz\n\nThe harbour bridge reopened on Monday after eight months of repairs.\n"
+    (tmp_path / "site_src" / "one.txt").write_text(story.format("Harbour Bridge Reopens"), encoding="utf-8")
+    port = _free_port()
+    broadsheet = Path(sys.executable).with_name("broadsheet")
+    server = subprocess.Popen([str(broadsheet), "serve", "-a", f"127.0.0.1:{port}"], cwd=tmp_path,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        assert "1 article in 1 issue" in _fetch(url, "1 article in 1 issue", 90)
+        (tmp_path / "site_src" / "two.txt").write_text(story.format("Ferry Timetable Changes"), encoding="utf-8")
+        assert "2 articles in 2 issues" in _fetch(url, "2 articles in 2 issues", 90)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
