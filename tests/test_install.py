@@ -87,6 +87,7 @@ markdown_extensions:
 
 def test_the_plugin_in_a_users_own_material_config(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Welcome\n\nMy own front page.\n", encoding="utf-8")
     (tmp_path / "overrides").mkdir()
     (tmp_path / "overrides" / "main.html").write_text(
         '{% extends "base.html" %}\n{% block announce %}User announcement{% endblock %}\n', encoding="utf-8")
@@ -96,11 +97,16 @@ def test_the_plugin_in_a_users_own_material_config(tmp_path: Path) -> None:
         "eight months of repairs, the city council said.\n\nTraffic returned to both lanes by noon.\n",
         encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(MATERIAL_CONFIG, encoding="utf-8")
-    result = run([MKDOCS, "build", "--strict"], tmp_path)
+    strict = run([MKDOCS, "build", "--strict"], tmp_path)
+    assert strict.returncode != 0 and "is not broadsheet's home page: kept" in strict.stderr
+    assert (tmp_path / "docs" / "index.md").read_text(encoding="utf-8").startswith("# Welcome"), "never overwritten"
+    result = run([MKDOCS, "build"], tmp_path)
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
-    home = (site / "index.html").read_text(encoding="utf-8")
-    assert "The Example Archive" in home and "User announcement" in home, "user override and plugin both apply"
+    assert "My own front page." in (site / "index.html").read_text(encoding="utf-8")
+    home = (site / "browse/issues/index.html").read_text(encoding="utf-8")
+    assert "User announcement" in home and ">Story<" in home, "user override and plugin both apply"
+    assert "The Example Archive" in (site / "feed.xml").read_text(encoding="utf-8"), "the plugin's archive_name"
     assert "deep-orange" in home, "the user's palette is kept"
     article = next(site.glob("articles/story/*/index.html")).read_text(encoding="utf-8")
     assert 'class="bs-headline"' in article and "broadsheet.css" in article

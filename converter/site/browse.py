@@ -7,11 +7,12 @@ publication. Every value that came from a source is escaped (`listing.text`).
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from pathlib import Path
 
 from .catalog import Entry, Issue, group_issues, load_entries
-from .listing import (article_item, lang_span, human_date, link, month_name, page, page_slug, plural, table,
+from .listing import (GENERATOR_KEY, article_item, lang_span, human_date, link, month_name, page, page_slug, plural, table,
                       text, weekday)
 
 HOME = "index.md"
@@ -174,11 +175,23 @@ def build_pages(entries: list[Entry], name: str) -> dict[str, str]:
     return pages
 
 
+def written_by_broadsheet(path: Path) -> bool:
+    """A page broadsheet wrote (its front matter says so; older home pages link the issue list)."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    head = text[:text.find("\n---\n", 3) + 1] if text.startswith("---\n") else ""
+    return f"\n{GENERATOR_KEY}: broadsheet\n" in head or f"]({ISSUES})" in text
+
+
 def write_pages(docs: Path, pages: dict[str, str]) -> list[str]:
-    """Write pages whose text changed; remove browse pages that are no longer generated."""
+    """Write pages whose text changed; remove browse pages that are no longer generated. A home page
+    the user wrote (docs/index.md without broadsheet's mark) is kept, and said so."""
     changed = []
     for src, content in pages.items():
         target = docs / src
+        if src == HOME and target.exists() and not written_by_broadsheet(target):
+            logging.getLogger("mkdocs.plugins.broadsheet").warning(
+                "broadsheet: %s is not broadsheet's home page: kept (the archive's front page is %s)", target, ISSUES)
+            continue
         if not target.exists() or target.read_text(encoding="utf-8") != content:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8", newline="\n")

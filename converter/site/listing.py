@@ -9,7 +9,9 @@ from .catalog import Entry, Issue, relative_link
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 RESERVED = {"index"}
-BROWSE_META = {"search": {"exclude": True}}  # search finds articles; browse pages only list them
+GENERATOR_KEY = "generator"
+# search finds articles (browse pages only list them); the mark tells broadsheet's pages from the user's
+BROWSE_META = {"search": {"exclude": True}, GENERATOR_KEY: "broadsheet"}
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
