@@ -136,6 +136,10 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
         self.stats["convert_seconds"] = time.perf_counter() - started
         self._converted[docs] = fingerprint
 
+    def on_shutdown(self):
+        """The command-line session ends with the build or the server (a later run reads mkdocs.yml)."""
+        type(self)._session = {}
+
     def on_serve(self, server, config, builder):
         for path in self.source_paths(config):
             if path.exists():
