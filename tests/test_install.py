@@ -139,6 +139,17 @@ def test_init_writes_a_starter_archive_and_refuses_to_overwrite(tmp_path: Path) 
     assert len(again.output.strip().splitlines()) == 1
 
 
+def test_init_keeps_sources_already_there(tmp_path: Path) -> None:
+    (tmp_path / "site_src").mkdir()
+    (tmp_path / "site_src" / "mine.txt").write_text("My page\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path), "--sample"]).exit_code == 2, "the sample never mixes in"
+    result = runner.invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code == 0 and "kept the sources already in" in result.output
+    assert sorted(p.name for p in (tmp_path / "site_src").iterdir()) == ["mine.txt"]
+    assert (tmp_path / "mkdocs.yml").is_file()
+
+
 def test_build_of_an_empty_archive_is_a_one_line_error(tmp_path: Path, monkeypatch) -> None:
     runner = CliRunner()
     assert runner.invoke(main, ["init", str(tmp_path)]).exit_code == 0

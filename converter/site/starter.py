@@ -21,11 +21,13 @@ def _package_dir(name: str):
 
 def write_starter(target: Path, sample: bool) -> list[Path]:
     """Write mkdocs.yml, docs/ and site_src/ (the README on sidecars, or the sample) into `target`.
+    A site_src/ that already holds sources is kept as it is (the sample is then refused).
     Raises FileExistsError naming the first file that is already there: nothing is overwritten."""
     config, sources = target / "mkdocs.yml", target / SOURCES
     if config.exists():
         raise FileExistsError(config)
-    if sources.exists() and any(sources.iterdir()):
+    has_sources = sources.is_dir() and any(sources.iterdir())
+    if has_sources and sample:
         raise FileExistsError(sources)
     target.mkdir(parents=True, exist_ok=True)
     (target / DOCS).mkdir(exist_ok=True)
@@ -38,7 +40,7 @@ def write_starter(target: Path, sample: bool) -> list[Path]:
                 with resources.as_file(item) as path:
                     shutil.copyfile(path, sources / item.name)
                 written.append(sources / item.name)
-    else:
+    elif not has_sources:
         readme = sources / "README.md"
         readme.write_text((_package_dir(STARTER) / "README.md").read_text(encoding="utf-8"), encoding="utf-8")
         written.append(readme)
@@ -63,6 +65,8 @@ def init(directory: Path, sample: bool) -> None:
         sys.exit(2)
     sources = directory / SOURCES
     what = f"the sample in {sources}" if sample else f"an empty {sources}/ (see its README.md on sidecars)"
+    if not sample and len(written) == 1:
+        what = f"kept the sources already in {sources}"
     click.echo(f"wrote {written[0]} and {what}")
     click.echo("next: broadsheet build   (or broadsheet serve to preview)"
                + ("" if sample else ", after putting news text in site_src/"))
