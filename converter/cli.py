@@ -21,6 +21,7 @@ def main() -> None:
 
     \b
     Examples:
+      broadsheet init --sample                # a starter archive here, with the sample
       broadsheet convert                      # site_src/ → docs/
       broadsheet convert page.txt --out out/  # one file
       broadsheet build                        # convert, write browse pages, mkdocs build
@@ -135,8 +136,10 @@ def compose(out: Path | None, count_: int, seed: int, mixes: tuple[str, ...], li
 def _register_site_commands() -> None:
     try:
         from .site.commands import build, serve
+        from .site.starter import init
     except ImportError:  # pragma: no cover - the site layer is optional while it is being built
         return
+    main.add_command(init)
     main.add_command(build)
     main.add_command(serve)
 

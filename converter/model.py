@@ -79,7 +79,8 @@ class Article:
     url: str | None = None
     figures: list[Figure] = field(default_factory=list)
     translations: dict[str, dict] = field(default_factory=dict)
-    publication: str | None = None
+    publication: str | None = None  # the paper or outlet that published it
+    collected_in: str | None = None  # the digest that collected it (its publication is the outlet)
     issue: str | None = None
     issue_title: str | None = None
     issue_date: str | None = None  # the edition's day (sidecar, masthead or digest header), YYYY-MM-DD

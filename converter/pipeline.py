@@ -39,6 +39,7 @@ from .readers.front_matter import FrontMatterRefused, article_fields, split_fron
 from .sidecar import SidecarError, load_sidecar, real_date
 from .sources import DEFAULT_MAX_BYTES, SourceError, discover, read_source
 from .state import State
+from .urls import site_name
 
 
 @dataclass
@@ -136,12 +137,17 @@ def _apply_issue_metadata(state: State) -> None:
     issue_date = sidecar.get("date") or issue.get("date")
     issue_id = sidecar.get("issue") or source_issue_id(state.source.name)
     for article in state.articles:
-        article.publication = article.publication or publication
+        if state.kind == "digest":
+            _attribute_digest_entry(article, publication, {publication, issue.get("publication")})
+        else:
+            article.publication = article.publication or publication
         article.date = article.date or issue_date
         article.language = article.language or sidecar.get("language")
         article.issue = issue_id
         article.issue_title = sidecar.get("title") or issue.get("title")
         article.issue_date = issue_date[:10] if ISO_DAY.match(str(issue_date or "")) else None
+    if state.kind == "digest":
+        _one_name_per_site(state.articles)
 
 
 def source_issue_id(key: str) -> str:
@@ -150,11 +156,36 @@ def source_issue_id(key: str) -> str:
     return str(Path(key).with_suffix("").as_posix())
 
 
-def convert_paths(paths: list[Path], kind: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Conversion:
+def _attribute_digest_entry(article: Article, digest: str | None, digest_names: set) -> None:
+    """A digest entry belongs to the outlet that published it: the source the entry states, else its
+    URL's site; the digest that collected it is `collected_in`."""
+    stated = article.publication if article.publication not in digest_names else None
+    article.publication = stated or site_name(article.url)
+    article.collected_in = digest
+
+
+def _one_name_per_site(articles: list[Article]) -> None:
+    """Entries from one site share the name an entry of that site states (`The Guardian`, not
+    `theguardian.com` for the rest)."""
+    stated = {}
+    for article in articles:
+        site = site_name(article.url)
+        if site and article.publication and article.publication != site:
+            stated.setdefault(site, article.publication)
+    for article in articles:
+        site = site_name(article.url)
+        if site in stated and article.publication == site:
+            article.publication = stated[site]
+
+
+def convert_paths(paths: list[Path], kind: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                  progress=None) -> Conversion:
+    """Convert every source under `paths`; `progress` (optional) wraps the list of files, e.g. a progress bar."""
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown format {kind!r}; one of {', '.join(KINDS)}")
     conversion = Conversion()
-    for found in discover(paths, max_bytes):
+    found_files = discover(paths, max_bytes)
+    for found in progress(found_files) if progress else found_files:
         if found.skipped:
             conversion.skipped.append(found.said(found.skipped))
             continue

@@ -12,6 +12,7 @@ encoding).
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 BARE_URL = re.compile(r"^<?(https?://[^\s<>]+)>?$")
 TRACKING = re.compile(
@@ -27,6 +28,16 @@ URL_IN_TEXT = re.compile(r"https?://[^\s<>\"'()\[\]]+(?:\([^\s()<>]*\)[^\s<>\"'(
 def bare_url(text: str) -> str | None:
     match = BARE_URL.match(text.strip())
     return match.group(1) if match else None
+
+
+def site_name(url: str | None) -> str | None:
+    """The site an address belongs to, as readers say it: `https://www.scmp.com/x` → `scmp.com`."""
+    if not url:
+        return None
+    host = (urlsplit(url.strip()).hostname or "").lower()
+    for prefix in ("www.", "m.", "amp."):
+        host = host.removeprefix(prefix)
+    return host or None
 
 
 def clean_url(url: str) -> tuple[str, list[str]]:

@@ -13,10 +13,11 @@ from typing import Callable
 
 from ..escaping import json_script
 from .browse import facet_src, issue_src
-from .listing import human_date
+from .listing import human_date, is_chinese
 
 Resolve = Callable[[str], "str | None"]
 RAW_DIR = "raw"
+HEADLINE_ID = "bs-article"  # the skip link's target: the article's header, headline first
 
 
 def raw_src(file_name: str) -> str:
@@ -24,9 +25,21 @@ def raw_src(file_name: str) -> str:
     return f"{RAW_DIR}/{file_name}" if file_name.endswith(".txt") else f"{RAW_DIR}/{file_name}.txt"
 
 
+def _lang(value: str) -> str:
+    """` lang="zh"` for a Chinese string, else '' (a constant: never source text)."""
+    return ' lang="zh"' if is_chinese(value) else ""
+
+
+def _marked(value: str, escaped: str) -> str:
+    """Already escaped text, in a `lang="zh"` span when the value is Chinese."""
+    return f"<span{_lang(value)}>{escaped}</span>" if _lang(value) else escaped
+
+
 def _a(label: str, url: str | None, cls: str = "") -> str:
-    attr = f' class="{cls}"' if cls else ""
-    return f'<a href="{escape(url)}"{attr}>{escape(label)}</a>' if url else escape(label)
+    attr = (f' class="{cls}"' if cls else "") + _lang(label)
+    if url:
+        return f'<a href="{escape(url)}"{attr}>{escape(label)}</a>'
+    return f"<span{attr}>{escape(label)}</span>" if _lang(label) else escape(label)
 
 
 def _names(names: list[str], folder: str | None, resolve: Resolve) -> str:
@@ -35,7 +48,7 @@ def _names(names: list[str], folder: str | None, resolve: Resolve) -> str:
 
 
 def _kicker(meta: dict) -> str:
-    bits = [escape(str(meta[k])) for k in ("page", "section") if meta.get(k)]
+    bits = [_marked(str(meta[k]), escape(str(meta[k]))) for k in ("page", "section") if meta.get(k)]
     return f'<p class="bs-kicker">{" · ".join(bits)}</p>' if bits else ""
 
 
@@ -44,9 +57,14 @@ def _dateline(meta: dict, resolve: Resolve) -> str:
     if meta.get("date"):
         iso = str(meta["date"])
         bits.append(f'<time datetime="{escape(iso)}">{escape(human_date(iso))}</time>')
+    else:
+        bits.append('<span class="bs-undated">date not stated in the source</span>')
     if meta.get("publication"):
         pub = str(meta["publication"])
         bits.append(_a(pub, resolve(facet_src("publications", pub)), "bs-publication"))
+    if meta.get("collected_in"):
+        digest = str(meta["collected_in"])
+        bits.append("collected in " + _a(digest, resolve(facet_src("publications", digest)), "bs-collected-in"))
     if meta.get("issue"):
         label = str(meta.get("issue_title") or meta["issue"])
         bits.append(_a(label, resolve(issue_src(str(meta["issue"]))), "bs-issue"))
@@ -72,7 +90,9 @@ def _figures(meta: dict, body: str) -> str:
 
 
 def header_html(meta: dict, body: str, resolve: Resolve) -> str:
-    parts = [_kicker(meta), f'<h1 class="bs-headline">{escape(str(meta.get("title") or "Untitled"))}</h1>']
+    title = str(meta.get("title") or "Untitled")
+    parts = [_kicker(meta), f'<h1 class="bs-headline"{_lang(title)}>'
+                            f'{escape(str(meta.get("title") or "Untitled"))}</h1>']
     if meta.get("deck"):
         parts.append(f'<p class="bs-deck">{escape(str(meta["deck"]))}</p>')
     if meta.get("authors"):
@@ -83,7 +103,9 @@ def header_html(meta: dict, body: str, resolve: Resolve) -> str:
     parts += [_translation(meta), _figures(meta, body)]
     if meta.get("stub") and not body.strip():
         parts.append('<p class="bs-stub">Only the summary of this article is in the archive.</p>')
-    return '<header class="bs-article-head">' + "".join(p for p in parts if p) + "</header>"
+    # the skip link's target: an id on the h1 would make search index the header apart from the body
+    return (f'<header class="bs-article-head" id="{HEADLINE_ID}" tabindex="-1">' + "".join(p for p in parts if p)
+            + "</header>")
 
 
 def _provenance(meta: dict, resolve: Resolve) -> str:
@@ -106,9 +128,9 @@ def footer_html(meta: dict, resolve: Resolve) -> str:
         value = meta.get(key)
         if value:
             text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-            parts.append(f'<p class="bs-{key}">{label}{escape(text)}</p>')
+            parts.append(f'<p class="bs-{key}">{label}{_marked(text, escape(text))}</p>')
     if meta.get("note"):
-        parts.append(f'<p class="bs-note">{escape(str(meta["note"]))}</p>')
+        parts.append(f'<p class="bs-note">{_marked(str(meta["note"]), escape(str(meta["note"])))}</p>')
     url = str(meta.get("url") or "")
     if re.match(r"https?://", url):
         parts.append(f'<p class="bs-original">Original: <a href="{escape(url)}" rel="nofollow noopener">'
