@@ -14,7 +14,7 @@ import os
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -38,11 +38,14 @@ class SnapshotResult:
     bag: Path
     label: str
     articles: int
-    sources: int
+    sources: int        # news sources converted (sidecars and notes not counted)
+    source_files: int   # every file under data/sources/
     payload_bytes: int
     payload_files: int
     build_seconds: float
     bag_seconds: float
+    errors: list[str] = field(default_factory=list)     # sources that could not be converted
+    warnings: list[str] = field(default_factory=list)
 
 
 def software_agent() -> str:
@@ -82,7 +85,7 @@ def bag_info(info: ArchiveInfo, label: str, when: datetime, articles: int, sourc
         "Snapshot-Label": label,
         "Snapshot-Date": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "Snapshot-Articles": str(articles),
-        "Snapshot-Sources": str(sources),
+        "Snapshot-Sources": str(sources),  # news sources converted
     }
     return {key: value for key, value in fields.items() if value}
 
@@ -142,14 +145,16 @@ def make_snapshot(paths: list[Path], out: Path, docs: Path, config_file: Path, l
         shutil.copytree(docs, payload / "docs")
         sources = collect_sources(paths, payload / "sources")
         label = label or f"{info.name} {when:%Y-%m-%d}"
-        bag = bagit.make_bag(str(payload), bag_info(info, label, when, stats["articles"], len(sources)),
+        converted = len(stats["report"].get("sources", []))
+        bag = bagit.make_bag(str(payload), bag_info(info, label, when, stats["articles"], converted),
                              checksums=CHECKSUMS)
         normalise_bag(payload)
         if out.exists():
             out.rmdir()
         payload.rename(out)
         total_bytes, total_files = (int(n) for n in bag.info["Payload-Oxum"].split("."))
-        return SnapshotResult(out, label, stats["articles"], len(sources), total_bytes, total_files,
-                              built - started, time.perf_counter() - built)
+        return SnapshotResult(out, label, stats["articles"], converted, len(sources), total_bytes, total_files,
+                              built - started, time.perf_counter() - built,
+                              list(stats["report"].get("errors", [])), list(stats["report"].get("warnings", [])))
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -53,7 +53,12 @@ def snapshot(paths: tuple[Path, ...], out: Path, label: str | None, docs: Path, 
                                site_dir=site_dir, strict=not no_strict)
     except (SnapshotError, SourcesError) as err:
         raise click.ClickException(str(err)) from None
-    click.echo(f"snapshot {result.label!r}: {result.articles} articles from {result.sources} source files; "
+    for error in result.errors:
+        click.echo(f"error: {error}", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(f"snapshot {result.label!r}: {result.articles} articles from {result.sources} sources "
+               f"({result.source_files} files with sidecars and notes); "
                f"{result.payload_files} files, {result.payload_bytes / 1e6:.1f} MB; built in "
                f"{result.build_seconds:.2f}s, bagged in {result.bag_seconds:.2f}s: {out}")
     click.echo(f"offline site: {out / 'data' / 'site' / 'index.html'}")
