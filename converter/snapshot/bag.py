@@ -130,6 +130,9 @@ def make_snapshot(paths: list[Path], out: Path, docs: Path, config_file: Path, l
                   site_dir: Path | None = None, strict: bool = True) -> SnapshotResult:
     """Build the offline site from `paths` and write the bag to `out` (which must not hold anything)."""
     check_out(out)
+    for path in paths:
+        if not path.exists():
+            raise SnapshotError(f"{path}: no such file or folder")
     if not config_file.is_file():
         raise SnapshotError(f"{config_file}: no such MkDocs configuration")
     when, info = snapshot_time(), read_archive_info(config_file)

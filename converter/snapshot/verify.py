@@ -56,7 +56,9 @@ def _check_entries(bag: Path, manifest: str, algorithm: str, problems: list[Prob
     entries = _entries(bag, manifest, problems)
     for name, expected in entries.items():
         path = bag / name
-        if not path.is_file():
+        if path.is_symlink():
+            problems.append(Problem("unsafe", name, "a symbolic link; a snapshot holds plain files only, not read"))
+        elif not path.is_file():
             problems.append(Problem("missing", name, f"listed in {manifest} but not in the bag"))
         elif (found := _digest(path, algorithm)) != expected:
             problems.append(Problem("changed", name, f"{algorithm} is {found}, {manifest} says {expected}"))
