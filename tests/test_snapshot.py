@@ -4,6 +4,7 @@ the archive's configuration; verify names every flipped, missing and added file.
 
 from __future__ import annotations
 
+import re
 import shutil
 from importlib.metadata import version
 from pathlib import Path
@@ -180,3 +181,11 @@ def test_verify_does_not_follow_a_symbolic_link_planted_in_the_bag(sample, tmp_p
     target.unlink()
     target.symlink_to(outside)
     check_reported(bag, "unsafe", "data/sources/latin1.txt")
+
+
+def test_snapshot_verify_and_diff_are_registered_with_examples() -> None:
+    for command in ("snapshot", "verify", "diff"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "Examples:" in result.output and f"broadsheet {command} " in result.output
+    options = set(re.findall(r"--[a-z-]+", run("snapshot", "--help").output))
+    assert {"--out", "--label", "--docs", "--site-dir", "--config-file", "--tar"} <= options
