@@ -4,7 +4,6 @@ page to an issue and an article work, and search finds articles by an English an
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

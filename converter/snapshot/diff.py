@@ -139,6 +139,10 @@ def _pair_by_path(removed: dict, added: dict) -> list[tuple[str, str]]:
     return [(key, by_path[record.path]) for key, record in removed.items() if record.path in by_path]
 
 
+def _listed(record: ArticleRecord) -> ArticleChange:
+    return ArticleChange(record.identity, record.path, record.title)
+
+
 def diff_archives(old_where: Path, new_where: Path) -> ArchiveDiff:
     old, new = load_side(old_where), load_side(new_where)
     removed = {k: r for k, r in old.articles.items() if k not in new.articles}
@@ -146,17 +150,17 @@ def diff_archives(old_where: Path, new_where: Path) -> ArchiveDiff:
     pairs = [(k, k) for k in old.articles if k in new.articles] + _pair_by_path(removed, added)
     changes, unchanged = [], 0
     for old_key, new_key in pairs:
-        removed.pop(old_key, None), added.pop(new_key, None)
+        removed.pop(old_key, None)
+        added.pop(new_key, None)
         change = compare_article(old.articles[old_key], new.articles[new_key])
         if change is None:
             unchanged += 1
         else:
             changes.append(change)
-    brief = lambda r: ArticleChange(r.identity, r.path, r.title)  # noqa: E731
     return ArchiveDiff(
         old=old.label, new=new.label,
-        articles_added=[brief(r) for r in sorted(added.values(), key=lambda r: r.path)],
-        articles_removed=[brief(r) for r in sorted(removed.values(), key=lambda r: r.path)],
+        articles_added=[_listed(r) for r in sorted(added.values(), key=lambda r: r.path)],
+        articles_removed=[_listed(r) for r in sorted(removed.values(), key=lambda r: r.path)],
         articles_changed=sorted(changes, key=lambda c: c.path), articles_unchanged=unchanged,
         sources_added={k: v for k, v in new.sources.items() if k not in old.sources},
         sources_removed={k: v for k, v in old.sources.items() if k not in new.sources},
