@@ -125,3 +125,39 @@ def test_titles_reach_the_terminal_with_control_characters_escaped() -> None:
     shown = quoted("Evil\x1b[2J\x9b31m\u202eheadline\n")
     assert "\x1b" not in shown and "\x9b" not in shown and "\u202e" not in shown and "\n" not in shown
     assert shown.startswith('"Evil')
+
+
+def test_a_snapshot_with_previous_names_pins_and_lists_the_changes(archives, tmp_path) -> None:
+    import hashlib
+
+    from tests.snapshot_support import bag_info, files
+
+    config = archive_config(tmp_path / "archive")
+    first = tmp_path / "first"
+    make_snapshot(archives["old_src"], first, tmp_path / "first_docs", config, "--label", "October")
+    docs = tmp_path / "second_docs"
+    shutil.copytree(archives["new"], docs)  # the archive's docs, with the hand-locked correction
+    second = tmp_path / "second"
+    new_src = archives["old_src"].parent / "new_src"
+    result = make_snapshot(new_src, second, docs, config, "--label", "November", "--previous", first, "--prune")
+    assert "changes since" in result.output
+    info = bag_info(second)
+    assert info["Snapshot-Previous"] == "October"
+    assert info["Snapshot-Previous-Tagmanifest-Sha256"] == hashlib.sha256(
+        (first / "tagmanifest-sha256.txt").read_bytes()).hexdigest()
+    changes = json.loads((second / "data" / "changes-since-previous.json").read_text(encoding="utf-8"))
+    assert (changes["old"], changes["new"]) == ("October", "November")
+    assert [a["title"] for a in changes["articles_added"]] == ["Ferry Timetable Changes"]
+    assert [a["title"] for a in changes["articles_removed"]] == ["Market Moves Indoors"]
+    assert {c["title"] for c in changes["articles_changed"]} == {"Harbour Bridge Reopens", "Library Hours Extended"}
+    text = (second / "data" / "changes-since-previous.txt").read_text(encoding="utf-8")
+    assert "articles: 1 added, 1 removed, 2 changed, 0 unchanged" in text
+    assert run("verify", second).exit_code == 0
+    assert files(second / "data" / "sources") == files(new_src)
+
+
+def test_previous_must_be_a_snapshot_that_verifies(tmp_path) -> None:
+    result = run("snapshot", tmp_path, "--out", tmp_path / "bag", "--docs", tmp_path / "docs",
+                 "--config-file", archive_config(tmp_path / "archive"), "--previous", tmp_path)
+    assert result.exit_code != 0 and "--previous is not a snapshot bag" in result.output
+    assert not (tmp_path / "bag").exists() and not (tmp_path / "docs").exists()

@@ -23,6 +23,7 @@ import bagit
 
 from .archive_info import ArchiveInfo, read_archive_info
 from .offline import install_shim, offline_config
+from .previous import previous_fields, write_changes
 from .sources import collect_sources
 
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"  # RFC 8493
@@ -117,39 +118,48 @@ def normalise_bag(bag: Path) -> None:
         (bag / f"tagmanifest-{algorithm}.txt").write_text("".join(lines), encoding="utf-8")
 
 
-def _build(paths: list[Path], docs: Path, site: Path, config_file: Path, strict: bool) -> dict:
+def _build(paths: list[Path], docs: Path, site: Path, config_file: Path, strict: bool, prune: bool) -> dict:
     from ..site.commands import build_site
 
     with offline_config(config_file) as config:
-        stats = build_site(paths, docs, site, config, strict=strict)
+        stats = build_site(paths, docs, site, config, strict=strict, prune=prune)
     install_shim(site)
     return stats
 
 
-def make_snapshot(paths: list[Path], out: Path, docs: Path, config_file: Path, label: str | None = None,
-                  site_dir: Path | None = None, strict: bool = True) -> SnapshotResult:
-    """Build the offline site from `paths` and write the bag to `out` (which must not hold anything)."""
+def _check_inputs(paths: list[Path], out: Path, config_file: Path) -> None:
     check_out(out)
     for path in paths:
         if not path.exists():
             raise SnapshotError(f"{path}: no such file or folder")
     if not config_file.is_file():
         raise SnapshotError(f"{config_file}: no such MkDocs configuration")
+
+
+def make_snapshot(paths: list[Path], out: Path, docs: Path, config_file: Path, label: str | None = None,
+                  site_dir: Path | None = None, strict: bool = True, previous: Path | None = None,
+                  prune: bool = False) -> SnapshotResult:
+    """Build the offline site from `paths` and write the bag to `out` (which must not hold anything);
+    with `previous` (an earlier snapshot), record what changed since it and pin it by checksum."""
+    _check_inputs(paths, out, config_file)
+    chained = previous_fields(previous) if previous is not None else {}
     when, info = snapshot_time(), read_archive_info(config_file)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
         payload = staging / "bag"
         started = time.perf_counter()
-        stats = _build(paths, docs, site_dir or payload / "site", config_file, strict)
+        stats = _build(paths, docs, site_dir or payload / "site", config_file, strict, prune)
         built = time.perf_counter()
         if site_dir is not None:
             shutil.copytree(site_dir, payload / "site")
         shutil.copytree(docs, payload / "docs")
         sources = collect_sources(paths, payload / "sources")
         label = label or f"{info.name} {when:%Y-%m-%d}"
+        if previous is not None:
+            write_changes(payload, previous, label)
         converted = len(stats["report"].get("sources", []))
-        bag = bagit.make_bag(str(payload), bag_info(info, label, when, stats["articles"], converted),
+        bag = bagit.make_bag(str(payload), {**bag_info(info, label, when, stats["articles"], converted), **chained},
                              checksums=CHECKSUMS)
         normalise_bag(payload)
         if out.exists():

@@ -24,10 +24,15 @@ DEFAULT_CONFIG = Path("mkdocs.yml")
 @click.option("--config-file", "config_file", type=click.Path(path_type=Path), default=DEFAULT_CONFIG,
               show_default=True, help="The archive's MkDocs configuration (extra: organisation, contact, "
               "description go to bag-info.txt).")
+@click.option("--previous", "previous", type=click.Path(path_type=Path), default=None,
+              help="The snapshot before this one: named and pinned in bag-info.txt, and what changed since it "
+              "written to data/changes-since-previous.txt and .json.")
 @click.option("--tar", "tar", is_flag=True, help="Also write OUT.tar, normalised for byte-identical copies.")
 @click.option("--no-strict", is_flag=True, help="Do not fail on MkDocs warnings.")
+@click.option("--prune", is_flag=True, help="Remove articles whose source is gone (never hand-locked ones).")
 def snapshot(paths: tuple[Path, ...], out: Path, label: str | None, docs: Path, site_dir: Path | None,
-             config_file: Path, tar: bool, no_strict: bool) -> None:
+             config_file: Path, previous: Path | None, tar: bool, no_strict: bool,
+             prune: bool) -> None:
     """Build the site for offline reading and package a dated BagIt snapshot of the archive.
 
     The bag holds the sources byte for byte (data/sources/), the converted Markdown and
@@ -37,10 +42,12 @@ def snapshot(paths: tuple[Path, ...], out: Path, label: str | None, docs: Path, 
     \b
     Examples:
       broadsheet snapshot --out snapshots/2026-11 --label "November 2026"
+      broadsheet snapshot --out snapshots/2026-12 --previous snapshots/2026-11
       SOURCE_DATE_EPOCH=1700000000 broadsheet snapshot site_src/ --out snap --tar
     """
     from ..site.commands import _mkdocs_logging
     from .bag import SnapshotError, make_snapshot, snapshot_time
+    from .previous import PreviousError
     from .sources import SourcesError
     from .tarball import write_tar
 
@@ -50,8 +57,8 @@ def snapshot(paths: tuple[Path, ...], out: Path, label: str | None, docs: Path, 
         raise click.ClickException(f"{tar_path}: already exists; a snapshot never overwrites")
     try:
         result = make_snapshot(list(paths) or [DEFAULT_SOURCES], out, docs, config_file, label=label,
-                               site_dir=site_dir, strict=not no_strict)
-    except (SnapshotError, SourcesError) as err:
+                               site_dir=site_dir, strict=not no_strict, previous=previous, prune=prune)
+    except (SnapshotError, SourcesError, PreviousError) as err:
         raise click.ClickException(str(err)) from None
     for error in result.errors:
         click.echo(f"error: {error}", err=True)
@@ -62,6 +69,8 @@ def snapshot(paths: tuple[Path, ...], out: Path, label: str | None, docs: Path, 
                f"{result.payload_files} files, {result.payload_bytes / 1e6:.1f} MB; built in "
                f"{result.build_seconds:.2f}s, bagged in {result.bag_seconds:.2f}s: {out}")
     click.echo(f"offline site: {out / 'data' / 'site' / 'index.html'}")
+    if previous is not None:
+        click.echo(f"changes since {previous}: {out / 'data' / 'changes-since-previous.txt'}")
     if tar:
         write_tar(out, tar_path, int(snapshot_time().timestamp()))
         click.echo(f"tar: {tar_path}")

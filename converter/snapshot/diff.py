@@ -108,11 +108,11 @@ def _bag_label(bag: Path) -> str:
     return bag.name
 
 
-def load_side(where: Path) -> Side:
+def load_side(where: Path, label: str | None = None) -> Side:
     if (where / "bagit.txt").is_file():
-        docs, label = where / "data" / "docs", _bag_label(where)
+        docs, label = where / "data" / "docs", label or _bag_label(where)
     elif (where / "articles").is_dir() or (where / "conversion-report.json").is_file():
-        docs, label = where, str(where)
+        docs, label = where, label or str(where)
     else:
         raise DiffError(f"{where}: neither a snapshot bag (bagit.txt) nor a docs folder (articles/)")
     return Side(where, label, load_articles(docs), load_sources(docs))
@@ -143,8 +143,8 @@ def _listed(record: ArticleRecord) -> ArticleChange:
     return ArticleChange(record.identity, record.path, record.title)
 
 
-def diff_archives(old_where: Path, new_where: Path) -> ArchiveDiff:
-    old, new = load_side(old_where), load_side(new_where)
+def diff_archives(old_where: Path, new_where: Path, new_label: str | None = None) -> ArchiveDiff:
+    old, new = load_side(old_where), load_side(new_where, new_label)
     removed = {k: r for k, r in old.articles.items() if k not in new.articles}
     added = {k: r for k, r in new.articles.items() if k not in old.articles}
     pairs = [(k, k) for k in old.articles if k in new.articles] + _pair_by_path(removed, added)
