@@ -4,6 +4,7 @@ the archive's configuration; verify names every flipped, missing and added file.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from importlib.metadata import version
@@ -104,6 +105,8 @@ def test_verify_passes_a_fresh_snapshot(sample) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [result.output.splitlines()[-1]]
     assert result.output.startswith(f"VALID: {sample['bag']}")
+    tagmanifest = (sample["bag"] / "tagmanifest-sha256.txt").read_bytes()
+    assert f"fingerprint sha256:{hashlib.sha256(tagmanifest).hexdigest()}" in result.output
 
 
 def tampered(sample, tmp_path: Path) -> Path:

@@ -50,6 +50,7 @@ def snapshot(paths: tuple[Path, ...], out: Path, label: str | None, docs: Path, 
     from .previous import PreviousError
     from .sources import SourcesError
     from .tarball import write_tar
+    from .verify import fingerprint
 
     _mkdocs_logging(False)
     tar_path = out.with_name(out.name + ".tar")
@@ -69,6 +70,7 @@ def snapshot(paths: tuple[Path, ...], out: Path, label: str | None, docs: Path, 
                f"{result.payload_files} files, {result.payload_bytes / 1e6:.1f} MB; built in "
                f"{result.build_seconds:.2f}s, bagged in {result.bag_seconds:.2f}s: {out}")
     click.echo(f"offline site: {out / 'data' / 'site' / 'index.html'}")
+    click.echo(f"fingerprint: sha256:{fingerprint(out)} (sha256 of tagmanifest-sha256.txt)")
     if previous is not None:
         click.echo(f"changes since {previous}: {out / 'data' / 'changes-since-previous.txt'}")
     if tar:

@@ -4,12 +4,11 @@ tag manifest (which fixes every checksum in it), and carries what changed since 
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from .diff import diff_archives, diff_json
 from .diff_text import diff_lines
-from .verify import verify_bag
+from .verify import fingerprint, verify_bag
 
 CHANGES = "changes-since-previous"
 
@@ -32,7 +31,7 @@ def previous_fields(previous: Path) -> dict[str, str]:
         raise PreviousError(f"{previous}: the previous snapshot does not verify ({len(problems)} problems, first: "
                             f"{problems[0].line()}); run broadsheet verify on it")
     info = {key: value.strip() for key, value in _info(previous).items()}
-    digest = hashlib.sha256((previous / "tagmanifest-sha256.txt").read_bytes()).hexdigest()
+    digest = fingerprint(previous)
     fields = {"Snapshot-Previous": info.get("Snapshot-Label") or previous.name,
               "Snapshot-Previous-Date": info.get("Snapshot-Date") or info.get("Bagging-Date", ""),
               "Snapshot-Previous-Tagmanifest-Sha256": digest}

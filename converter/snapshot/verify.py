@@ -121,8 +121,15 @@ def verify_bag(bag: Path) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.path, p.kind))
 
 
+def fingerprint(bag: Path) -> str:
+    """The sha256 of the tag manifest: it fixes every checksum in the bag, so it names this exact snapshot
+    (publish it beside the download; a later snapshot's --previous pins it)."""
+    return _digest(bag / "tagmanifest-sha256.txt", "sha256")
+
+
 def verdict(bag: Path, problems: list[Problem]) -> str:
     if problems:
         return f"INVALID: {bag}: {len(problems)} problem{'s' if len(problems) != 1 else ''}"
     payload, _ = _files(bag)
-    return f"VALID: {bag}: {len(payload)} payload files, every checksum matches, nothing missing or extra"
+    return (f"VALID: {bag}: {len(payload)} payload files, every checksum matches, nothing missing or extra; "
+            f"fingerprint sha256:{fingerprint(bag)}")
