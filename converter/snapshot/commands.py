@@ -45,14 +45,14 @@ def snapshot(paths: tuple[Path, ...], out: Path, label: str | None, docs: Path, 
       broadsheet snapshot --out snapshots/2026-12 --previous snapshots/2026-11
       SOURCE_DATE_EPOCH=1700000000 broadsheet snapshot site_src/ --out snap --tar
     """
-    from ..site.commands import _mkdocs_logging
+    from ..site.commands import quiet_libraries
     from .bag import SnapshotError, make_snapshot, snapshot_time
     from .previous import PreviousError
     from .sources import SourcesError
     from .tarball import write_tar
     from .verify import fingerprint
 
-    _mkdocs_logging(False)
+    quiet_libraries(False)
     tar_path = out.with_name(out.name + ".tar")
     if tar and tar_path.exists():
         raise click.ClickException(f"{tar_path}: already exists; a snapshot never overwrites")
