@@ -7,14 +7,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .decode import SourceError, decode_bytes
 from .model import Source
+
+__all__ = ["Found", "SourceError", "decode_bytes", "discover", "read_source"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 SIDECAR_SUFFIXES = {".yml", ".yaml"}
-
-
-class SourceError(Exception):
-    """A file that cannot be read as a news source; the message says why."""
 
 
 FOLDER_NOTES = {"README.MD", "SOURCES.MD", "README.TXT", "README"}  # notes about a folder, not news
@@ -83,8 +82,6 @@ def read_source(path: Path) -> Source:
         raise SourceError("cannot be read: permission denied") from None
     except OSError as err:
         raise SourceError(f"cannot be read: {err.strerror or err}") from None
-    from .decode import decode_bytes
-
     text, encoding, warnings = decode_bytes(data)
     digest = hashlib.sha256(data).hexdigest()
     return Source(path=path, name=path.name, sha256=digest, text=text, encoding=encoding, warnings=warnings)
