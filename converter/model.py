@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# The named rule running now (set by the pipeline's rule runner): joins and drops record who made them.
+CURRENT_RULE: ContextVar[str] = ContextVar("CURRENT_RULE", default="")
 
 # Block kinds. A reader's rules assign one of these to every block; the writer
 # renders only the kinds that belong in a body.
@@ -33,7 +37,8 @@ class Block:
     meta: dict = field(default_factory=dict)
 
     def extend(self, other: "Block", joiner: str = " ") -> None:
-        """Append another block's text (a repaired break) and widen the line range."""
+        """Append another block's text (a repaired break) and widen the line range; the join names its rule."""
+        self.meta.setdefault("joins", []).append((CURRENT_RULE.get(), other.lines, joiner))
         self.text = self.text + joiner + other.text
         self.lines = (min(self.lines[0], other.lines[0]), max(self.lines[1], other.lines[1]))
 
@@ -110,9 +115,11 @@ class Dropped:
     lines: tuple[int, int]
     text: str
     reason: str
+    rule: str = field(default_factory=CURRENT_RULE.get)  # the named rule that dropped it
 
     def as_dict(self) -> dict:
-        return {"file": self.file, "lines": list(self.lines), "reason": self.reason, "text": self.text}
+        return {"file": self.file, "lines": list(self.lines), "reason": self.reason, "rule": self.rule,
+                "text": self.text}
 
 
 @dataclass

@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .detect import KINDS, detect_kind
 from .accounting import merged_away_text, record_label_words
+from .detect import KINDS, Choice, choose_kind
+from .explain import LineRole, Tracer, explain_lines, named, run_rules
 from .merge import merge_duplicates
 from .model import DROP, Article, Dropped, Source
-from .presets import PRESETS
+from .presets import PRESETS, ruler
 from .sidecar import SidecarError, load_sidecar
 from .sources import SourceError, discover, read_source
 from .state import State
@@ -31,6 +32,8 @@ class SourceResult:
     dropped: list[Dropped]
     issue: dict
     trace: list[str] = field(default_factory=list)
+    choice: Choice | None = None  # how the kind was chosen: evidence, confidence, runner-up, override
+    explanation: list[LineRole] | None = None  # with --explain: every line's role and the rules behind it
 
 
 @dataclass
@@ -43,15 +46,24 @@ class Conversion:
     merged: list[str] = field(default_factory=list)
 
 
-def convert_source(source: Source, sidecar: dict | None = None, kind: str | None = None) -> SourceResult:
-    kind = kind or detect_kind(source.text)
-    state = State(source=source, kind=kind, sidecar=sidecar or {})
-    for rule in PRESETS[kind]:
-        rule(state)
-    _account_for_leftovers(state)
+def convert_source(source: Source, sidecar: dict | None = None, kind: str | None = None,
+                   explain: bool = False) -> SourceResult:
+    """Read one source with the preset of its kind: `kind` (--format) first, then the sidecar's `format:`,
+    else the kind its conventions score highest."""
+    sidecar = sidecar or {}
+    override, by = (kind, "--format") if kind else (sidecar.get("format"), "sidecar format:")
+    if override is not None and override not in PRESETS:
+        raise SidecarError(f"format {override!r} is not a kind of source (one of {', '.join(PRESETS)})")
+    choice = choose_kind(source.text, available=PRESETS, override=override, override_by=by)
+    state = State(source=source, kind=choice.kind, sidecar=sidecar)
+    tracer = Tracer(state) if explain else None
+    run_rules(state, ruler(choice.kind).active(), tracer)
+    named("account_for_leftovers", _account_for_leftovers, state)
     _apply_issue_metadata(state)
-    record_label_words(state)
-    return SourceResult(source, kind, state.articles, state.dropped, state.issue, state.trace)
+    named("record_label_words", record_label_words, state)
+    explanation = explain_lines(tracer, source.text) if tracer else None
+    return SourceResult(source, choice.kind, state.articles, state.dropped, state.issue, state.trace, choice,
+                        explanation)
 
 
 def _account_for_leftovers(state: State) -> None:
@@ -79,7 +91,7 @@ def _apply_issue_metadata(state: State) -> None:
         article.issue_date = issue_date[:10] if ISO_DAY.match(str(issue_date or "")) else None
 
 
-def convert_paths(paths: list[Path], kind: str | None = None) -> Conversion:
+def convert_paths(paths: list[Path], kind: str | None = None, explain: bool = False) -> Conversion:
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown format {kind!r}; one of {', '.join(KINDS)}")
     conversion = Conversion()
@@ -95,7 +107,7 @@ def convert_paths(paths: list[Path], kind: str | None = None) -> Conversion:
             if not source.text.strip():
                 raise SourceError("empty file: no text to convert")
             conversion.warnings += [f"{found.path}: {w}" for w in source.warnings]
-            result = convert_source(source, load_sidecar(found.path), kind)
+            result = convert_source(source, load_sidecar(found.path), kind, explain)
         except (SourceError, SidecarError) as err:
             conversion.errors.append(f"{found.path}: {err}")
             continue
@@ -104,7 +116,8 @@ def convert_paths(paths: list[Path], kind: str | None = None) -> Conversion:
             continue
         conversion.results.append(result)
     all_articles = [a for r in conversion.results for a in r.articles]
-    conversion.articles, conversion.merged = merge_duplicates(all_articles)
+    conversion.articles, merged = merge_duplicates(all_articles)
+    conversion.merged = [f"{note} (rule merge_duplicates)" for note in merged]
     _report_merged_away_text(conversion, all_articles)
     return conversion
 
@@ -117,4 +130,5 @@ def _report_merged_away_text(conversion: Conversion, all_articles: list[Article]
     by_source = {id(a): r for r in conversion.results for a in r.articles}
     for article in merged_away:
         for entry in merged_away_text(conversion.articles, [article]):
+            entry.rule = entry.rule or "merge_duplicates"
             by_source[id(article)].dropped.append(entry)

@@ -21,6 +21,7 @@ def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dic
             "file": result.source.name,
             "path": str(result.source.path),
             "kind": result.kind,
+            "detection": result.choice.as_dict() if result.choice else None,
             "encoding": result.source.encoding,
             "sha256": result.source.sha256,
             "warnings": result.source.warnings,
@@ -32,7 +33,10 @@ def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dic
                 for a in result.articles
             ],
             "dropped": [d.as_dict() for d in result.dropped],
+            "joins": joins_of(result),
         })
+        if result.explanation is not None:
+            sources[-1]["explain"] = [line.as_dict() for line in result.explanation]
     return {
         "sources": sources,
         "errors": conversion.errors + written.errors,
@@ -50,6 +54,17 @@ def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dic
             "errors": len(conversion.errors) + len(written.errors),
         },
     }
+
+
+def joins_of(result) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Every join of one source line or block into another, with the rule that made it."""
+    blocks = {id(b): b for a in result.articles for b in a.body}
+    joins = []
+    for block in blocks.values():
+        for rule, lines, joiner in block.meta.get("joins", ()):
+            joins.append({"rule": rule, "lines": list(lines), "into": list(block.lines),
+                          "how": "line" if joiner == "\n" else "wrapped line or broken paragraph"})
+    return sorted(joins, key=lambda j: (j["lines"][0], j["rule"]))
 
 
 def _markdown(report: dict) -> str:
@@ -71,12 +86,45 @@ def _markdown(report: dict) -> str:
         if report[key]:
             lines += ["", f"## {title}", ""] + [f"- `{p.replace('`', '')}`" for p in report[key]]
     for source in report["sources"]:
-        lines += ["", f"## {source['file']}", "", f"Kind: {source['kind']}; {len(source['articles'])} articles.", ""]
-        lines += ["| lines | left out because | text |", "|---|---|---|"]
+        lines += ["", f"## {source['file']}", "", f"Kind: {_kind_line(source)}; {len(source['articles'])} articles.", ""]
+        lines += ["| lines | left out because | rule | text |", "|---|---|---|---|"]
         for d in source["dropped"]:
-            text = d["text"][:120].replace("|", "&#124;").replace("<", "&lt;").replace("[", "&#91;")
-            lines.append(f"| {d['lines'][0]}–{d['lines'][1]} | {d['reason']} | {text} |")
+            text = _cell(d["text"][:120])
+            lines.append(f"| {d['lines'][0]}–{d['lines'][1]} | {_cell(d['reason'])} | {d.get('rule', '')} | {text} |")
+        lines += _joins_markdown(source.get("joins", []))
     return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return str(text).replace("|", "&#124;").replace("<", "&lt;").replace("[", "&#91;")
+
+
+def _kind_line(source: dict) -> str:
+    detection = source.get("detection")
+    if not detection:
+        return source["kind"]
+    text = f"{source['kind']} ({detection['decided_by']}; confidence {detection['confidence']:.2f}"
+    if detection.get("runner_up"):
+        text += f"; runner-up {detection['runner_up']} {detection['runner_up_confidence']:.2f}"
+    if detection.get("detected") and detection["detected"] != source["kind"]:
+        text += f"; detected {detection['detected']}"
+    return text + ")"
+
+
+def _joins_markdown(joins: list[dict]) -> list[str]:
+    """Joins of separate blocks listed one by one; joins of wrapped lines counted per rule."""
+    if not joins:
+        return []
+    counts: dict[str, int] = {}
+    for join in joins:
+        counts[join["rule"]] = counts.get(join["rule"], 0) + 1
+    lines = ["", "Joins: " + ", ".join(f"{n} by {rule}" for rule, n in sorted(counts.items()))
+             + " (every one listed in conversion-report.json).", ""]
+    listed = [j for j in joins if j["rule"] not in ("join_wrapped_lines", "read_blockquotes")]
+    if listed:
+        lines += ["| lines | joined into | rule |", "|---|---|---|"]
+        lines += [f"| {j['lines'][0]}–{j['lines'][1]} | {j['into'][0]}–{j['into'][1]} | {j['rule']} |" for j in listed]
+    return lines
 
 
 def write_report(report: dict, out: Path) -> None:

@@ -1,0 +1,208 @@
+"""Why each source line went where it went: its line role and the rules that decided it.
+
+The pipeline runs a preset's named rules through `run_rules`. Every rule runs
+with its name in `CURRENT_RULE`, so a drop (`State.drop`) and a join
+(`Block.extend`) record the rule that made them at no cost. With `--explain`
+a `Tracer` also snapshots the blocks around each rule and attributes every
+change — a block made, its kind or text changed, dropped, joined into another
+block, taken as a headline or metadata, moved into a figure — to the rule that
+made it. No rule knows it is being watched.
+
+Roles use the vocabulary of the line-roles spec (masthead, running_head,
+page_label, kicker, headline, deck, byline, dateline, body, crosshead, caption,
+credit, jump_out, jump_in, advert, noise, wire_header, digest_header, toc …);
+`ROLE_OF_KIND` and `ROLE_OF_DROP` are the one table from block kinds and drop
+reasons to roles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .model import (BYLINE, CAPTION, CREDIT, CROSSHEAD, CURRENT_RULE, DROP, HEADING, ITEM, JUMP, PARA, TABLE,
+                    TIMESTAMP, URL, Article, Block)
+from .state import Rule, State
+
+ROLE_OF_KIND = {PARA: "body", ITEM: "body", TABLE: "body", CROSSHEAD: "crosshead", HEADING: "headline",
+                CAPTION: "caption", BYLINE: "byline", JUMP: "jump_in", CREDIT: "signoff", URL: "link",
+                TIMESTAMP: "timestamp"}
+# Drop reasons (their first words) → role, first match wins; anything else left out is `left_out`.
+ROLE_OF_DROP = (("running head", "running_head"), ("masthead", "masthead"), ("page marker", "page_label"),
+                ("page furniture", "page_label"), ("section label", "page_label"), ("advert", "advert"),
+                ("feed advert", "advert"), ("table of contents", "toc"), ("digest", "digest_header"),
+                ("summary list", "digest_header"), ("colophon", "digest_header"), ("yaml front matter", "front_matter"),
+                ("wire", "wire_header"), ("transmission", "wire_header"), ("image placeholder", "noise"),
+                ("html", "noise"), ("markdown attribute", "noise"), ("empty", "noise"), ("noise", "noise"),
+                ("heading underline", "noise"), ("speckle", "noise"))
+USED_AS_ROLE = {"headline": "headline", "signature": "signoff", "joined": "body"}
+JUMP_ROLE = {"from": "jump_in", "to": "jump_out"}
+CREDIT_ROLE = {"source_agency": "source_credit", "contributors": "signoff", "note": "signoff"}
+
+
+def run_rules(state: State, rules: Iterable[Rule], tracer: Tracer | None = None) -> None:
+    """Run the rules in order, each under its name; a tracer (with --explain) records what each one changed."""
+    for rule in rules:
+        token = CURRENT_RULE.set(rule.__name__)
+        try:
+            if tracer is None:
+                rule(state)
+            else:
+                tracer.run(rule)
+        finally:
+            CURRENT_RULE.reset(token)
+
+
+def named(name: str, step, *args) -> None:  # type: ignore[no-untyped-def]
+    """Run a pipeline step outside the presets (leftovers, merging) under a rule name."""
+    token = CURRENT_RULE.set(name)
+    try:
+        step(*args)
+    finally:
+        CURRENT_RULE.reset(token)
+
+
+@dataclass
+class Event:
+    rule: str
+    what: str  # "made", "kind heading→para", "text", "dropped: reason", "joined into 12–14", "headline" …
+
+
+@dataclass
+class Tracer:
+    """Snapshots of the blocks around every rule; the differences are each block's history."""
+
+    state: State
+    history: dict[int, list[Event]] = field(default_factory=dict)
+    blocks: dict[int, Block] = field(default_factory=dict)  # every block ever seen, by id
+
+    def run(self, rule: Rule) -> None:
+        before = {id(b): (b, b.kind, b.text, b.lines, b.meta.get("used_as")) for b in self._all_blocks()}
+        rule(self.state)
+        name = rule.__name__
+        after = self._all_blocks()
+        now = {id(b) for b in after}
+        for block in after:
+            self.blocks.setdefault(id(block), block)
+            old = before.get(id(block))
+            if old is None:
+                self._add(block, name, "made")
+                continue
+            _, kind, text, lines, used_as = old
+            if block.kind != kind:
+                detail = f"dropped: {block.reason}" if block.kind == DROP else f"kind {kind}→{block.kind}"
+                self._add(block, name, detail)
+            elif block.text != text:
+                self._add(block, name, "text changed" if block.lines == lines else f"took in lines {_span(block.lines)}")
+            if block.meta.get("used_as") != used_as:
+                self._add(block, name, f"used as {block.meta.get('used_as')}")
+        for key, (block, *_rest) in before.items():
+            if key not in now:
+                into = _container(block, after)
+                self._add(block, name, f"joined into lines {_span(into.lines)}" if into else "taken out")
+
+    def _all_blocks(self) -> list[Block]:
+        seen = {id(b) for b in self.state.blocks}
+        extra = [b for a in self.state.articles for b in a.body if id(b) not in seen]
+        return self.state.blocks + extra
+
+    def _add(self, block: Block, rule: str, what: str) -> None:
+        self.history.setdefault(id(block), []).append(Event(rule, what))
+
+
+def _span(lines: tuple[int, int]) -> str:
+    return f"{lines[0]}" if lines[0] == lines[1] else f"{lines[0]}–{lines[1]}"
+
+
+def _container(block: Block, blocks: list[Block]) -> Block | None:
+    """The block that now holds a block's lines (the narrowest one)."""
+    holders = [b for b in blocks if b.lines[0] <= block.lines[0] and block.lines[1] <= b.lines[1]]
+    return min(holders, key=lambda b: b.lines[1] - b.lines[0], default=None)
+
+
+@dataclass
+class LineRole:
+    line: int
+    role: str
+    rule: str  # the rule that last decided this line's role
+    history: list[str]
+    text: str
+
+    def as_dict(self) -> dict:
+        return {"line": self.line, "role": self.role, "rule": self.rule, "history": self.history, "text": self.text}
+
+
+def role_of(block: Block, articles: list[Article]) -> str:
+    """A block's line role, from its kind, what it was used as, and the article fields it filled."""
+    if block.kind == DROP:
+        reason = block.reason.casefold()
+        return next((role for start, role in ROLE_OF_DROP if reason.startswith(start) or start in reason), "left_out")
+    used_as = block.meta.get("used_as")
+    if block.kind == HEADING or used_as in ("headline", "metadata"):
+        return _heading_role(block, articles)
+    if block.kind == JUMP:
+        return JUMP_ROLE.get(block.meta.get("direction", ""), "jump_in")
+    if block.kind == CREDIT:
+        return CREDIT_ROLE.get(str(block.meta.get("field", "")), "credit")
+    if block.kind == PARA and block.meta.get("dateline"):
+        return "body"
+    return USED_AS_ROLE.get(used_as or "", ROLE_OF_KIND.get(block.kind, block.kind))
+
+
+def _heading_role(block: Block, articles: list[Article]) -> str:
+    text = block.text.strip("#*_ ").casefold()
+    for article in articles:
+        if text and text in article.title.casefold():
+            return "headline"
+        if article.deck and text in article.deck.casefold():
+            return "deck"
+        if article.section and text == article.section.casefold():
+            return "kicker"
+        if article.page and text == str(article.page).casefold():
+            return "page_label"
+    if block.kind == BYLINE:
+        return "byline"
+    return "kicker" if block.meta.get("used_as") == "metadata" else "headline"
+
+
+def explain_lines(tracer: Tracer, source_text: str) -> list[LineRole]:
+    """Every non-blank source line with its role, the rule that decided it, and what each rule did to it."""
+    state = tracer.state
+    final = {id(b) for b in tracer._all_blocks()}
+    by_line: dict[int, Block] = {}
+    for block in tracer.blocks.values():  # the block first made for a line: its own history starts there
+        if block.lines[0] == block.lines[1]:
+            by_line.setdefault(block.lines[0], block)
+    alive = [b for b in tracer.blocks.values() if id(b) in final]
+    result = []
+    for number, raw in enumerate(source_text.split("\n"), start=1):
+        if not raw.strip():
+            continue
+        origin = by_line.get(number)
+        holder = origin if origin is not None and id(origin) in final else _container(
+            Block(PARA, "", (number, number)), alive)
+        events = list(tracer.history.get(id(origin), [])) if origin is not None else []
+        if holder is not None and holder is not origin:
+            events += tracer.history.get(id(holder), [])
+        role = role_of(holder, state.articles) if holder is not None else "left_out"
+        deciding = next((e.rule for e in reversed(events) if e.what != "text changed"), "")
+        result.append(LineRole(number, role, deciding, [f"{e.rule}: {e.what}" for e in events], raw))
+    return result
+
+
+def printable(text: str, width: int = 70) -> str:
+    """Source text for a terminal: control characters shown as escapes, long lines cut."""
+    shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}"
+                    for c in text.strip())
+    return shown if len(shown) <= width else shown[:width - 1] + "…"
+
+
+def format_explanation(name: str, choice_summary: str, evidence: list[dict], lines: list[LineRole],
+                       verbose: bool = False) -> list[str]:
+    out = [f"{printable(name, 200)}: {choice_summary}"]
+    for ev in sorted(evidence, key=lambda e: -e["points"])[:12]:
+        out.append(f"  evidence {ev['kind']:<12} +{ev['points']:.2f}  {ev['convention']} ({ev['value']:g})")
+    for line in lines:
+        history = "; ".join(line.history) if verbose else line.rule
+        out.append(f"{line.line:>6} {line.role:<14} {history:<28} | {printable(line.text)}")
+    return out
