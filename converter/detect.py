@@ -282,7 +282,7 @@ def _count_line(f: Features, line: str) -> None:
     f.bold_lines += bool(BOLD_LINE.match(line))
     f.wire_frames += bool(WIRE_FRAME.match(line))
     f.wire_tags += bool(WIRE_TAG.match(line))
-    f.long_lines += len(line) > 300
+    f.long_lines += len(line) > 2 * WRAP_MAX  # longer than any printed column: a paragraph per line
     f.hyphen_ends += len(line) > 20 and line.endswith("-") and line[-2:-1].isalpha()
     f.noise_lines += bool(NOISE.match(line))
     if len(line) <= 120:

@@ -35,6 +35,8 @@ ROLE_OF_DROP = (("running head", "running_head"), ("masthead", "masthead"), ("pa
                 ("wire", "wire_header"), ("transmission", "wire_header"), ("image placeholder", "noise"),
                 ("html", "noise"), ("markdown attribute", "noise"), ("empty", "noise"), ("noise", "noise"),
                 ("heading underline", "noise"), ("speckle", "noise"))
+# The changes that decide a line's role (a text edit or a use as metadata does not).
+DECIDING = ("made", "kind ", "dropped", "joined into", "used as headline", "taken out")
 USED_AS_ROLE = {"headline": "headline", "signature": "signoff", "joined": "body"}
 JUMP_ROLE = {"from": "jump_in", "to": "jump_out"}
 CREDIT_ROLE = {"source_agency": "source_credit", "contributors": "signoff", "note": "signoff"}
@@ -185,7 +187,7 @@ def explain_lines(tracer: Tracer, source_text: str) -> list[LineRole]:
         if holder is not None and holder is not origin:
             events += tracer.history.get(id(holder), [])
         role = role_of(holder, state.articles) if holder is not None else "left_out"
-        deciding = next((e.rule for e in reversed(events) if e.what != "text changed"), "")
+        deciding = next((e.rule for e in reversed(events) if e.what.startswith(DECIDING)), "")
         result.append(LineRole(number, role, deciding, [f"{e.rule}: {e.what}" for e in events], raw))
     return result
 
