@@ -36,7 +36,7 @@ ROLE_OF_DROP = (("running head", "running_head"), ("masthead", "masthead"), ("pa
                 ("html", "noise"), ("markdown attribute", "noise"), ("empty", "noise"), ("noise", "noise"),
                 ("heading underline", "noise"), ("speckle", "noise"))
 # The changes that decide a line's role (a text edit or a use as metadata does not).
-DECIDING = ("made", "kind ", "dropped", "joined into", "used as headline", "taken out")
+DECIDING = ("made", "kind ", "dropped", "joined into", "used as headline", "used as joined", "taken out")
 USED_AS_ROLE = {"headline": "headline", "signature": "signoff", "joined": "body"}
 JUMP_ROLE = {"from": "jump_in", "to": "jump_out"}
 CREDIT_ROLE = {"source_agency": "source_credit", "contributors": "signoff", "note": "signoff"}
@@ -183,11 +183,13 @@ def explain_lines(tracer: Tracer, source_text: str) -> list[LineRole]:
         origin = by_line.get(number)
         holder = origin if origin is not None and id(origin) in final else _container(
             Block(PARA, "", (number, number)), alive)
-        events = list(tracer.history.get(id(origin), [])) if origin is not None else []
-        if holder is not None and holder is not origin:
-            events += tracer.history.get(id(holder), [])
+        own = list(tracer.history.get(id(origin), [])) if origin is not None else []
+        held = tracer.history.get(id(holder), []) if holder is not None and holder is not origin else []
         role = role_of(holder, state.articles) if holder is not None else "left_out"
-        deciding = next((e.rule for e in reversed(events) if e.what.startswith(DECIDING)), "")
+        # A line joined into another block: the join decided where it went; else its own last deciding change.
+        deciding = next((e.rule for e in reversed(own) if e.what.startswith(DECIDING)), "") or next(
+            (e.rule for e in reversed(held) if e.what.startswith(DECIDING)), "")
+        events = own + held
         result.append(LineRole(number, role, deciding, [f"{e.rule}: {e.what}" for e in events], raw))
     return result
 
