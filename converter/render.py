@@ -4,10 +4,10 @@ Source text is always text, escaped by construction: every character that
 would start Markdown or HTML structure in the site's Markdown (python-markdown
 with toc, attr_list and tables) is escaped, and nothing else, so `# x`, `> x`,
 `*star`, `__init__`, `<script>` or `[x](javascript:…)` in a source show up as
-typed and `%` stays `%`. A backslash escape is used where python-markdown
-knows one; `*` and `_` are written as character references instead, so the
-text also reads back unchanged where Markdown is stripped naively (emphasis
-markers removed before escapes are undone). Emphasis is kept only where the
+typed and `%` stays `%`. Escapes are character references (`&#91;`, `&#42;`)
+or, for `\\` and `` ` ``, backslash escapes, so the text also reads back
+unchanged where Markdown is stripped naively (emphasis markers removed before
+escapes are undone). Emphasis is kept only where the
 source itself was Markdown (a PDF→Markdown page, a digest) and only as a
 balanced span (`*Time*`, `**bold**`). Control characters (wire framing) never
 reach a title or a body.
@@ -24,7 +24,7 @@ from .model import CAPTION, CROSSHEAD, ITEM, PARA, TABLE, Article, Block
 from .text import EMPHASIS_SPAN, MARKDOWN_KINDS, without_controls
 
 INLINE_SPECIAL = re.compile(r"&(?=#?\w+;)|[\\`*\[<{]|(?<![^\W_])_|_(?![^\W_])")  # `_` not inside a word
-INLINE_ESCAPE = {"&": "&amp;", "\\": "\\\\", "`": "\\`", "*": "&#42;", "[": "\\[", "<": "&lt;", "{": "\\{",
+INLINE_ESCAPE = {"&": "&amp;", "\\": "\\\\", "`": "\\`", "*": "&#42;", "[": "&#91;", "<": "&lt;", "{": "&#123;",
                  "_": "&#95;"}
 # What opens a block at the start of a line: heading, quote, list item, rule.
 LEADING_MARK = re.compile(r"^(?:[#>]|[-+](?=\s|$)|-[-\s]*$)")
@@ -64,7 +64,7 @@ def escape_line(text: str, keep_emphasis: bool = False) -> str:
     else:
         body = escape_inline(text)
     if LEADING_MARK.match(body):
-        return "\\" + body
+        return f"&#{ord(body[0])};" + body[1:]
     return ORDERED_ITEM.sub(r"\1\\\2", body, count=1)
 
 
