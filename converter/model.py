@@ -5,6 +5,7 @@ from __future__ import annotations
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypedDict
 
 # The named rule running now (set by the pipeline's rule runner): joins and drops record who made them.
 CURRENT_RULE: ContextVar[str] = ContextVar("CURRENT_RULE", default="")
@@ -25,6 +26,30 @@ TIMESTAMP = "timestamp"
 DROP = "drop"  # boilerplate that leaves the text, with a reason
 
 
+class BlockMeta(TypedDict, total=False):
+    """What rules note on a block beside its kind and text (the side channel, typed; all keys optional)."""
+
+    blank_before: bool  # a blank line above it in the source
+    used_as: str  # headline | metadata | signature | joined: taken into an article other than as text
+    caps: bool  # set in capitals
+    standalone: bool  # a line that stands alone (signature, label), never joined to its neighbours
+    question: str  # an interview question crosshead
+    quote: bool  # a blockquote paragraph
+    rows: list[list[str]]  # a table's cells
+    caption: str  # a caption block's caption text
+    credit: str  # …and its credit
+    names: list[str]  # a byline's names
+    field: str  # the front matter field a credit line fills
+    value: Any  # …and its value
+    direction: str  # a jump line: "from" or "to"
+    page: str  # …and the page it names
+    dateline: str  # a date found in the text
+    last_line: str
+    from_link: bool  # an address taken out of a Markdown link
+    dropped: "Dropped"  # the report entry of a dropped block
+    joins: list[tuple[str, tuple[int, int], str]]  # blocks joined into this one: (rule, their lines, joiner)
+
+
 @dataclass
 class Block:
     """A run of source text with the 1-based source line range it came from."""
@@ -34,7 +59,7 @@ class Block:
     lines: tuple[int, int]
     level: int = 0  # heading level given by markup (0: none)
     reason: str = ""  # why a DROP block was dropped
-    meta: dict = field(default_factory=dict)
+    meta: BlockMeta = field(default_factory=lambda: BlockMeta())
 
     def extend(self, other: "Block", joiner: str = " ") -> None:
         """Append another block's text (a repaired break) and widen the line range; the join names its rule."""

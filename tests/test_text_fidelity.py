@@ -110,3 +110,19 @@ def test_control_characters_never_reach_title_or_body() -> None:
     page = render_article(article_with("\x01\x7fbsf025\x02Situation\x03 report"))
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", page)
     assert yaml.safe_load(page.split("---\n")[1])["title"] == "bsf025 Situation report"
+
+
+def test_a_converted_plain_article_keeps_every_character(tmp_path: Path) -> None:
+    from converter.api import convert_to
+
+    paragraphs = ["The __init__ method runs first, and *star ratings fell by 50% on Tuesday, the report said.",
+                  "#MeToo posts rose again this week as the campaign marked its anniversary, organisers said.",
+                  "Prices (in $) rose 3.5% and <b>bold</b> claims of [x](y) {: .a} a|b 1. were all rejected."]
+    source = tmp_path / "plain.txt"
+    source.write_text("Stars and *star_ratings fall\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    convert_to([source], tmp_path / "out")
+    page = next((tmp_path / "out" / "articles").rglob("*.md")).read_text(encoding="utf-8")
+    front, body = re.match(r"^---\n(.*?)\n---\n(.*)$", page, re.S).groups()
+    assert yaml.safe_load(front)["title"] == "Stars and *star_ratings fall"
+    assert spaced(rendered_text(body)) == spaced(" ".join(paragraphs))
+    assert "&#37;" not in page and scorer_norm(body) == scorer_norm(" ".join(paragraphs))
