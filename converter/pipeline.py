@@ -55,15 +55,27 @@ def convert_source(source: Source, sidecar: dict | None = None, kind: str | None
     if override is not None and override not in PRESETS:
         raise SidecarError(f"format {override!r} is not a kind of source (one of {', '.join(PRESETS)})")
     choice = choose_kind(source.text, available=PRESETS, override=override, override_by=by)
-    state = State(source=source, kind=choice.kind, sidecar=sidecar)
-    tracer = Tracer(state) if explain else None
-    run_rules(state, ruler(choice.kind).active(), tracer)
+    state, tracer = _read_as(source, sidecar, choice.kind, explain)
+    if not state.articles and not override and choice.runner_up in PRESETS and choice.runner_up != choice.kind:
+        # The chosen kind's rules recognised no article: the runner-up reads it, and the report says so.
+        fallback, fallback_tracer = _read_as(source, sidecar, choice.runner_up, explain)
+        if fallback.articles:
+            choice.detected, choice.kind = choice.kind, choice.runner_up
+            choice.decided_by = f"runner-up ({choice.detected} rules found no article)"
+            state, tracer = fallback, fallback_tracer
     named("account_for_leftovers", _account_for_leftovers, state)
     _apply_issue_metadata(state)
     named("record_label_words", record_label_words, state)
     explanation = explain_lines(tracer, source.text) if tracer else None
     return SourceResult(source, choice.kind, state.articles, state.dropped, state.issue, state.trace, choice,
                         explanation)
+
+
+def _read_as(source: Source, sidecar: dict, kind: str, explain: bool) -> tuple[State, Tracer | None]:
+    state = State(source=source, kind=kind, sidecar=sidecar)
+    tracer = Tracer(state) if explain else None
+    run_rules(state, ruler(kind).active(), tracer)
+    return state, tracer
 
 
 def _account_for_leftovers(state: State) -> None:

@@ -209,3 +209,20 @@ def test_the_report_names_confidence_and_runner_up(tmp_path: Path) -> None:
     detection = json.loads((tmp_path / "out" / "conversion-report.json").read_text())["sources"][0]["detection"]
     assert detection["kind"] == "digest" and detection["runner_up"] and 0.55 <= detection["confidence"] <= 1
     assert any(e["convention"] == "timestamp lines" for e in detection["evidence"])
+
+
+def test_a_kind_whose_rules_find_no_article_gives_way_to_the_runner_up(tmp_path: Path) -> None:
+    from converter.pipeline import convert_source
+    from converter.presets import PRESETS
+    from converter.sources import read_source
+
+    page = tmp_path / "links.txt"
+    page.write_text(LINK_DUMP, encoding="utf-8")
+    saved = PRESETS["digest"][:]
+    try:
+        PRESETS["digest"][:] = PRESETS["digest"][:1]  # a digest reader that recognises nothing
+        result = convert_source(read_source(page))
+    finally:
+        PRESETS["digest"][:] = saved
+    assert result.articles and result.kind == result.choice.runner_up != "digest"
+    assert result.choice.detected == "digest" and "found no article" in result.choice.decided_by
