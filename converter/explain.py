@@ -36,7 +36,8 @@ ROLE_OF_DROP = (("running head", "running_head"), ("masthead", "masthead"), ("pa
                 ("html", "noise"), ("markdown attribute", "noise"), ("empty", "noise"), ("noise", "noise"),
                 ("heading underline", "noise"), ("speckle", "noise"))
 # The changes that decide a line's role (a text edit or a use as metadata does not).
-DECIDING = ("made", "kind ", "dropped", "joined into", "used as headline", "used as joined", "taken out")
+DECIDING = ("made", "kind ", "dropped", "joined into", "used as headline", "used as joined", "taken out",
+            "moved into a figure")
 USED_AS_ROLE = {"headline": "headline", "signature": "signoff", "joined": "body"}
 JUMP_ROLE = {"from": "jump_in", "to": "jump_out"}
 CREDIT_ROLE = {"source_agency": "source_credit", "contributors": "signoff", "note": "signoff"}
@@ -80,9 +81,11 @@ class Tracer:
 
     def run(self, rule: Rule) -> None:
         before = {id(b): (b, b.kind, b.text, b.lines, b.meta.get("used_as")) for b in self._all_blocks()}
+        figures = {(id(a), f.lines) for a in self.state.articles for f in a.figures}
         rule(self.state)
         name = rule.__name__
         after = self._all_blocks()
+        self._figures_made(name, figures, after)
         now = {id(b) for b in after}
         for block in after:
             self.blocks.setdefault(id(block), block)
@@ -102,6 +105,13 @@ class Tracer:
             if key not in now:
                 into = _container(block, after)
                 self._add(block, name, f"joined into lines {_span(into.lines)}" if into else "taken out")
+
+    def _figures_made(self, name: str, figures: set, blocks: list[Block]) -> None:
+        by_lines = {b.lines: b for b in blocks if b.kind == CAPTION}
+        for article in self.state.articles:
+            for figure in article.figures:
+                if (id(article), figure.lines) not in figures and figure.lines in by_lines:
+                    self._add(by_lines[figure.lines], name, f"moved into a figure of {article.title[:40]!r}")
 
     def _all_blocks(self) -> list[Block]:
         seen = {id(b) for b in self.state.blocks}

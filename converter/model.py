@@ -73,6 +73,7 @@ class Figure:
     caption: str
     credit: str
     lines: tuple[int, int]
+    rule: str = field(default_factory=CURRENT_RULE.get, compare=False)  # the rule that moved it into a figure
 
     def as_dict(self) -> dict:
         return {"caption": self.caption, "credit": self.credit}

@@ -34,6 +34,8 @@ def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dic
             ],
             "dropped": [d.as_dict() for d in result.dropped],
             "joins": joins_of(result),
+            "figures": [{"lines": list(f.lines), "article": a.title, "rule": f.rule}
+                        for a in result.articles for f in a.figures],
         })
         if result.explanation is not None:
             sources[-1]["explain"] = [line.as_dict() for line in result.explanation]
@@ -92,6 +94,10 @@ def _markdown(report: dict) -> str:
             text = _cell(d["text"][:120])
             lines.append(f"| {d['lines'][0]}–{d['lines'][1]} | {_cell(d['reason'])} | {d.get('rule', '')} | {text} |")
         lines += _joins_markdown(source.get("joins", []))
+        if source.get("figures"):
+            lines += ["", "| caption lines | moved into a figure of | rule |", "|---|---|---|"]
+            lines += [f"| {f['lines'][0]}–{f['lines'][1]} | {_cell(f['article'][:80])} | {f['rule']} |"
+                      for f in source["figures"]]
     return "\n".join(lines) + "\n"
 
 

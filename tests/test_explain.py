@@ -123,3 +123,14 @@ def test_ruler_orders_and_switches_rules_by_name(page: Path) -> None:
         PRESETS[kind][:] = before
     assert any(line.role == "byline" for line in convert_source(read_source(page), kind=kind, explain=True).explanation)
     assert PARA == "para"
+
+
+def test_a_caption_moved_into_a_figure_names_its_rule(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(PAGE.replace("Ships moved again", "The first ship leaves the harbour. (PHOTO: JANE DOE)\n\n"
+                                 "Ships moved again"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["convert", str(path), "--out", str(tmp_path / "out"), "--explain", "-v"])
+    caption = next(line for line in result.output.splitlines() if "(PHOTO: JANE DOE)" in line)
+    assert " caption " in caption and "moved into a figure" in caption
+    figures = json.loads((tmp_path / "out" / "conversion-report.json").read_text())["sources"][0]["figures"]
+    assert figures and all(f["rule"] for f in figures)
