@@ -63,18 +63,18 @@ def normalise_line_ends(text: str) -> str:
 def _mostly_utf8(data: bytes, warnings: list[str]) -> tuple[str, str] | None:
     """UTF-8 with a few broken bytes stays UTF-8, the broken bytes read as cp1252 (None: not mostly UTF-8)."""
     text = data.decode("utf-8", errors="surrogateescape")
-    runs = [m.group(0) for m in ESCAPED_BYTE.finditer(text)]
+    runs = ESCAPED_BYTE.findall(text)
     bad = sum(len(r) for r in runs)
-    valid = sum(1 for c in text if ord(c) > 127) - bad
+    valid = len(text) - len(text.encode("ascii", errors="ignore")) - bad  # characters beyond ASCII, read as UTF-8
     lone = sum(1 for r in runs if len(r) == 1)
     if valid < bad and lone < LONE_BYTE_SHARE * bad:
         return None
-    repaired = ESCAPED_BYTE.sub(lambda m: cp1252_bytes(m.group(0)), text)
     if valid:
         warnings.append(f"not UTF-8 in {bad} byte{'s' if bad > 1 else ''}: read as cp1252, the rest as UTF-8")
-        return repaired, "utf-8 (cp1252 repairs)"
+        return ESCAPED_BYTE.sub(lambda m: cp1252_bytes(m.group(0)), text), "utf-8 (cp1252 repairs)"
     warnings.append("not UTF-8: read as cp1252")
-    return repaired, "cp1252"
+    text = data.decode("cp1252", errors="surrogateescape")  # the five bytes cp1252 leaves undefined: Latin-1
+    return ESCAPED_BYTE.sub(lambda m: "".join(chr(ord(c) - 0xDC00) for c in m.group(0)), text), "cp1252"
 
 
 def cp1252_bytes(escaped: str) -> str:
