@@ -101,9 +101,11 @@ class Tracer:
                 self._add(block, name, "text changed" if block.lines == lines else f"took in lines {_span(block.lines)}")
             if block.meta.get("used_as") != used_as:
                 self._add(block, name, f"used as {block.meta.get('used_as')}")
-        for key, (block, *_rest) in before.items():
-            if key not in now:
-                into = _container(block, after)
+        gone = [block for key, (block, *_rest) in before.items() if key not in now]
+        if gone:
+            holders = LineIndex(after)
+            for block in gone:
+                into = holders.at(block.lines[0])
                 self._add(block, name, f"joined into lines {_span(into.lines)}" if into else "taken out")
 
     def _figures_made(self, name: str, figures: set, blocks: list[Block]) -> None:
@@ -126,10 +128,17 @@ def _span(lines: tuple[int, int]) -> str:
     return f"{lines[0]}" if lines[0] == lines[1] else f"{lines[0]}–{lines[1]}"
 
 
-def _container(block: Block, blocks: list[Block]) -> Block | None:
-    """The block that now holds a block's lines (the narrowest one)."""
-    holders = [b for b in blocks if b.lines[0] <= block.lines[0] and block.lines[1] <= b.lines[1]]
-    return min(holders, key=lambda b: b.lines[1] - b.lines[0], default=None)
+class LineIndex:
+    """For each source line, the narrowest block whose line range holds it (one pass over the blocks)."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.holder: dict[int, Block] = {}
+        for block in sorted(blocks, key=lambda b: b.lines[0] - b.lines[1]):  # widest first, narrower overwrite
+            for line in range(block.lines[0], block.lines[1] + 1):
+                self.holder[line] = block
+
+    def at(self, line: int) -> Block | None:
+        return self.holder.get(line)
 
 
 @dataclass
@@ -144,58 +153,57 @@ class LineRole:
         return {"line": self.line, "role": self.role, "rule": self.rule, "history": self.history, "text": self.text}
 
 
-def role_of(block: Block, articles: list[Article]) -> str:
+def heading_roles(articles: list[Article]) -> dict[str, str]:
+    """What a heading's text is in the articles: their titles, decks, kickers (sections) and page labels."""
+    roles: dict[str, str] = {}
+    for article in articles:
+        for value, role in ((article.page, "page_label"), (article.section, "kicker"), (article.deck, "deck"),
+                            (article.title, "headline")):
+            if value:
+                roles[_key(str(value))] = role
+    return roles
+
+
+def _key(text: str) -> str:
+    return " ".join(text.strip("#*_ ").casefold().split())
+
+
+def role_of(block: Block, headings: dict[str, str]) -> str:
     """A block's line role, from its kind, what it was used as, and the article fields it filled."""
     if block.kind == DROP:
         reason = block.reason.casefold()
         return next((role for start, role in ROLE_OF_DROP if reason.startswith(start) or start in reason), "left_out")
     used_as = block.meta.get("used_as")
     if block.kind == HEADING or used_as in ("headline", "metadata"):
-        return _heading_role(block, articles)
+        if block.kind == BYLINE:
+            return "byline"
+        return headings.get(_key(block.text)) or ("kicker" if used_as == "metadata" else "headline")
     if block.kind == JUMP:
         return JUMP_ROLE.get(block.meta.get("direction", ""), "jump_in")
     if block.kind == CREDIT:
         return CREDIT_ROLE.get(str(block.meta.get("field", "")), "credit")
-    if block.kind == PARA and block.meta.get("dateline"):
-        return "body"
     return USED_AS_ROLE.get(used_as or "", ROLE_OF_KIND.get(block.kind, block.kind))
-
-
-def _heading_role(block: Block, articles: list[Article]) -> str:
-    text = block.text.strip("#*_ ").casefold()
-    for article in articles:
-        if text and text in article.title.casefold():
-            return "headline"
-        if article.deck and text in article.deck.casefold():
-            return "deck"
-        if article.section and text == article.section.casefold():
-            return "kicker"
-        if article.page and text == str(article.page).casefold():
-            return "page_label"
-    if block.kind == BYLINE:
-        return "byline"
-    return "kicker" if block.meta.get("used_as") == "metadata" else "headline"
 
 
 def explain_lines(tracer: Tracer, source_text: str) -> list[LineRole]:
     """Every non-blank source line with its role, the rule that decided it, and what each rule did to it."""
     state = tracer.state
+    headings = heading_roles(state.articles)
     final = {id(b) for b in tracer._all_blocks()}
     by_line: dict[int, Block] = {}
     for block in tracer.blocks.values():  # the block first made for a line: its own history starts there
         if block.lines[0] == block.lines[1]:
             by_line.setdefault(block.lines[0], block)
-    alive = [b for b in tracer.blocks.values() if id(b) in final]
+    alive = LineIndex([b for b in tracer.blocks.values() if id(b) in final])
     result = []
     for number, raw in enumerate(source_text.split("\n"), start=1):
         if not raw.strip():
             continue
         origin = by_line.get(number)
-        holder = origin if origin is not None and id(origin) in final else _container(
-            Block(PARA, "", (number, number)), alive)
+        holder = origin if origin is not None and id(origin) in final else alive.at(number)
         own = list(tracer.history.get(id(origin), [])) if origin is not None else []
         held = tracer.history.get(id(holder), []) if holder is not None and holder is not origin else []
-        role = role_of(holder, state.articles) if holder is not None else "left_out"
+        role = role_of(holder, headings) if holder is not None else "left_out"
         # A line joined into another block: the join decided where it went; else its own last deciding change.
         deciding = next((e.rule for e in reversed(own) if e.what.startswith(DECIDING)), "") or next(
             (e.rule for e in reversed(held) if e.what.startswith(DECIDING)), "")
