@@ -174,14 +174,14 @@ def role_of(block: Block, headings: dict[str, str]) -> str:
         reason = block.reason.casefold()
         return next((role for start, role in ROLE_OF_DROP if reason.startswith(start) or start in reason), "left_out")
     used_as = block.meta.get("used_as")
-    if block.kind == HEADING or used_as in ("headline", "metadata"):
-        if block.kind == BYLINE:
-            return "byline"
-        return headings.get(_key(block.text)) or ("kicker" if used_as == "metadata" else "headline")
     if block.kind == JUMP:
         return JUMP_ROLE.get(block.meta.get("direction", ""), "jump_in")
     if block.kind == CREDIT:
         return CREDIT_ROLE.get(str(block.meta.get("field", "")), "credit")
+    if block.kind in (BYLINE, URL, TIMESTAMP, CAPTION):
+        return ROLE_OF_KIND[block.kind]
+    if block.kind == HEADING or used_as in ("headline", "metadata"):
+        return headings.get(_key(block.text)) or ("kicker" if used_as == "metadata" else "headline")
     return USED_AS_ROLE.get(used_as or "", ROLE_OF_KIND.get(block.kind, block.kind))
 
 
