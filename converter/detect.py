@@ -157,6 +157,7 @@ class Choice:
     decided_by: str = "evidence"  # evidence | low confidence | --format | sidecar format: | stand-in
     scores: dict[str, float] = field(default_factory=dict)
     evidence: list[tuple[str, str, float, float]] = field(default_factory=list)  # kind, convention, value, points
+    features: dict[str, float] = field(default_factory=dict)  # everything measured, evidence or not
 
     def summary(self) -> str:
         text = f"{self.kind} ({self.decided_by}; confidence {self.confidence:.2f}"
@@ -171,7 +172,8 @@ class Choice:
                 "runner_up": self.runner_up, "runner_up_confidence": round(self.runner_up_confidence, 3),
                 "detected": self.detected, "scores": {k: round(v, 2) for k, v in self.scores.items()},
                 "evidence": [{"kind": k, "convention": n, "value": round(v, 3), "points": round(p, 2)}
-                             for k, n, v, p in self.evidence]}
+                             for k, n, v, p in self.evidence],
+                "features": {k: round(v, 3) for k, v in self.features.items()}}
 
 
 def detect_kind(text: str) -> str:
@@ -186,7 +188,8 @@ def choose_kind(text: str, available: Collection[str] = KINDS, override: str | N
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], KIND_ORDER.get(kv[0], 99)))
     (best, points), (second, second_points) = ranked[0], ranked[1]
     pair = points + second_points
-    choice = Choice(best, points / pair, second, second_points / pair, scores=scores, evidence=evidence)
+    choice = Choice(best, points / pair, second, second_points / pair, scores=scores, evidence=evidence,
+                    features={k: float(v) for k, v in vars(features).items()})
     if best != "generic" and (points < MIN_POINTS or choice.confidence < MIN_CONFIDENCE):
         choice.detected, choice.kind, choice.decided_by = best, "generic", "low confidence"
     elif best not in available and STAND_IN.get(best) in available:
