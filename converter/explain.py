@@ -28,7 +28,8 @@ ROLE_OF_KIND = {PARA: "body", ITEM: "body", TABLE: "body", CROSSHEAD: "crosshead
                 CAPTION: "caption", BYLINE: "byline", JUMP: "jump_in", CREDIT: "signoff", URL: "link",
                 TIMESTAMP: "timestamp"}
 # Drop reasons (their first words) → role, first match wins; anything else left out is `left_out`.
-ROLE_OF_DROP = (("running head", "running_head"), ("masthead", "masthead"), ("page marker", "page_label"),
+ROLE_OF_DROP = (("running head", "running_head"), ("masthead date", "edition_date"), ("masthead", "masthead"),
+                ("summary list: moved", "translation"), ("byline", "byline"), ("jump", "jump_out"), ("page marker", "page_label"),
                 ("page furniture", "page_label"), ("section label", "page_label"), ("advert", "advert"),
                 ("feed advert", "advert"), ("table of contents", "toc"), ("digest", "digest_header"),
                 ("summary list", "digest_header"), ("colophon", "digest_header"), ("yaml front matter", "front_matter"),

@@ -18,7 +18,7 @@ from converter.sources import read_source
 VOCABULARY = {"masthead", "edition_date", "running_head", "page_label", "index_box", "advert", "noise",
               "wire_header", "digest_header", "toc", "kicker", "headline", "deck", "byline", "byline_role",
               "dateline", "body", "crosshead", "caption", "credit", "jump_out", "jump_head", "jump_in", "signoff",
-              "source_credit", "link", "timestamp", "front_matter", "left_out"}
+              "source_credit", "link", "timestamp", "front_matter", "translation", "left_out"}
 
 PAGE = """NEWS
 
