@@ -23,7 +23,8 @@ import yaml
 from .model import CAPTION, CROSSHEAD, ITEM, PARA, TABLE, Article, Block
 from .text import EMPHASIS_SPAN, MARKDOWN_KINDS, without_controls
 
-INLINE_SPECIAL = re.compile(r"&(?=#?\w+;)|[\\`*\[<{]|(?<![^\W_])_|_(?![^\W_])")  # `_` not inside a word
+INLINE_SPECIAL = re.compile(r"[&\\`*\[<{_]")  # `&` only before an entity, `_` only at a word's edge (see _escaped)
+ENTITY_AFTER = re.compile(r"&#?\w+;")
 INLINE_ESCAPE = {"&": "&amp;", "\\": "\\\\", "`": "\\`", "*": "&#42;", "[": "&#91;", "<": "&lt;", "{": "&#123;",
                  "_": "&#95;"}
 # What opens a block at the start of a line: heading, quote, list item, rule.
@@ -46,9 +47,18 @@ def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 FrontMatterDumper.add_representer(str, _str_presenter)
 
 
+def _escaped(m: re.Match) -> str:
+    char, text, at = m.group(0), m.string, m.start()
+    if char == "&" and not ENTITY_AFTER.match(text, at):
+        return char  # `AT&T`: not an entity, so not markup
+    if char == "_" and 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum():
+        return char  # `snake_case`: inside a word `_` never emphasises
+    return INLINE_ESCAPE[char]
+
+
 def escape_inline(text: str) -> str:
     """Characters that would become inline markup, escaped; everything else as it is."""
-    return INLINE_SPECIAL.sub(lambda m: INLINE_ESCAPE[m.group(0)[0]], text)
+    return INLINE_SPECIAL.sub(_escaped, text)
 
 
 def escape_line(text: str, keep_emphasis: bool = False) -> str:
@@ -65,7 +75,8 @@ def escape_line(text: str, keep_emphasis: bool = False) -> str:
         body = escape_inline(text)
     if LEADING_MARK.match(body):
         return f"&#{ord(body[0])};" + body[1:]
-    return ORDERED_ITEM.sub(r"\1\\\2", body, count=1)
+    item = ORDERED_ITEM.match(body) if body[:1].isdigit() else None
+    return body if item is None else f"{item.group(1)}\\{item.group(2)}{body[item.end():]}"
 
 
 def escape_text(text: str, keep_emphasis: bool = False) -> str:
