@@ -44,14 +44,14 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
         raise SourceError("looks like binary data (NUL bytes), not text")
     if encoding is None:
         try:
-            text, encoding = data.decode("utf-8"), "utf-8"
+            text, encoding = _fix_mojibake(data.decode("utf-8"), warnings), "utf-8"
         except UnicodeDecodeError:
             text, encoding = _mostly_utf8(data, warnings) or _guess(data, warnings)
     else:
         text = data.decode(encoding, errors="replace")
         if "\ufffd" in text and b"\xef\xbf\xbd" not in data:
             warnings.append(f"{encoding} with undecodable bytes: they are replaced with U+FFFD")
-    text = _fix_mojibake(text, warnings)
+        text = _fix_mojibake(text, warnings)
     return normalise_line_ends(text), encoding, warnings
 
 
@@ -71,7 +71,10 @@ def _mostly_utf8(data: bytes, warnings: list[str]) -> tuple[str, str] | None:
         return None
     if valid:
         warnings.append(f"not UTF-8 in {bad} byte{'s' if bad > 1 else ''}: read as cp1252, the rest as UTF-8")
-        return ESCAPED_BYTE.sub(lambda m: cp1252_bytes(m.group(0)), text), "utf-8 (cp1252 repairs)"
+        # Mojibake is repaired in the UTF-8 stretches only: a repaired byte never combines with its neighbours.
+        parts = re.split(f"({ESCAPED_BYTE.pattern})", text)
+        return "".join(cp1252_bytes(part) if i % 2 else _fix_mojibake(part, warnings)
+                       for i, part in enumerate(parts)), "utf-8 (cp1252 repairs)"
     warnings.append("not UTF-8: read as cp1252")
     text = data.decode("cp1252", errors="surrogateescape")  # the five bytes cp1252 leaves undefined: Latin-1
     return ESCAPED_BYTE.sub(lambda m: "".join(chr(ord(c) - 0xDC00) for c in m.group(0)), text), "cp1252"
@@ -93,7 +96,7 @@ def _guess(data: bytes, warnings: list[str]) -> tuple[str, str]:
         return data.decode("utf-8", errors="replace"), "utf-8 (with replacements)"
     match, encoding = _prefer_western(results, best)
     warnings.append(f"not UTF-8: read as {encoding}")
-    return str(match), encoding
+    return _fix_mojibake(str(match), warnings), encoding
 
 
 def _prefer_western(results, best) -> tuple:  # type: ignore[no-untyped-def]
@@ -111,8 +114,10 @@ def _fix_mojibake(text: str, warnings: list[str]) -> str:
         return text
     import ftfy
 
+    # Only the mojibake: control characters (wire framing) and terminal escapes stay for the readers.
     fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_latin_ligatures=False,
-                          fix_character_width=False, fix_line_breaks=False, unescape_html=False)
+                          fix_character_width=False, fix_line_breaks=False, unescape_html=False,
+                          remove_control_chars=False, remove_terminal_escapes=False)
     if fixed != text:
         warnings.append("mojibake repaired (UTF-8 that had been read as cp1252/latin-1)")
     return fixed

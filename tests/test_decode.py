@@ -49,3 +49,25 @@ def test_mixed_line_ends_and_byte_order_marks_anywhere() -> None:
     data = codecs.BOM_UTF8 + b"one\r\ntwo\rthree\nfour" + codecs.BOM_UTF8 + b"five\r\n"
     text, encoding, warnings = decode_bytes(data)
     assert text == "one\ntwo\nthree\nfourfive\n" and not warnings
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECE = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r\ufeff"),
+                min_size=1, max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECE, min_size=2, max_size=6), st.lists(st.integers(0x80, 0xFF), min_size=1, max_size=5))
+def test_stray_bytes_never_change_the_rest_of_the_text(pieces: list[str], strays: list[int]) -> None:
+    """Single bad bytes between characters: every stretch reads as it reads alone, each bad byte as cp1252."""
+    data, expected = b"", ""
+    for i, piece in enumerate(pieces):
+        data += piece.encode("utf-8")
+        expected += decode_bytes(piece.encode("utf-8"))[0]
+        if i < len(pieces) - 1:
+            stray = strays[i % len(strays)]
+            data += bytes([stray])
+            expected += bytes([stray]).decode("cp1252", errors="ignore") or chr(stray)
+    assert decode_bytes(data)[0] == expected
