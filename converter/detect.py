@@ -50,6 +50,11 @@ TABLE_ROW = re.compile(r"^\|.*\|$")
 BOLD_LINE = re.compile(r"^(\*\*|__)[^*_].*(\*\*|__)[.:]?$")
 WIRE_FRAME = re.compile(r"^\s*(?:ZCZC|NNNN)\b", re.IGNORECASE)
 WIRE_TAG = re.compile(r"^[A-Z]{2}#")
+# Slug and version lines of a transmission: `BC-Flood-Relief 3-4 0512`, `REFILE-UPDATE 2-…`, `2ND LEAD`, `URGENT`.
+WIRE_SLUG = re.compile(r"^(?:BC-[\w'-]+|(?:REFILE|UPDATE \d+|CORRECTED|RPT)-\S|(?:\d(?:ST|ND|RD|TH) )?(?:LEAD|WRITETHRU)\b"
+                       r"|(?:URGENT|FLASH|BULLETIN|ADVISORY)$)")
+# Desk sign-offs and end marks after the story: `(END)`, `==Kyodo`, `AAP mk/jt`, `(SDA/sj)`.
+WIRE_END = re.compile(r"^(?:\(END\)|={2,}\s*\w+|[A-Z]{2,6} [a-z]{1,4}/[a-z]{1,4}|\([A-Z]{2,6}\\?/[a-z]{1,4}\))$")
 CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 DATELINE = re.compile(r"^[A-Z][A-Za-z.' ]{1,30}(?:, [A-Z][A-Za-z.' ]{1,30})*(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
                       r" \(?[A-Za-z ]{2,20}\)? ?[-—–]|^(?:新华社|中新社|本报).{1,12}电")
@@ -96,6 +101,8 @@ class Features:
     controls: int = 0
     wire_frames: int = 0
     wire_tags: int = 0
+    wire_slugs: int = 0
+    wire_ends: int = 0
     dateline: int = 0
     headline_first: int = 0
     front_matter: int = 0
@@ -119,6 +126,8 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("wire", "control codes (SOH/STX/ETX/EOT)", 5.0, "controls", 2),
     Evidence("wire", "ZCZC / NNNN transmission frame", 5.0, "wire_frames", 1),
     Evidence("wire", "wire field tags (TI#, TX#)", 3.0, "wire_tags", 4),
+    Evidence("wire", "slug and version lines (BC-, REFILE-, 2ND LEAD)", 3.0, "wire_slugs", 2),
+    Evidence("wire", "desk sign-offs and end marks", 1.5, "wire_ends", 1),
     Evidence("digest", "translated summaries", 5.0, "summaries", 2),
     Evidence("digest", "timestamp lines", 5.0, "stamps", 3),
     Evidence("digest", "headings that are links", 5.0, "link_headings", 3),
@@ -298,6 +307,8 @@ def _count_line(f: Features, line: str) -> None:
     f.bold_lines += bool(BOLD_LINE.match(line))
     f.wire_frames += bool(WIRE_FRAME.match(line))
     f.wire_tags += bool(WIRE_TAG.match(line))
+    f.wire_slugs += bool(WIRE_SLUG.match(line))
+    f.wire_ends += bool(WIRE_END.match(line))
     f.long_lines += len(line) > 2 * WRAP_MAX  # longer than any printed column: a paragraph per line
     f.hyphen_ends += len(line) > 20 and line.endswith("-") and line[-2:-1].isalpha()
     f.noise_lines += bool(NOISE.match(line))

@@ -226,3 +226,26 @@ def test_a_kind_whose_rules_find_no_article_gives_way_to_the_runner_up(tmp_path:
         PRESETS["digest"][:] = saved
     assert result.articles and result.kind == result.choice.runner_up != "digest"
     assert result.choice.detected == "digest" and "found no article" in result.choice.decided_by
+
+
+PLAIN_WIRE = """BC-Oil-Prices 1stLd-Writethru 03-03 0418
+REFILE-UPDATE 2-Oil climbs as supply worries return
+
+   LONDON, March 3 (Reuters) - Oil prices rose on Tuesday as traders
+weighed fresh supply worries against signs of slowing demand.
+   Brent crude futures were up 64 cents at $82.10 a barrel by 1015 GMT.
+   "The market is tight," said one analyst at a London brokerage.
+(Reporting by A. Writer; Editing by B. Editor)
+(END)
+"""
+
+
+def test_a_transmission_without_control_codes_is_still_wire() -> None:
+    choice = choose_kind(PLAIN_WIRE)
+    assert choice.detected == "wire", choice.as_dict()
+    names = {name for kind, name, _, _ in choice.evidence if kind == "wire"}
+    assert "slug and version lines (BC-, REFILE-, 2ND LEAD)" in names and "desk sign-offs and end marks" in names
+
+
+def test_an_urgent_headline_on_a_page_does_not_make_it_wire() -> None:
+    assert choose_kind(OCR_PAGE.replace("BRIDGE REOPENS", "URGENT")).kind == "ocr-page"
