@@ -54,7 +54,7 @@ WIRE_TAG = re.compile(r"^[A-Z]{2}#")
 WIRE_SLUG = re.compile(r"^(?:BC-[\w'-]+|(?:REFILE|UPDATE \d+|CORRECTED|RPT)-\S|(?:\d(?:ST|ND|RD|TH) )?(?:LEAD|WRITETHRU)\b"
                        r"|(?:URGENT|FLASH|BULLETIN|ADVISORY)$)")
 # Desk sign-offs and end marks after the story: `(END)`, `==Kyodo`, `AAP mk/jt`, `(SDA/sj)`.
-WIRE_END = re.compile(r"^(?:\(END\)|={2,}\s*\w+|[A-Z]{2,6} [a-z]{1,4}/[a-z]{1,4}|\([A-Z]{2,6}\\?/[a-z]{1,4}\))$")
+WIRE_END = re.compile(r"^(?:\(END\)|={2,}\s*\w+|[A-Z]{2,6} [a-z]{1,4}/[a-z]{1,4}|\([A-Z]{2,6}/[a-z]{1,4}\))$")
 CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 DATELINE = re.compile(r"^[A-Z][A-Za-z.' ]{1,30}(?:, [A-Z][A-Za-z.' ]{1,30})*(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
                       r" \(?[A-Za-z ]{2,20}\)? ?[-—–]|^(?:新华社|中新社|本报).{1,12}电")
