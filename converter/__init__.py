@@ -1,7 +1,7 @@
 """Broadsheet's converter: raw news text → one Markdown article per file.
 
 Public API:
-    convert_to(paths, out, kind=None, prune=False) -> report dict
+    convert_to(paths, out, kind=None, prune=False, explain=False) -> report dict
     convert_source(Source) / read_source(path) for one file
     Article, Block: the typed records
 """

@@ -37,7 +37,12 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Exit with status 1 when any file could not be converted.")
 @click.option("--prune", is_flag=True, help="Remove articles whose source is gone (never hand-locked ones).")
 @MAX_SOURCE_SIZE
-def convert(paths: tuple[Path, ...], out: Path, kind: str | None, strict: bool, prune: bool, max_bytes: int) -> None:
+@click.option("--explain", is_flag=True,
+              help="Print, for every source line, its role and the rule that decided it (with -v: every rule's "
+                   "change), after the kind chosen and the evidence for it; also kept in the report's JSON.")
+@click.option("-v", "--verbose", is_flag=True, help="With --explain: the whole history of each line.")
+def convert(paths: tuple[Path, ...], out: Path, kind: str | None, strict: bool, prune: bool, max_bytes: int,
+            explain: bool, verbose: bool) -> None:
     """Convert news text files (or folders of them) into Markdown articles.
 
     \b
@@ -45,15 +50,19 @@ def convert(paths: tuple[Path, ...], out: Path, kind: str | None, strict: bool, 
       broadsheet convert site_src/ --out docs/
       broadsheet convert scans/*.txt --format ocr-page --out docs/
       broadsheet convert feed.txt --strict
+      broadsheet convert page.txt --explain --out /tmp/out   # why each line went where it went
     """
     from .api import convert_to
     from .writer import why_not_written
 
     try:
-        report = convert_to(list(paths) or [DEFAULT_SOURCES], out, kind=kind, prune=prune, max_bytes=max_bytes)
+        report = convert_to(list(paths) or [DEFAULT_SOURCES], out, kind=kind, prune=prune, max_bytes=max_bytes,
+                            explain=explain)
     except OSError as err:
         say(f"error: {out}: the conversion report was not written: {why_not_written(err)}", err=True)
         sys.exit(1)
+    if explain:
+        _print_explanations(report, verbose)
     for error in report["errors"]:
         say(f"error: {error}", err=True)
     for warning in report["warnings"]:
@@ -65,6 +74,18 @@ def convert(paths: tuple[Path, ...], out: Path, kind: str | None, strict: bool, 
     say(f"report: {out / 'conversion-report.md'}")
     if strict and report["errors"]:
         sys.exit(1)
+
+
+def _print_explanations(report: dict, verbose: bool) -> None:
+    from .explain import LineRole, format_explanation
+
+    for source in report["sources"]:
+        detection = source.get("detection") or {}
+        summary = f"{source['kind']} ({detection.get('decided_by', '')}; confidence {detection.get('confidence', 0):.2f}" \
+                  f"; runner-up {detection.get('runner_up')} {detection.get('runner_up_confidence', 0):.2f})"
+        lines = [LineRole(**line) for line in source.get("explain", [])]
+        for text in format_explanation(source["file"], summary, detection.get("evidence", []), lines, verbose):
+            say(text)
 
 
 @main.command()

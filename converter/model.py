@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypedDict
+
+# The named rule running now (set by the pipeline's rule runner): joins and drops record who made them.
+CURRENT_RULE: ContextVar[str] = ContextVar("CURRENT_RULE", default="")
 
 # Block kinds. A reader's rules assign one of these to every block; the writer
 # renders only the kinds that belong in a body.
@@ -21,6 +26,30 @@ TIMESTAMP = "timestamp"
 DROP = "drop"  # boilerplate that leaves the text, with a reason
 
 
+class BlockMeta(TypedDict, total=False):
+    """What rules note on a block beside its kind and text (the side channel, typed; all keys optional)."""
+
+    blank_before: bool  # a blank line above it in the source
+    used_as: str  # headline | metadata | signature | joined: taken into an article other than as text
+    caps: bool  # set in capitals
+    standalone: bool  # a line that stands alone (signature, label), never joined to its neighbours
+    question: str  # an interview question crosshead
+    quote: bool  # a blockquote paragraph
+    rows: list[list[str]]  # a table's cells
+    caption: str  # a caption block's caption text
+    credit: str  # …and its credit
+    names: list[str]  # a byline's names
+    field: str  # the front matter field a credit line fills
+    value: Any  # …and its value
+    direction: str  # a jump line: "from" or "to"
+    page: str  # …and the page it names
+    dateline: str  # a date found in the text
+    last_line: str
+    from_link: bool  # an address taken out of a Markdown link
+    dropped: "Dropped"  # the report entry of a dropped block
+    joins: list[tuple[str, tuple[int, int], str]]  # blocks joined into this one: (rule, their lines, joiner)
+
+
 @dataclass
 class Block:
     """A run of source text with the 1-based source line range it came from."""
@@ -30,10 +59,11 @@ class Block:
     lines: tuple[int, int]
     level: int = 0  # heading level given by markup (0: none)
     reason: str = ""  # why a DROP block was dropped
-    meta: dict = field(default_factory=dict)
+    meta: BlockMeta = field(default_factory=lambda: BlockMeta())
 
     def extend(self, other: "Block", joiner: str = " ") -> None:
-        """Append another block's text (a repaired break) and widen the line range."""
+        """Append another block's text (a repaired break) and widen the line range; the join names its rule."""
+        self.meta.setdefault("joins", []).append((CURRENT_RULE.get(), other.lines, joiner))
         self.text = self.text + joiner + other.text
         self.lines = (min(self.lines[0], other.lines[0]), max(self.lines[1], other.lines[1]))
 
@@ -43,6 +73,7 @@ class Figure:
     caption: str
     credit: str
     lines: tuple[int, int]
+    rule: str = field(default_factory=CURRENT_RULE.get, compare=False)  # the rule that moved it into a figure
 
     def as_dict(self) -> dict:
         return {"caption": self.caption, "credit": self.credit}
@@ -112,9 +143,11 @@ class Dropped:
     lines: tuple[int, int]
     text: str
     reason: str
+    rule: str = field(default_factory=CURRENT_RULE.get)  # the named rule that dropped it
 
     def as_dict(self) -> dict:
-        return {"file": self.file, "lines": list(self.lines), "reason": self.reason, "text": self.text}
+        return {"file": self.file, "lines": list(self.lines), "reason": self.reason, "rule": self.rule,
+                "text": self.text}
 
 
 @dataclass

@@ -29,13 +29,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .detect import KINDS, detect_kind
 from .accounting import merged_away_text, record_label_words
+from .detect import KINDS, Choice, choose_kind
+from .explain import LineRole, Tracer, explain_lines, named, run_rules
 from .merge import merge_duplicates
 from .model import DROP, Article, Dropped, Source
-from .presets import PRESETS
+from .presets import PRESETS, ruler
 from .readers import recognise
-from .readers.front_matter import FrontMatterRefused, article_fields, split_front_matter
+from .readers.front_matter import article_fields
 from .sidecar import SidecarError, load_sidecar, real_date
 from .sources import DEFAULT_MAX_BYTES, SourceError, discover, read_source
 from .state import State
@@ -51,6 +52,8 @@ class SourceResult:
     issue: dict
     trace: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # metadata of the source refused: "what: why"
+    choice: Choice | None = None  # how the kind was chosen: evidence, confidence, runner-up, override
+    explanation: list[LineRole] | None = None  # with --explain: every line's role and the rules behind it
 
 
 @dataclass
@@ -63,30 +66,50 @@ class Conversion:
     merged: list[str] = field(default_factory=list)
 
 
-def convert_source(source: Source, sidecar: dict | None = None, kind: str | None = None) -> SourceResult:
-    structured = None if kind else recognise(source.text)
-    if structured:
-        result = _run_preset(source, sidecar, structured)
-        if result.articles:
-            return result
-        # A control character or a code line made it look structured, but no story came out: read it as text.
-        kind = detect_kind(_text_after_front_matter(source.text))
-        fallback = _run_preset(source, sidecar, kind)
-        fallback.trace.insert(0, f"recognise: read as {structured} gave no article; read as {kind} instead")
-        return fallback
-    return _run_preset(source, sidecar, kind or detect_kind(_text_after_front_matter(source.text)))
-
-
-def _run_preset(source: Source, sidecar: dict | None, kind: str) -> SourceResult:
-    state = State(source=source, kind=kind, sidecar=sidecar or {})
-    for rule in PRESETS[kind]:
-        rule(state)
-    _account_for_leftovers(state)
+def convert_source(source: Source, sidecar: dict | None = None, kind: str | None = None,
+                   explain: bool = False) -> SourceResult:
+    """Read one source with the preset of its kind: `kind` (--format) first, then the sidecar's `format:`,
+    then a structured reader that recognises the file (wire, news markup), else the kind its conventions
+    score highest. When the chosen kind's rules find no article, the next candidate reads it and the
+    report says so."""
+    sidecar = sidecar or {}
+    override, by = (kind, "--format") if kind else (sidecar.get("format"), "sidecar format:")
+    if override is not None and override not in PRESETS:
+        raise SidecarError(f"format {override!r} is not a kind of source (one of {', '.join(PRESETS)})")
+    structured = None if override else recognise(source.text)
+    choice = choose_kind(source.text, override=override or structured,
+                         override_by=by if override else "structured reader")
+    state, tracer = _read_as(source, sidecar, choice.kind, explain)
+    if not state.articles and not override:
+        state, tracer = _fall_back(source, sidecar, choice, explain) or (state, tracer)
+    named("account_for_leftovers", _account_for_leftovers, state)
     _apply_source_front_matter(state)
     problems = _check_issue_metadata(state)
     _apply_issue_metadata(state)
-    record_label_words(state)
-    return SourceResult(source, kind, state.articles, state.dropped, state.issue, state.trace, problems)
+    named("record_label_words", record_label_words, state)
+    explanation = explain_lines(tracer, source.text) if tracer else None
+    return SourceResult(source, choice.kind, state.articles, state.dropped, state.issue, state.trace,
+                        problems=problems, choice=choice, explanation=explanation)
+
+
+def _fall_back(source: Source, sidecar: dict, choice: Choice, explain: bool):
+    """The chosen kind's rules recognised no article: the kind the text scores (after a structured reader)
+    or the runner-up reads it; None when neither finds one."""
+    for candidate in (choice.detected, choice.runner_up):
+        if candidate in PRESETS and candidate != choice.kind:
+            state, tracer = _read_as(source, sidecar, candidate, explain)
+            if state.articles:
+                choice.detected, choice.kind = choice.kind, candidate
+                choice.decided_by = f"fallback ({choice.detected} rules found no article)"
+                return state, tracer
+    return None
+
+
+def _read_as(source: Source, sidecar: dict, kind: str, explain: bool) -> tuple[State, Tracer | None]:
+    state = State(source=source, kind=kind, sidecar=sidecar)
+    tracer = Tracer(state) if explain else None
+    run_rules(state, ruler(kind).active(), tracer)
+    return state, tracer
 
 
 def _check_issue_metadata(state: State) -> list[str]:
@@ -111,18 +134,6 @@ def _account_for_leftovers(state: State) -> None:
     for block in state.blocks:
         if id(block) not in taken and block.kind != DROP and not block.meta.get("used_as"):
             state.drop(block, f"not part of any article ({block.kind})")
-
-
-def _text_after_front_matter(text: str) -> str:
-    """The text as the detector should see it: front matter lines blanked (line count kept)."""
-    try:
-        meta, end = split_front_matter(text)
-    except FrontMatterRefused as refused:
-        meta, end = {}, refused.end
-    if not end:
-        return text
-    lines = text.split("\n")
-    return "\n" * end + "\n".join(lines[end:])
 
 
 def _apply_source_front_matter(state: State) -> None:
@@ -192,7 +203,7 @@ def _one_name_per_site(articles: list[Article]) -> None:
 
 
 def convert_paths(paths: list[Path], kind: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                  progress=None) -> Conversion:
+                  progress=None, explain: bool = False) -> Conversion:
     """Convert every source under `paths`; `progress` (optional) wraps the list of files, e.g. a progress bar."""
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown format {kind!r}; one of {', '.join(KINDS)}")
@@ -210,7 +221,7 @@ def convert_paths(paths: list[Path], kind: str | None = None, max_bytes: int = D
             if not source.text.strip():
                 raise SourceError("empty file: no text to convert")
             conversion.warnings += [found.said(w) for w in source.warnings]
-            result = convert_source(source, load_sidecar(found.path, found.root), kind)
+            result = convert_source(source, load_sidecar(found.path, found.root), kind, explain)
         except (SourceError, SidecarError) as err:
             conversion.errors.append(found.said(str(err)))
             continue
@@ -221,7 +232,8 @@ def convert_paths(paths: list[Path], kind: str | None = None, max_bytes: int = D
         conversion.results.append(result)
     _keep_issues_apart(conversion)
     all_articles = [a for r in conversion.results for a in r.articles]
-    conversion.articles, conversion.merged = merge_duplicates(all_articles)
+    conversion.articles, merged = merge_duplicates(all_articles)
+    conversion.merged = [f"{note} (rule merge_duplicates)" for note in merged]
     _report_merged_away_text(conversion, all_articles)
     return conversion
 
@@ -251,4 +263,5 @@ def _report_merged_away_text(conversion: Conversion, all_articles: list[Article]
     by_source = {id(a): r for r in conversion.results for a in r.articles}
     for article in merged_away:
         for entry in merged_away_text(conversion.articles, [article]):
+            entry.rule = entry.rule or "merge_duplicates"
             by_source[id(article)].dropped.append(entry)

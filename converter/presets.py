@@ -56,7 +56,7 @@ from .state import Rule
 
 # What every kind does to lines before deciding what they are.
 LINE_RULES: list[Rule] = [split_lines, read_front_matter, read_html_figures, drop_shortcodes, decode_entities,
-                          remove_tracking_parameters, read_labelled_metadata, read_image_captions, read_image_captions, drop_page_markers, drop_image_placeholders, drop_running_heads,
+                          remove_tracking_parameters, read_labelled_metadata, read_image_captions, drop_page_markers, drop_image_placeholders, drop_running_heads,
                           drop_boilerplate_lines]
 # What a line can be, tested in this order (first match wins).
 LINE_KINDS: list[Rule] = [unwrap_emphasised_credits, find_captions, find_jump_lines, find_credit_lines, find_bylines]
@@ -83,3 +83,63 @@ PRESETS: dict[str, list[Rule]] = {
     "generic": LINE_RULES + [read_masthead_date, join_wrapped_lines, read_atx_headings] + LINE_KINDS + [find_short_lines, segment_page]
     + ARTICLE_RULES,
 }
+
+
+class Ruler:
+    """A preset's rules by name, in order, each enabled or not (markdown-it-py's Ruler).
+
+    It edits the preset's list in place, so `PRESETS` stays the one place the order is written:
+
+        ruler("ocr-page").disable(["find_short_lines"])
+        ruler("article").before("segment_single", my_rule)
+    """
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        self.disabled: set[str] = set()
+
+    def names(self) -> list[str]:
+        return [rule.__name__ for rule in self.rules]
+
+    def _index(self, name: str) -> int:
+        try:
+            return self.names().index(name)
+        except ValueError:
+            raise KeyError(f"no rule named {name!r} (rules: {', '.join(self.names())})") from None
+
+    def at(self, name: str, rule: Rule) -> None:
+        self.rules[self._index(name)] = rule
+
+    def before(self, name: str, rule: Rule) -> None:
+        self.rules.insert(self._index(name), rule)
+
+    def after(self, name: str, rule: Rule) -> None:
+        self.rules.insert(self._index(name) + 1, rule)
+
+    def push(self, rule: Rule) -> None:
+        self.rules.append(rule)
+
+    def enable(self, names: list[str] | str) -> None:
+        for name in [names] if isinstance(names, str) else names:
+            self._index(name)
+            self.disabled.discard(name)
+
+    def disable(self, names: list[str] | str) -> None:
+        for name in [names] if isinstance(names, str) else names:
+            self._index(name)
+            self.disabled.add(name)
+
+    def active(self) -> list[Rule]:
+        if not self.disabled:
+            return self.rules
+        return [rule for rule in self.rules if rule.__name__ not in self.disabled]
+
+
+RULERS: dict[str, Ruler] = {}
+
+
+def ruler(kind: str) -> Ruler:
+    """The ruler of a preset (made on first use, so kinds added to PRESETS later have one too)."""
+    if kind not in RULERS or RULERS[kind].rules is not PRESETS[kind]:
+        RULERS[kind] = Ruler(PRESETS[kind])
+    return RULERS[kind]

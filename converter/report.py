@@ -23,6 +23,7 @@ def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dic
             "file": result.source.name,  # the path relative to the sources root: never a local path
             "path": result.source.name,
             "kind": result.kind,
+            "detection": result.choice.as_dict() if result.choice else None,
             "encoding": result.source.encoding,
             "sha256": result.source.sha256,
             "warnings": result.source.warnings,
@@ -34,7 +35,12 @@ def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dic
                 for a in result.articles
             ],
             "dropped": [d.as_dict() for d in result.dropped],
+            "joins": joins_of(result),
+            "figures": [{"lines": list(f.lines), "article": a.title, "rule": f.rule}
+                        for a in result.articles for f in a.figures],
         })
+        if result.explanation is not None:
+            sources[-1]["explain"] = [line.as_dict() for line in result.explanation]
     return {
         "sources": sources,
         "errors": conversion.errors + written.errors,  # as said on the terminal; published by `write_report`
@@ -52,6 +58,17 @@ def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dic
             "errors": len(conversion.errors) + len(written.errors),
         },
     }
+
+
+def joins_of(result) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Every join of one source line or block into another, with the rule that made it."""
+    blocks = {id(b): b for a in result.articles for b in a.body}
+    joins = []
+    for block in blocks.values():
+        for rule, lines, joiner in block.meta.get("joins", ()):
+            joins.append({"rule": rule, "lines": list(lines), "into": list(block.lines),
+                          "how": "line" if joiner == "\n" else "wrapped line or broken paragraph"})
+    return sorted(joins, key=lambda j: (j["lines"][0], j["rule"]))
 
 
 def _markdown(report: dict) -> str:
@@ -75,11 +92,16 @@ def _markdown(report: dict) -> str:
             lines += ["", f"## {title}", ""] + [f"- {markdown_text(p)}" for p in report[key]]
     for source in report["sources"]:
         lines += ["", f"## {markdown_text(source['file'])}", "",
-                  f"Kind: {markdown_text(source['kind'])}; {len(source['articles'])} articles.", ""]
-        lines += ["| lines | left out because | text |", "|---|---|---|"]
+                  f"Kind: {markdown_text(_kind_line(source))}; {len(source['articles'])} articles.", ""]
+        lines += ["| lines | left out because | rule | text |", "|---|---|---|---|"]
         for d in source["dropped"]:
             lines.append(f"| {d['lines'][0]}–{d['lines'][1]} | {markdown_text(d['reason'])} | "
-                         f"{markdown_text(d['text'][:120])} |")
+                         f"{markdown_text(d.get('rule', ''))} | {markdown_text(d['text'][:120])} |")
+        lines += _joins_markdown(source.get("joins", []))
+        if source.get("figures"):
+            lines += ["", "| caption lines | moved into a figure of | rule |", "|---|---|---|"]
+            lines += [f"| {f['lines'][0]}–{f['lines'][1]} | {markdown_text(f['article'][:80])} | "
+                      f"{markdown_text(f['rule'])} |" for f in source["figures"]]
     return "\n".join(lines) + "\n"
 
 
@@ -90,6 +112,34 @@ def published_report(report: dict) -> dict:
     """The report as published: messages name files by their path relative to the sources root
     (the terminal shows the paths as typed), so no local path of the converting machine is written."""
     return {**report, **{key: [published(m) for m in report.get(key, [])] for key in MESSAGE_LISTS}}
+
+
+def _kind_line(source: dict) -> str:
+    detection = source.get("detection")
+    if not detection:
+        return source["kind"]
+    text = f"{source['kind']} ({detection['decided_by']}; confidence {detection['confidence']:.2f}"
+    if detection.get("runner_up"):
+        text += f"; runner-up {detection['runner_up']} {detection['runner_up_confidence']:.2f}"
+    if detection.get("detected") and detection["detected"] != source["kind"]:
+        text += f"; detected {detection['detected']}"
+    return text + ")"
+
+
+def _joins_markdown(joins: list[dict]) -> list[str]:
+    """Joins of separate blocks listed one by one; joins of wrapped lines counted per rule."""
+    if not joins:
+        return []
+    counts: dict[str, int] = {}
+    for join in joins:
+        counts[join["rule"]] = counts.get(join["rule"], 0) + 1
+    lines = ["", "Joins: " + ", ".join(f"{n} by {rule}" for rule, n in sorted(counts.items()))
+             + " (every one listed in conversion-report.json).", ""]
+    listed = [j for j in joins if j["rule"] not in ("join_wrapped_lines", "read_blockquotes")]
+    if listed:
+        lines += ["| lines | joined into | rule |", "|---|---|---|"]
+        lines += [f"| {j['lines'][0]}–{j['lines'][1]} | {j['into'][0]}–{j['into'][1]} | {markdown_text(j['rule'])} |" for j in listed]
+    return lines
 
 
 def write_report(report: dict, out: Path) -> None:

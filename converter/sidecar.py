@@ -9,6 +9,7 @@ down once:
     issue: std-2026-01-30     # the folder the articles go to (optional)
     sections: [Clear Voice, Comment, Voice of the World]   # known kicker names
     pages: [INSIGHTS]         # known page headers
+    format: ocr-page          # the kind of source, when detection should not decide (as --format)
 
 Keys are checked with a small schema (unknown keys and wrong types are errors
 naming the file), in the spirit of MkDocs' config classes.
@@ -36,6 +37,7 @@ SCHEMA: dict[str, type | tuple] = {
     "title": str,
     "sections": list,
     "pages": list,
+    "format": str,  # the kind of source, overriding detection (as --format does)
 }
 ISO_DAY_OR_TIME = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)?)?")
 LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")

@@ -8,14 +8,13 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from .decode import SourceError, decode_bytes
 from .model import Source
+
+__all__ = ["Found", "SourceError", "decode_bytes", "discover", "read_source"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 SIDECAR_SUFFIXES = {".yml", ".yaml"}
-
-
-class SourceError(Exception):
-    """A file that cannot be read as a news source; the message says why."""
 
 
 FOLDER_NOTES = {"README.MD", "SOURCES.MD", "README.TXT", "README"}  # notes about a folder, not news
@@ -204,8 +203,6 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 def read_source(path: Path, key: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """One source, decoded; `key` is its name in every output (its path relative to the sources root)."""
     data = read_bytes(path, max_bytes)
-    from .decode import decode_bytes
-
     text, encoding, warnings = decode_bytes(data)
     digest = hashlib.sha256(data).hexdigest()
     return Source(path=path, name=key or path.name, sha256=digest, text=text, encoding=encoding, warnings=warnings)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .model import DROP, Article, Block, Dropped, Source
+from .model import CURRENT_RULE, DROP, Article, Block, Dropped, Source
 
 
 @dataclass
@@ -32,7 +32,7 @@ class State:
     def drop(self, block: Block, reason: str) -> None:
         """Take a block out of the text and record it in the report."""
         block.kind, block.reason = DROP, reason
-        block.meta["dropped"] = Dropped(self.source.name, block.lines, block.text, reason)
+        block.meta["dropped"] = Dropped(self.source.name, block.lines, block.text, reason, CURRENT_RULE.get())
         self.dropped.append(block.meta["dropped"])
 
     def note(self, rule: str, message: str) -> None:

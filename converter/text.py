@@ -6,9 +6,16 @@ import html
 import re
 import unicodedata
 
+MARKDOWN_KINDS = frozenset({"pdf-markdown", "digest"})  # kinds of source written in Markdown
 CLOSERS = "\"'”’»)]*_"
 TERMINAL = ".!?…。！？"
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+# C0 controls but tab and line feed, DEL and the C1 block: wire transmissions frame stories with them
+# (SOH, STX, ETX, EOT …); readers may use them, titles and bodies never show them.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
+# A balanced Markdown emphasis span: `*Time*`, `**bold**`, `_word_`, `__strong__` (groups: mark, text).
+EMPHASIS_SPAN = re.compile(r"(?<![\w*])(\*\*|\*)(?=[^\s*])(.+?)(?<=[^\s*\\])\1(?![\w*])"
+                           r"|(?<!\w)(__|_)(?=[^\s_])(.+?)(?<=[^\s_\\])\3(?!\w)")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -85,3 +92,20 @@ def key(text: str) -> str:
     text = unicodedata.normalize("NFKC", html.unescape(text)).casefold()
     text = text.translate(str.maketrans("‘’‚‛“”„", "'''\"\"\"\""))
     return " ".join(words(text))
+
+
+def without_controls(text: str) -> str:
+    """Control characters out: a run between two words becomes one space, elsewhere nothing."""
+    if not CONTROL.search(text):
+        return text
+
+    def gap(m: re.Match) -> str:
+        before, after = text[m.start() - 1: m.start()], text[m.end(): m.end() + 1]
+        return " " if before.strip() and after.strip() else ""
+
+    return CONTROL.sub(gap, text)
+
+
+def without_emphasis(text: str) -> str:
+    """Balanced Markdown emphasis spans unwrapped (`*Time*` → `Time`); a lone `*` or `_` is text and stays."""
+    return EMPHASIS_SPAN.sub(lambda m: m.group(2) if m.group(1) else m.group(4), text)

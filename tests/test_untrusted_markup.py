@@ -149,7 +149,9 @@ def test_feed_sitemap_and_search_index_parse_and_hold_text(hostile_archive) -> N
     titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
     assert "Budget <img src=x onerror=window.pwned=10> passes" in titles
     assert "Rain ]]> closes <![CDATA[ schools" in titles
-    assert any(t and t.startswith("Vote\ufffd on \ufffd\ufffd roads") for t in titles)
+    # the converter takes control characters out of titles; the feed replaces what XML forbids
+    assert any(t and t.startswith("Vote") and " roads " in t and not re.search("[\x00-\x08\ufffe\uffff]", t)
+               for t in titles)
     ET.parse(site / "sitemap.xml")
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     raw = json.dumps(index, ensure_ascii=False)
