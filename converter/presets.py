@@ -50,8 +50,8 @@ ARTICLE_RULES: list[Rule] = [attach_metadata, place_figures, repair_breaks, clea
 
 PRESETS: dict[str, list[Rule]] = {
     "ocr-page": LINE_RULES + [read_masthead_date, join_wrapped_lines] + LINE_KINDS + [find_short_lines, segment_page] + ARTICLE_RULES,
-    "pdf-markdown": LINE_RULES + [read_masthead_date, read_atx_headings, read_tables, read_blockquotes, read_list_items] + LINE_KINDS
-    + [read_bold_crossheads] + [segment_page]
+    "pdf-markdown": LINE_RULES + [read_masthead_date, read_atx_headings, read_tables, read_blockquotes, read_list_items, join_wrapped_lines]
+    + LINE_KINDS + [read_bold_crossheads] + [segment_page]
     + ARTICLE_RULES,
     "article": LINE_RULES + [join_wrapped_lines, read_atx_headings] + LINE_KINDS + [find_short_lines, segment_single]
     + ARTICLE_RULES,

@@ -25,6 +25,8 @@ def is_cut(first: Block, second: Block, laid_out: bool = True) -> bool:
     sentence was cut; a quotation closed at the end counts as finished. Feed text has no
     columns, so there only a continuation in lower case (or a hyphen) is a cut.
     """
+    if second.meta.get("alone"):
+        return False  # a label standing by itself (a credit, a byline role) goes on nothing
     if starts_lowercase(second.text):
         return True
     if not laid_out:

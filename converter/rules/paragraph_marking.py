@@ -1,0 +1,135 @@
+"""How a file marks its paragraphs, measured from the file itself.
+
+Newspapers' text reaches us with paragraphs marked in one of a few ways, and a
+line break means something different in each:
+
+- `blank`: a blank line between paragraphs (lines inside one may be wrapped);
+- `line`: one paragraph per line, blank lines or not (OCR engine exports, wire
+  copy, feeds): the lines are not wrapped, so every line is a paragraph unless
+  it stops mid-sentence and the next goes on in lower case (a cut);
+- `indent`: hard-wrapped lines, a paragraph starts at a line indented deeper
+  than the text around it (typewritten and wire copy, many OCR exports);
+- `wrap`: hard-wrapped at the column width with nothing else: a paragraph ends
+  at a line that ends a sentence well short of the width.
+
+Blank lines in wrapped text are paragraph marks only when the lines before them
+end sentences; when they mostly stop mid-sentence they are column (or page)
+breaks, and the text runs on across them.
+
+The choice rests on measurements, never on what a sample looks like: how many
+prose lines end a sentence, how many fill the wrap width, how many are indented
+and whether the lines before indents and blanks end sentences. The figures are
+kept as evidence for the report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import PARA, Block
+from ..text import ends_sentence, has_cjk, word_count
+from .layout_settings import MARKING
+
+CLOSING = ("”", "’", "»", '"', ")")
+
+
+@dataclass
+class Marking:
+    """The paragraph convention of one file (or region) and the figures it was chosen from."""
+
+    mode: str  # blank | line | indent | wrap
+    width: int  # the wrap width: most wrapped lines reach at least FULL of it
+    blanks: str  # paragraph | column | none
+    evidence: dict = field(default_factory=dict)
+    full_closes_paragraph: bool = False  # a full-width line ending a sentence ends its paragraph too
+
+    def describe(self) -> str:
+        figures = ", ".join(f"{k} {v}" for k, v in self.evidence.items())
+        return f"{self.mode} (blank lines: {self.blanks}; width {self.width}; {figures})"
+
+
+def line_closes(text: str) -> bool:
+    """The line ends a sentence (closing quotes and brackets allowed)."""
+    return ends_sentence(text) or (text.rstrip().endswith(CLOSING) and ends_sentence(text.rstrip()[:-1]))
+
+
+def is_prose(text: str) -> bool:
+    """Enough words to be running text rather than a label or a heading."""
+    if has_cjk(text):
+        return len(text) >= MARKING.prose_cjk_chars
+    return word_count(text) >= MARKING.prose_words
+
+
+def indent_of(raw: str) -> int:
+    stripped = raw.lstrip(" \t\u3000")
+    head = raw[: len(raw) - len(stripped)]
+    return head.count(" ") + 4 * head.count("\t") + 2 * head.count("\u3000")
+
+
+def _share(hits: int, total: int) -> float:
+    return round(hits / total, 2) if total else 0.0
+
+
+def _percentile(values: list[int], share: float) -> int:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0
+
+
+def indented_lines(blocks: list[Block], indents: list[int]) -> list[bool]:
+    """Which lines sit deeper than the file's usual left edge."""
+    prose = [i for b, i in zip(blocks, indents) if is_prose(b.text)]
+    if not prose:
+        return [False] * len(blocks)
+    base = max(set(prose), key=prose.count)
+    return [base < i <= base + MARKING.max_indent for i in indents]
+
+
+def measure(blocks: list[Block], indents: list[int]) -> Marking:
+    """Pick the file's paragraph marking from its running-text lines."""
+    texts = [(i, b) for i, b in enumerate(blocks) if b.kind == PARA]
+    prose = [b.text for _, b in texts if is_prose(b.text)]
+    width = _percentile([len(t) for t in prose], MARKING.width_percentile)
+    closed = _share(sum(1 for t in prose if line_closes(t)), len(prose))
+    full = _share(sum(1 for t in prose if len(t) >= MARKING.full * width), len(prose))
+    deep = indented_lines(blocks, indents)
+    starts = [i for i, _ in texts[1:] if deep[i]]
+    indent_share = _share(len(starts), len(texts))
+    indent_after_close = _share(sum(1 for i in starts if i and line_closes(blocks[i - 1].text)), len(starts))
+    before_blank = [blocks[i - 1].text for i, b in texts[1:] if b.meta.get("blank_before")]
+    blank_after_close = _share(sum(1 for t in before_blank if line_closes(t)), len(before_blank))
+    full_closes = full_lines_close_paragraphs(blocks, width)
+    evidence = {"lines": len(texts), "prose lines ending a sentence": closed, "lines filling the width": full,
+                "indented": indent_share, "indents after a sentence end": indent_after_close,
+                "blank lines": len(before_blank), "blanks after a sentence end": blank_after_close,
+                "full lines ending a sentence that end a paragraph": full_closes}
+    wrapped = len(prose) >= MARKING.min_lines and closed <= MARKING.wrapped_closed and full >= MARKING.wrapped_full
+    blanks = "none" if not before_blank else (
+        "paragraph" if blank_after_close >= MARKING.blank_closed or not wrapped else "column")
+    if wrapped and MARKING.indent_min <= indent_share <= MARKING.indent_max \
+            and indent_after_close >= MARKING.indent_closed:
+        return Marking("indent", width, blanks, evidence, full_closes >= 0.5)
+    if not wrapped:
+        return Marking("line", width, blanks, evidence)
+    if blanks == "paragraph" and len(before_blank) >= MARKING.min_blank_paragraphs:
+        return Marking("blank", width, blanks, evidence, full_closes >= 0.5)
+    return Marking("wrap", width, blanks, evidence, full_closes >= 0.5)
+
+
+def full_lines_close_paragraphs(blocks: list[Block], width: int) -> float:
+    """How likely a full-width line that ends a sentence ends its paragraph, estimated from the file.
+
+    A paragraph's last line is about as often any length, so for every short line that ends a
+    sentence (a sure paragraph end) about (1 - FULL) / FULL paragraph ends are expected among the
+    full-width lines that end a sentence; the rest of those end a sentence inside a paragraph.
+    Papers of short paragraphs (one or two sentences) score near 1, papers of long ones near 0.
+    """
+    short = full = 0
+    for previous, block in zip(blocks, blocks[1:]):
+        if previous.kind != PARA or block.kind != PARA or not line_closes(previous.text):
+            continue
+        if len(previous.text) >= MARKING.full * width:
+            full += 1
+        else:
+            short += 1
+    expected = short * (1 - MARKING.full) / MARKING.full
+    return round(min(1.0, expected / full), 2) if full else 1.0
