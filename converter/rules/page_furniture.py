@@ -1,0 +1,207 @@
+"""Rules: what a printed page carries besides its articles leaves the text, with a reason.
+
+- `drop_page_furniture` (before paragraphs are joined):
+  - page markers of OCR exports (`## p. 1 (#9) ####…`, `--- Page 3 ---`, `[Page 12]`);
+  - page and section labels (`Page 3`, `PAGE A4`, `第5版`, `B2`), lone page numbers;
+  - running heads: a short line of a weekday or date with at most a page number or the
+    paper's name (`TUESDAY, March 3, 1987`, `6 FRIDAY, JUNE 9, 2006`), and any short line
+    that recurs on the page (`THE HERALD — Sports`), digits aside;
+  - masthead lines: volume, number, price and year-of-issue lines (`Vol. XII, No. 88`,
+    `Price Two Cents`, `7. Jahrgang`, `DEUXIÈME ANNÉE. - N. 130`), OCR-garbled ones too;
+  - index boxes: two or more short teaser lines in a row that each point to a page
+    (`Council budget … Page 3`, `Sports B1`), with the box's label (`INSIDE`, `INDEX`);
+  - OCR speckle: lines of stray punctuation and single letters (`■ , .`, `-`, `.V.`).
+- `drop_adverts` (after paragraphs are joined): a block that is a reading notice or
+  advert (`… —Advt.`, a phone number or price with a sale word, `FOR SALE`, `WANTED`)
+  goes, with any capitals heading right above it that belongs to it.
+
+Lines that are bylines, jump lines, captions or credits are never furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..dates import MONTHS, find_date
+from ..model import DROP, HEADING, PARA, Block
+from ..state import State
+from ..text import has_cjk, word_count
+
+WEEKDAYS = ("monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag "
+            "freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche").split()
+PAGE_MARKER = re.compile(r"^(?:#+\s*)?[-=\[(<]*\s*(?:p\.|page|seite|pagina|página)\s*\d+\b.*?[-=\])>#\s]*$", re.I)
+PAGE_LABEL = re.compile(r"^(?:(?:page|seite|p\.|pg\.?)\s*[A-Z]?\d{1,3}[A-Z]?(?:\s*(?:of|/|von)\s*\d+)?"
+                        r"|[A-H]\d{1,2}|\d{1,3}|第\s*[0-9一二三四五六七八九十百]+\s*[版页頁]"
+                        r"(?:\s*[:：]?\s*\S{1,8})?)\.?$", re.I)
+VOLUME = re.compile(r"\b(?:vol(?:ume)?|v[o0][il1|]\w?)\b\.?\s*[\dIVXLC]+|\b(?:jahrgang|ann[ée]e)\b"
+                    r"|\b(?:no|nr|n[°o]|num(?:ber|éro)?)\.?\s*\d[\d.,]*|第\s*\d+\s*期", re.I)
+PRICE = re.compile(r"\b(?:price|preis|prix|one cent|two cents|\d+\s*(?:cents?|centimes|pfennig|pf\.)|"
+                    r"centimes le num[ée]ro)\b", re.I)
+ROMAN = re.compile(r"\b[IVXLC]{4,}\b")
+ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+INDEX_POINTER = re.compile(r"(?:\.{2,}|…|,|\s)\s*(?:(?:page|p\.|seite)\s*[A-H]?\d{1,3}|[A-H]\d{1,2}|\.{2,}\s*\d{1,3})$"
+                           r"|(?:见|详见)?第\s*[0-9一二三四五六七八九十]+\s*版$", re.I)
+INDEX_LABEL = re.compile(r"^(?:inside|index|in this issue|today|in today's paper|inhalt|sommaire|本期导读|今日导读)"
+                         r"\s*[:：]?$", re.I)
+ADVT = re.compile(r"[-—–]\s*Ad(?:v|vt|vert)\.?\)?\s*$")
+PHONE = re.compile(r"(?:\b(?:tel|phone|call|téléphone|telefon|fernsprecher|电话)\b\.?\s*[:：]?\s*)?"
+                   r"(?:\(\d{2,4}\)\s*)?\d{3,4}[-. ]\d{4}\b", re.I)
+SALE = re.compile(r"\b(?:sale|off|discount|bargain|reduced|free|for sale|wanted|to let|for rent|offer|"
+                  r"rabatt|angebot|soldes|prix)\b|\d+\s*%", re.I)
+WANT_AD = re.compile(r"^(?:FOR SALE|WANTED|TO LET|FOR RENT|LOST|FOUND|HELP WANTED|SITUATIONS? WANTED)\b")
+MASTHEAD_LINES = 16  # a masthead stands within this many lines of the top of a page
+RUNNING_WORDS = 8  # a running head or label is at most this many words
+
+
+def _stands_alone(text: str) -> bool:
+    from .join_wrapped_lines import stands_alone  # a byline, jump, caption or credit line
+
+    return stands_alone(text)
+
+
+def _letters(text: str) -> int:
+    return sum(1 for c in text if c.isalpha())
+
+
+def is_speckle(text: str) -> bool:
+    """OCR speckle: stray punctuation and single letters, no word of three letters."""
+    if has_word(text, 3) or text.isdigit() or has_cjk(text) or text.startswith((">", "|")):
+        return False
+    visible = text.replace(" ", "")
+    return bool(visible) and (_letters(visible) / len(visible) < 0.5 or not has_word(text, 2)
+                              or (len(visible) <= 3 and not visible.isalpha()))
+
+
+def has_word(text: str, size: int) -> bool:
+    run = 0
+    for c in text:
+        run = run + 1 if c.isalpha() else 0
+        if run >= size:
+            return True
+    return False
+
+
+def is_dated_running_head(text: str) -> bool:
+    """A weekday or a date with at most a page number and a few capitalised words (the paper's name)."""
+    if len(text) > 60 or word_count(text) > RUNNING_WORDS:
+        return False
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    if not words or find_date(text) is None:
+        return False
+    named = [w for w in words if w not in WEEKDAYS and w not in MONTHS]
+    page_number = re.match(r"^\d{1,3}\s|.*\s\d{1,3}$", text) is not None
+    return len(named) <= 3 and not text.rstrip().endswith((",", ";")) and (
+        any(w in WEEKDAYS for w in words) or page_number)
+
+
+def is_masthead_line(text: str, near_top: bool) -> bool:
+    """A volume, number, price or year-of-issue line; its cues, not its wording in one paper.
+
+    Two cues anywhere (`Vol. XII, No. 88`); one where a masthead stands (the top of a page) when
+    the line is short or in capitals (`Nr. 1.`, `VOLUME 4.`, an OCR-garbled `VOIV O1 LXIII`).
+    """
+    if len(text) > 90 or word_count(text) > 14 or text.endswith(("?", "!")):
+        return False
+    roman = any(ROMAN_NUMERAL.fullmatch(m.group(0)) for m in ROMAN.finditer(text))
+    numbering = len(VOLUME.findall(text)) + (1 if roman else 0)
+    cues = numbering + len(PRICE.findall(text))
+    lower = sum(1 for c in text if c.islower())
+    return cues >= 2 or (near_top and numbering == 1
+                         and (lower <= 0.3 * max(_letters(text), 1) or word_count(text) <= 4))
+
+
+def repeated_short_lines(blocks: list[Block]) -> set[str]:
+    """Short lines (digits aside) that recur on the page: running heads and section labels."""
+    counts = Counter(_shape(b.text) for b in blocks
+                     if b.kind == PARA and _short_label(b.text) and re.search(r"\d|[—|·•]", b.text))
+    return {shape for shape, count in counts.items() if count >= 2 and len(shape) >= 4}
+
+
+def _short_label(text: str) -> bool:
+    return len(text) <= 60 and word_count(text) <= RUNNING_WORDS and not text.rstrip().endswith((".", "?", "!", ","))
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"[\W\d_]+", " ", text).strip().casefold()
+
+
+def furniture_reason(text: str, repeated: set[str], near_top: bool = False) -> str | None:
+    if PAGE_MARKER.match(text) and not re.search(r"[a-z]{4,}", PAGE_MARKER.sub("", text)):
+        return "page marker"
+    if PAGE_LABEL.match(text.strip()):
+        return "page or section label"
+    if is_masthead_line(text, near_top):
+        return "masthead line (volume, number or price)"
+    if _stands_alone(text):
+        return None
+    if is_speckle(text):
+        return "OCR noise (stray letters and punctuation)"
+    if is_dated_running_head(text):
+        return "running head (the edition's date line)"
+    if _short_label(text) and _shape(text) in repeated:
+        return "running head (repeated on the page)"
+    return None
+
+
+def drop_page_furniture(state: State) -> None:
+    repeated = repeated_short_lines(state.blocks)
+    since_top = 0  # lines since the top of the file or the last page marker
+    for block in state.blocks:
+        since_top = 0 if block.kind == DROP and "page marker" in block.reason else since_top + 1
+        if block.kind != PARA:
+            continue
+        reason = furniture_reason(block.text, repeated, since_top <= MASTHEAD_LINES)
+        if reason == "page marker":
+            since_top = 0
+        if reason:
+            if reason.startswith("running head (the edition") and not state.sidecar.get("date"):
+                state.issue.setdefault("date", (find_date(block.text) or "")[:10] or None)
+            state.drop(block, reason)
+            state.note("drop_page_furniture", f"line {block.lines[0]}: {reason}")
+    _drop_index_boxes(state)
+
+
+def _is_teaser(text: str) -> bool:
+    return len(text) <= 70 and bool(INDEX_POINTER.search(text)) and _letters(text) >= 4 and not _stands_alone(text)
+
+
+def _drop_index_boxes(state: State) -> None:
+    live = [b for b in state.blocks if b.kind == PARA]
+    index = 0
+    while index < len(live):
+        end = index
+        while end < len(live) and _is_teaser(live[end].text):
+            end += 1
+        if end - index >= 2:
+            if index and INDEX_LABEL.match(live[index - 1].text):
+                state.drop(live[index - 1], "index box label")
+            for block in live[index:end]:
+                state.drop(block, "index box (a teaser pointing to another page)")
+            state.note("drop_page_furniture", f"lines {live[index].lines[0]}-{live[end - 1].lines[1]}: index box")
+        index = max(end, index + 1)
+
+
+def advert_reason(text: str) -> str | None:
+    if ADVT.search(text):
+        return "advert (reading notice marked Advt.)"
+    if WANT_AD.match(text):
+        return "classified advert"
+    if len(text) <= 160 and PHONE.search(text) and SALE.search(text):
+        return "advert (phone number and offer)"
+    return None
+
+
+def drop_adverts(state: State) -> None:
+    """Adverts and notices, once lines are paragraphs, with the capitals heading that tops them."""
+    for index, block in enumerate(state.blocks):
+        reason = advert_reason(block.text) if block.kind == PARA else None
+        if not reason:
+            continue
+        state.drop(block, reason)
+        state.note("drop_adverts", f"line {block.lines[0]}: {reason}")
+        above = index - 1
+        while above >= 0 and state.blocks[above].kind in (HEADING, DROP):
+            if state.blocks[above].kind == HEADING and state.blocks[above].meta.get("caps"):
+                state.drop(state.blocks[above], "advert heading")
+            above -= 1
