@@ -32,6 +32,7 @@ from .rules.markup import (
     read_tables,
     unwrap_emphasised_credits,
 )
+from .rules.headline_groups import report_side_by_side_heads
 from .rules.page_furniture import drop_adverts, drop_page_furniture
 from .rules.place_figures import place_figures
 from .rules.read_masthead_date import read_masthead_date
@@ -50,7 +51,8 @@ LINE_KINDS: list[Rule] = [unwrap_emphasised_credits, find_captions, find_jump_li
 ARTICLE_RULES: list[Rule] = [attach_metadata, place_figures, repair_breaks, clean_titles]
 
 PRESETS: dict[str, list[Rule]] = {
-    "ocr-page": LINE_RULES + [read_masthead_date, drop_page_furniture, join_wrapped_lines, drop_adverts] + LINE_KINDS + [find_short_lines, segment_page] + ARTICLE_RULES,
+    "ocr-page": LINE_RULES + [read_masthead_date, drop_page_furniture, report_side_by_side_heads, join_wrapped_lines,
+                              drop_adverts] + LINE_KINDS + [find_short_lines, segment_page] + ARTICLE_RULES,
     "pdf-markdown": LINE_RULES + [read_masthead_date, drop_page_furniture, read_atx_headings, read_tables, read_blockquotes,
                                   read_list_items, join_wrapped_lines, drop_adverts]
     + LINE_KINDS + [read_bold_crossheads] + [segment_page]
@@ -63,7 +65,8 @@ PRESETS: dict[str, list[Rule]] = {
                mark_urls] + LINE_KINDS
     + [read_digest_header, drop_table_of_contents, read_summaries, drop_feed_adverts, segment_entries]
     + ARTICLE_RULES,
-    "generic": LINE_RULES + [read_masthead_date, drop_page_furniture, join_wrapped_lines, drop_adverts, read_atx_headings]
+    "generic": LINE_RULES + [read_masthead_date, drop_page_furniture, report_side_by_side_heads, join_wrapped_lines,
+                             drop_adverts, read_atx_headings]
     + LINE_KINDS + [find_short_lines, segment_page]
     + ARTICLE_RULES,
 }

@@ -28,8 +28,8 @@ from ..text import starts_lowercase
 
 def is_caps_line(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    if len(letters) < 4 or len(text) > 50 or len(text.split()) > 8:
-        return False
+    if len(letters) < 4 or len(text) > 50 or len(text.split()) > 8 or text[:1] in "([{" or text[-1:] in ")]}":
+        return False  # a bracketed line in capitals is a credit (`(BY CABLE TO THE TRIBUNE.)`), not a headline
     return sum(c.isupper() for c in letters) / len(letters) >= 0.8
 
 

@@ -36,7 +36,7 @@ PAGE_LABEL = re.compile(r"^(?:(?:page|seite|p\.|pg\.?)\s*[A-Z]?\d{1,3}[A-Z]?(?:\
                         r"(?:\s*[:：]?\s*\S{1,8})?)\.?$", re.I)
 VOLUME = re.compile(r"\b(?:vol(?:ume)?|v[o0][il1|]\w?)\b\.?\s*[\dIVXLC]+|\b(?:jahrgang|ann[ée]e)\b"
                     r"|\b(?:no|nr|n[°o]|num(?:ber|éro)?)\.?\s*\d[\d.,]*|第\s*\d+\s*期", re.I)
-PRICE = re.compile(r"\b(?:price|preis|prix|one cent|two cents|\d+\s*(?:cents?|centimes|pfennig|pf\.)|"
+PRICE = re.compile(r"\b(?:price|preis|prix|(?:one|two|three|four|five|\d+)\s*(?:cents?|centimes|pfennig|pf\.)|"
                     r"centimes le num[ée]ro)\b", re.I)
 ROMAN = re.compile(r"\b[IVXLC]{4,}\b")
 ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
@@ -44,7 +44,7 @@ INDEX_POINTER = re.compile(r"(?:\.{2,}|…|,|\s)\s*(?:(?:page|p\.|seite)\s*[A-H]
                            r"|(?:见|详见)?第\s*[0-9一二三四五六七八九十]+\s*版$", re.I)
 INDEX_LABEL = re.compile(r"^(?:inside|index|in this issue|today|in today's paper|inhalt|sommaire|本期导读|今日导读)"
                          r"\s*[:：]?$", re.I)
-ADVT = re.compile(r"[-—–]\s*Ad(?:v|vt|vert)\.?\)?\s*$")
+ADVT = re.compile(r"[-—–]\s*Ad(?:v|vt|vL|vl|vert)\.?\)?[\s,.;:'\"|\d]*$")
 PHONE = re.compile(r"(?:\b(?:tel|phone|call|téléphone|telefon|fernsprecher|电话)\b\.?\s*[:：]?\s*)?"
                    r"(?:\(\d{2,4}\)\s*)?\d{3,4}[-. ]\d{4}\b", re.I)
 SALE = re.compile(r"\b(?:sale|off|discount|bargain|reduced|free|for sale|wanted|to let|for rent|offer|"

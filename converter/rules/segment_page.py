@@ -22,6 +22,7 @@ from ..model import BYLINE, CAPTION, CROSSHEAD, DROP, HEADING, JUMP, PARA, Artic
 from ..state import State
 from ..text import ends_sentence, is_upper_label, key, title_case_share, word_count
 from .attach_metadata import is_signature
+from .headline_groups import absorb_decks, split_caps_group
 
 OPENERS = {BYLINE, JUMP}
 # Column labels newspapers commonly run above or below a headline. Used only to settle a
@@ -96,9 +97,10 @@ def _caps_crosshead(state: State, blocks: list[Block], group: tuple[int, int], h
 def demote_signatures(blocks: list[Block]) -> None:
     """A heading right after text that is a signature (`JOHN MILLER.` before the next headline) is text."""
     live = [b for b in blocks if b.kind != DROP]
+    right_after_text = {id(b) for before, b in zip(blocks, blocks[1:]) if before.kind == PARA}
     for index, block in enumerate(live):
-        if block.kind != HEADING or index == 0 or live[index - 1].kind != PARA:
-            continue
+        if block.kind != HEADING or index == 0 or id(block) not in right_after_text:
+            continue  # a signature closes the text right above it, with no furniture between
         closes = index + 1 == len(live) or live[index + 1].kind == HEADING
         if is_signature(block.text, closes):
             block.kind = PARA
@@ -107,8 +109,8 @@ def demote_signatures(blocks: list[Block]) -> None:
 def split_heads(state: State, lines: list[str], first: bool, caps: bool = False) -> dict:
     """Page header, kicker, headline and deck from the lines of an opening group."""
     if caps:
-        title = " ".join(lines).replace("- ", "")
-        return {"page": state.running_head, "section": None, "title": title, "deck": None}
+        title, decks = split_caps_group(lines)
+        return {"page": state.running_head, "section": None, "title": title, "deck": " — ".join(decks) or None}
     known_sections = {key(s) for s in state.sidecar.get("sections", [])} | state.kickers
     known_pages = {key(p) for p in state.sidecar.get("pages", [])}
     page = state.running_head
@@ -149,6 +151,7 @@ def _new_article(state: State, heads: dict, blocks: list[Block], order: int) -> 
 def segment_page(state: State) -> None:
     blocks = state.blocks
     demote_signatures(blocks)
+    absorb_decks(blocks)
     state.first_text_index = next((i for i, b in enumerate(blocks) if b.kind == PARA), len(blocks))
     opening = []
     for number, group in enumerate(heading_groups(blocks)):
@@ -169,6 +172,7 @@ def segment_page(state: State) -> None:
         heads_blocks = [b for b in blocks[start:end] if b.kind == HEADING]
         caps = all(b.meta.get("caps") for b in heads_blocks)
         heads = split_heads(state, [b.text for b in heads_blocks], first=index == 0, caps=caps)
+
         state.current_title = heads["title"]
         for block in blocks[start:end]:
             if block.kind == HEADING:
