@@ -23,7 +23,7 @@ from .find_jump_lines import is_jump_line
 from .layout_settings import MARKING
 from .paragraph_marking import Marking, indent_of, indented_lines, line_closes, measure
 from .word_splits import Vocabulary, join_pieces
-from ..text import starts_lowercase
+from ..text import starts_lowercase, title_case_share, word_count
 
 
 def is_caps_line(text: str) -> bool:
@@ -53,15 +53,20 @@ def stands_alone(text: str) -> bool:
                 or SIGNATURE.match(text))
 
 
-def _is_label(previous: Block, block: Block, following: Block | None, width: int) -> bool:
-    """In wrapped text, a short line that stops without punctuation, between a finished line and a capital."""
-    if len(block.text) >= MARKING.short_label * width or line_closes(block.text) or starts_lowercase(block.text):
+def _is_label(previous: Block | None, block: Block, following: Block | None, width: int) -> bool:
+    """In wrapped text, a line that stops without punctuation after a finished line, short or in
+    Title Case (a headline, a byline role, a credit), or one standing alone between blank lines."""
+    text = block.text
+    if line_closes(text) or starts_lowercase(text) or text.endswith(("-", ",", ";")):
         return False
-    if block.text.endswith(("-", ",", ";")) or (following is not None and starts_lowercase(following.text)):
+    if following is not None and starts_lowercase(following.text):
         return False
     if block.meta.get("blank_before") and (following is None or following.meta.get("blank_before")):
-        return True  # a short line standing alone between blank lines
-    return previous is None or line_closes(previous.text) or previous.kind != PARA or previous.meta.get("alone")
+        return True
+    after_break = previous is None or previous.kind != PARA or line_closes(previous.text) \
+        or bool(previous.meta.get("alone"))
+    titled = word_count(text) >= 2 and title_case_share(text) >= 0.75
+    return after_break and (len(text) < MARKING.short_label * width or titled)
 
 
 def break_kind(marking: Marking, previous: Block, block: Block, deep: bool) -> str | None:

@@ -13,7 +13,7 @@ class MarkingSettings:
     prose_words: int = 4  # a line with fewer words is a label or heading, not running text
     prose_cjk_chars: int = 12
     min_lines: int = 6  # fewer prose lines than this: too little evidence of wrapping
-    width_percentile: float = 0.9  # the wrap width: this share of prose lines is no longer
+    width_percentile: float = 0.8  # the wrap width: this share of prose lines is no longer
     full: float = 0.75  # a line this share of the width or longer fills its column
     short_label: float = 0.6  # an open line shorter than this share of the width is a label, not wrapped text
     wrapped_closed: float = 0.45  # wrapped text: at most this share of prose lines end a sentence

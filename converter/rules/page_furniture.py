@@ -49,6 +49,7 @@ PHONE = re.compile(r"(?:\b(?:tel|phone|call|téléphone|telefon|fernsprecher|电
                    r"(?:\(\d{2,4}\)\s*)?\d{3,4}[-. ]\d{4}\b", re.I)
 SALE = re.compile(r"\b(?:sale|off|discount|bargain|reduced|free|for sale|wanted|to let|for rent|offer|"
                   r"rabatt|angebot|soldes|prix)\b|\d+\s*%", re.I)
+PRICE_TAG = re.compile(r"[$£€¥]\s?\d|\d+\s*%")
 WANT_AD = re.compile(r"^(?:FOR SALE|WANTED|TO LET|FOR RENT|LOST|FOUND|HELP WANTED|SITUATIONS? WANTED)\b")
 MASTHEAD_LINES = 16  # a masthead stands within this many lines of the top of a page
 RUNNING_WORDS = 8  # a running head or label is at most this many words
@@ -69,8 +70,9 @@ def is_speckle(text: str) -> bool:
     if has_word(text, 3) or text.isdigit() or has_cjk(text) or text.startswith((">", "|")):
         return False
     visible = text.replace(" ", "")
-    return bool(visible) and (_letters(visible) / len(visible) < 0.5 or not has_word(text, 2)
-                              or (len(visible) <= 3 and not visible.isalpha()))
+    content = sum(1 for c in visible if c.isalnum())
+    return bool(visible) and (content / len(visible) < 0.5 or (not has_word(text, 2) and not any(
+        c.isdigit() for c in visible)) or (len(visible) <= 3 and not visible.isalnum()))
 
 
 def has_word(text: str, size: int) -> bool:
@@ -160,6 +162,34 @@ def drop_page_furniture(state: State) -> None:
             state.drop(block, reason)
             state.note("drop_page_furniture", f"line {block.lines[0]}: {reason}")
     _drop_index_boxes(state)
+    _drop_nameplate(state)
+
+
+NAMEPLATE_LINES = 2  # the paper's name stands in at most this many lines over its folio line
+
+
+def _drop_nameplate(state: State) -> None:
+    """The short lines right over a masthead's folio line (volume, number, date) are the paper's name."""
+    blocks = state.blocks
+    for index, block in enumerate(blocks[:MASTHEAD_LINES]):
+        if block.kind != DROP or not block.reason.startswith("masthead"):
+            continue
+        above: list[Block] = []
+        for line in reversed([b for b in blocks[:index] if b.kind == PARA][-NAMEPLATE_LINES:]):
+            if not _nameplate_like(line.text):
+                break
+            above.insert(0, line)
+        for line in above:
+            state.drop(line, "masthead (the paper's name over its folio line)")
+            state.note("drop_page_furniture", f"line {line.lines[0]}: masthead name")
+        if above and not state.sidecar.get("publication") and re.fullmatch(r"[\w .'&-]+", above[0].text):
+            state.issue.setdefault("publication", " ".join(b.text for b in above))
+        return
+
+
+def _nameplate_like(text: str) -> bool:
+    return len(text) <= 60 and word_count(text) <= 6 and not text.rstrip().endswith((",", ";", ":")) \
+        and not _stands_alone(text) and all(w[:1].isupper() or not w[:1].isalpha() for w in text.split())
 
 
 def _is_teaser(text: str) -> bool:
@@ -189,7 +219,17 @@ def advert_reason(text: str) -> str | None:
         return "classified advert"
     if len(text) <= 160 and PHONE.search(text) and SALE.search(text):
         return "advert (phone number and offer)"
+    if is_sale_banner(text):
+        return "advert (sale banner)"
     return None
+
+
+def is_sale_banner(text: str) -> bool:
+    """A short line in capitals offering goods at a price (`SPRING SALE 30% OFF`)."""
+    letters = [c for c in text if c.isalpha()]
+    if len(text) > 60 or not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return False
+    return len(SALE.findall(text)) >= 2 or bool(SALE.search(text) and PRICE_TAG.search(text))
 
 
 def drop_adverts(state: State) -> None:
