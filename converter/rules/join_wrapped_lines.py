@@ -21,6 +21,7 @@ from .find_captions import parse_caption
 from .find_credit_lines import is_credit_line
 from .find_jump_lines import is_jump_line
 from .layout_settings import MARKING
+from .page_furniture import ADVT
 from .paragraph_marking import Marking, indent_of, indented_lines, line_closes, measure
 from .word_splits import Vocabulary, join_pieces
 from ..text import starts_lowercase, title_case_share, word_count
@@ -54,8 +55,9 @@ def stands_alone(text: str) -> bool:
 
 
 def _is_label(previous: Block | None, block: Block, following: Block | None, width: int) -> bool:
-    """In wrapped text, a line that stops without punctuation after a finished line, short or in
-    Title Case (a headline, a byline role, a credit), or one standing alone between blank lines."""
+    """In wrapped text, a line that stops without punctuation after a finished line and is short (a
+    byline role, a credit), or in Title Case with no text above it (a headline), or one standing
+    alone between blank lines."""
     text = block.text
     if line_closes(text) or starts_lowercase(text) or text.endswith(("-", ",", ";")):
         return False
@@ -65,7 +67,9 @@ def _is_label(previous: Block | None, block: Block, following: Block | None, wid
         return True
     after_break = previous is None or previous.kind != PARA or line_closes(previous.text) \
         or bool(previous.meta.get("alone"))
-    titled = word_count(text) >= 2 and title_case_share(text) >= 0.75
+    # In Title Case and short of the width where no text runs above it (the top, a dropped line, a heading)
+    titled = (previous is None or previous.kind != PARA) and word_count(text) >= 2 \
+        and title_case_share(text) >= 0.75 and len(text) < MARKING.full * width
     return after_break and (len(text) < MARKING.short_label * width or titled)
 
 
@@ -74,6 +78,8 @@ def break_kind(marking: Marking, previous: Block, block: Block, deep: bool) -> s
     last = previous.meta.get("last_line", previous.text)
     closed, blank = line_closes(last), block.meta.get("blank_before")
     cut = not closed and (starts_lowercase(block.text) or last.endswith("-"))
+    if ADVT.search(last):
+        return "an advert's closing mark (Advt.)"
     if marking.mode == "line":
         return None if cut and not blank else "line"
     if blank and marking.blanks == "paragraph" and not (cut and starts_lowercase(block.text)):

@@ -52,7 +52,8 @@ SALE = re.compile(r"\b(?:sale|off|discount|bargain|reduced|free|for sale|wanted|
 PRICE_TAG = re.compile(r"[$£€¥]\s?\d|\d+\s*%")
 WANT_AD = re.compile(r"^(?:FOR SALE|WANTED|TO LET|FOR RENT|LOST|FOUND|HELP WANTED|SITUATIONS? WANTED)\b")
 MASTHEAD_LINES = 16  # a masthead stands within this many lines of the top of a page
-RUNNING_WORDS = 8  # a running head or label is at most this many words
+RUNNING_WORDS = 8
+WRAPPED_STORY_LINES = 6  # this many wrapped lines in a row are a story's text, not masthead notes  # a running head or label is at most this many words
 
 
 def _stands_alone(text: str) -> bool:
@@ -100,8 +101,10 @@ def is_dated_running_head(text: str) -> bool:
 def is_masthead_line(text: str, near_top: bool) -> bool:
     """A volume, number, price or year-of-issue line; its cues, not its wording in one paper.
 
-    Two cues anywhere (`Vol. XII, No. 88`); one where a masthead stands (the top of a page) when
-    the line is short or in capitals (`Nr. 1.`, `VOLUME 4.`, an OCR-garbled `VOIV O1 LXIII`).
+    Two cues at the top of a page or in a line mostly in capitals (`Vol. XII, No. 88`, a running
+    head `112 THE SENTINEL. Vol. 4, No. 14.`) — a sentence about a price is no masthead; one cue
+    at the top of a page when the line is short or in capitals (`Nr. 1.`, `VOLUME 4.`, an
+    OCR-garbled `VOIV O1 LXIII`).
     """
     if len(text) > 90 or word_count(text) > 14 or text.endswith(("?", "!")):
         return False
@@ -109,8 +112,9 @@ def is_masthead_line(text: str, near_top: bool) -> bool:
     numbering = len(VOLUME.findall(text)) + (1 if roman else 0)
     cues = numbering + len(PRICE.findall(text))
     lower = sum(1 for c in text if c.islower())
-    return cues >= 2 or (near_top and numbering == 1
-                         and (lower <= 0.3 * max(_letters(text), 1) or word_count(text) <= 4))
+    capitals = lower <= 0.3 * max(_letters(text), 1)
+    return (cues >= 2 and (near_top or lower <= 0.5 * max(_letters(text), 1))) or (
+        near_top and numbering == 1 and (capitals or word_count(text) <= 4))
 
 
 def repeated_short_lines(blocks: list[Block]) -> set[str]:
@@ -163,6 +167,35 @@ def drop_page_furniture(state: State) -> None:
             state.note("drop_page_furniture", f"line {block.lines[0]}: {reason}")
     _drop_index_boxes(state)
     _drop_nameplate(state)
+    _drop_masthead_block(state)
+
+
+def _drop_masthead_block(state: State) -> None:
+    """Above the last folio line at the top of a page stands only the masthead (nameplate, publisher,
+    subscription and editor notes) — unless a story's wrapped text runs there."""
+    top = state.blocks[:MASTHEAD_LINES * 2]
+    folios = [i for i, b in enumerate(top) if b.kind == DROP and b.reason.startswith("masthead")
+              and sum(1 for x in top[:i] if x.kind != DROP) < MASTHEAD_LINES]
+    if not folios:
+        return
+    above = [b for b in top[:folios[-1]] if b.kind == PARA]
+    if _longest_open_run(above) >= WRAPPED_STORY_LINES:
+        return
+    for block in above:
+        state.drop(block, "masthead (the block over the folio line: name, publisher, subscription notes)")
+    if above:
+        state.note("drop_page_furniture", f"lines {above[0].lines[0]}-{above[-1].lines[1]}: masthead block")
+
+
+def _longest_open_run(blocks: list[Block]) -> int:
+    """The longest run of consecutive lines that stop mid-sentence: wrapped running text."""
+    from .paragraph_marking import is_prose, line_closes
+
+    longest = run = 0
+    for block in blocks:
+        run = run + 1 if is_prose(block.text) and not line_closes(block.text) else 0
+        longest = max(longest, run)
+    return longest
 
 
 NAMEPLATE_LINES = 2  # the paper's name stands in at most this many lines over its folio line
