@@ -6,8 +6,9 @@
   printed. The left one stays as the line; the right one is reported, with the reason, and
   is no part of any title.
 - `split_caps_group`: a group of capitals lines is headline then decks, each a sentence
-  of its own (`RUSSIA IN TO STAY.` / `THE FEELING IN LONDON.`); a line that does not end a
-  sentence runs on into the next (a headline wrapped over two lines).
+  of its own (`RUSSIA IN TO STAY.` / `THE FEELING IN LONDON.`) or a change from capitals
+  to Title Case; a line that does not end a sentence runs on into the next (a headline
+  wrapped over two lines).
 - `is_deck_block`: under a headline, a short block in Title Case (`Only Force Can Turn Her
   Out of Manchuria.`) is the deck, not the first paragraph.
 """
@@ -67,6 +68,9 @@ def split_caps_group(lines: list[str]) -> tuple[str, list[str]]:
     units: list[str] = []
     current = ""
     for line in lines:
+        if current and is_upper_label(current) != is_upper_label(line):
+            units.append(current)  # capitals give way to a deck in Title Case, or back
+            current = ""
         if current.endswith("-"):
             current = current + line
         else:

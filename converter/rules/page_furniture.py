@@ -44,7 +44,7 @@ INDEX_POINTER = re.compile(r"(?:\.{2,}|…|,|\s)\s*(?:(?:page|p\.|seite)\s*[A-H]
                            r"|(?:见|详见)?第\s*[0-9一二三四五六七八九十]+\s*版$", re.I)
 INDEX_LABEL = re.compile(r"^(?:inside|index|in this issue|today|in today's paper|inhalt|sommaire|本期导读|今日导读)"
                          r"\s*[:：]?$", re.I)
-ADVT = re.compile(r"[-—–]\s*Ad(?:v|vt|vL|vl|vert)\.?\)?[\s,.;:'\"|\d]*$")
+ADVT = re.compile(r"[-—–]\s*\W?[lI1|]?Ad(?:v|vt|vL|vl|vert)\.?\)?[\s,.;:'\"|\d]*$")
 PHONE = re.compile(r"(?:\b(?:tel|phone|call|téléphone|telefon|fernsprecher|电话)\b\.?\s*[:：]?\s*)?"
                    r"(?:\(\d{2,4}\)\s*)?\d{3,4}[-. ]\d{4}\b", re.I)
 SALE = re.compile(r"\b(?:sale|off|discount|bargain|reduced|free|for sale|wanted|to let|for rent|offer|"
@@ -90,12 +90,21 @@ def is_dated_running_head(text: str) -> bool:
     if len(text) > 60 or word_count(text) > RUNNING_WORDS:
         return False
     words = re.findall(r"[^\W\d_]+", text.casefold())
-    if not words or find_date(text) is None:
+    if not words:
         return False
+    if find_date(text) is None:
+        return _weekday_and_year(text, words)
     named = [w for w in words if w not in WEEKDAYS and w not in MONTHS]
     page_number = re.match(r"^\d{1,3}\s|.*\s\d{1,3}$", text) is not None
     return len(named) <= 3 and not text.rstrip().endswith((",", ";")) and (
         any(w in WEEKDAYS for w in words) or page_number)
+
+
+def _weekday_and_year(text: str, words: list[str]) -> bool:
+    """An edition line whose month OCR garbled: a weekday and a year, mostly in capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return len(text) <= 90 and any(w in WEEKDAYS for w in words) and bool(re.search(r"\b1[789]\d\d\b|\b20\d\d\b", text)) \
+        and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
 
 
 def is_masthead_line(text: str, near_top: bool) -> bool:

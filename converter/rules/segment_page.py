@@ -59,7 +59,8 @@ def _before(blocks: list[Block], index: int, skip: tuple[str, ...] = (DROP,)) ->
     return None
 
 
-def opens_article(state: State, blocks: list[Block], group: tuple[int, int], first: bool) -> bool:
+def opens_article(state: State, blocks: list[Block], group: tuple[int, int], first: bool,
+                  stacked: bool = False) -> bool:
     heads = [b for b in blocks[group[0]:group[1]] if b.kind == HEADING]
     after = _following(blocks, group[1])
     if after is not None and after.kind in OPENERS:
@@ -67,13 +68,32 @@ def opens_article(state: State, blocks: list[Block], group: tuple[int, int], fir
     if any(b.level for b in heads):
         return not _caps_crosshead(state, blocks, group, heads)
     if all(b.meta.get("caps") for b in heads):
-        return True
+        return not (len(heads) == 1 and stacked and _right_after_text(blocks, group[0]))
     text_before = state.first_text_index < group[0]
     if all(b.meta.get("question") for b in heads):
         return first and not text_before
     if first and not text_before:
         return True
     return len(heads) >= 2 or _stands_as_headline(blocks, group, heads)
+
+
+def _right_after_text(blocks: list[Block], index: int) -> bool:
+    """The block just above is running text (no furniture, caption or heading between)."""
+    return index > 0 and blocks[index - 1].kind == PARA
+
+
+def stacked_headlines(blocks: list[Block]) -> bool:
+    """Whether this page heads its stories with stacks of capitals lines (headline and decks).
+
+    On such a page a lone capitals line inside running text is a crosshead; on a page whose
+    capitals headlines are mostly single lines (briefs), it is the next story's headline.
+    """
+    stacks = singles = 0
+    for start, end in heading_groups(blocks):
+        heads = [b for b in blocks[start:end] if b.kind == HEADING]
+        if all(b.meta.get("caps") for b in heads):
+            stacks, singles = (stacks + 1, singles) if len(heads) >= 2 else (stacks, singles + 1)
+    return stacks > singles
 
 
 def _stands_as_headline(blocks: list[Block], group: tuple[int, int], heads: list[Block]) -> bool:
@@ -102,6 +122,8 @@ def demote_signatures(blocks: list[Block]) -> None:
         if block.kind != HEADING or index == 0 or id(block) not in right_after_text:
             continue  # a signature closes the text right above it, with no furniture between
         closes = index + 1 == len(live) or live[index + 1].kind == HEADING
+        if closes and block.meta.get("caps") and index + 1 < len(live) and live[index + 1].meta.get("caps"):
+            continue  # the top line of a stack of capitals lines is a headline, not a name signing off
         if is_signature(block.text, closes):
             block.kind = PARA
 
@@ -135,6 +157,20 @@ def split_heads(state: State, lines: list[str], first: bool, caps: bool = False)
     return {"page": page, "section": kicker, "title": headline, "deck": " — ".join(deck) or None}
 
 
+def split_by_levels(state: State, heads: list[Block]) -> dict | None:
+    """When markup gives the lines of a group different levels (`#` headline, `##` deck, `###`
+    byline), the one top-level line is the headline, lines above it kicker, lines below it deck."""
+    levels = [b.level for b in heads]
+    if len(heads) < 2 or not all(levels) or len(set(levels)) == 1 or levels.count(min(levels)) != 1:
+        return None
+    top = levels.index(min(levels))
+    kicker = " — ".join(b.text for b in heads[:top]) or None
+    deck = " — ".join(b.text for b in heads[top + 1:]) or None
+    if kicker:
+        state.kickers.add(key(kicker))
+    return {"page": state.running_head, "section": kicker, "title": heads[top].text, "deck": deck}
+
+
 def _new_article(state: State, heads: dict, blocks: list[Block], order: int) -> Article:
     first_line = min(b.lines[0] for b in blocks)
     last_line = max(b.lines[1] for b in blocks)
@@ -152,10 +188,11 @@ def segment_page(state: State) -> None:
     blocks = state.blocks
     demote_signatures(blocks)
     absorb_decks(blocks)
+    stacked = stacked_headlines(blocks)
     state.first_text_index = next((i for i, b in enumerate(blocks) if b.kind == PARA), len(blocks))
     opening = []
     for number, group in enumerate(heading_groups(blocks)):
-        if opens_article(state, blocks, group, first=number == 0):
+        if opens_article(state, blocks, group, first=number == 0, stacked=stacked):
             opening.append(group)
         else:
             _demote(blocks[group[0]:group[1]])
@@ -171,7 +208,8 @@ def segment_page(state: State) -> None:
         stop = opening[index + 1][0] if index + 1 < len(opening) else len(blocks)
         heads_blocks = [b for b in blocks[start:end] if b.kind == HEADING]
         caps = all(b.meta.get("caps") for b in heads_blocks)
-        heads = split_heads(state, [b.text for b in heads_blocks], first=index == 0, caps=caps)
+        heads = split_by_levels(state, heads_blocks) or split_heads(
+            state, [b.text for b in heads_blocks], first=index == 0, caps=caps)
 
         state.current_title = heads["title"]
         for block in blocks[start:end]:
