@@ -51,9 +51,9 @@ LINE_KINDS: list[Rule] = [unwrap_emphasised_credits, find_captions, find_jump_li
 ARTICLE_RULES: list[Rule] = [attach_metadata, place_figures, repair_breaks, clean_titles]
 
 PRESETS: dict[str, list[Rule]] = {
-    "ocr-page": LINE_RULES + [read_masthead_date, drop_page_furniture, report_side_by_side_heads, join_wrapped_lines,
+    "ocr-page": LINE_RULES + [drop_page_furniture, read_masthead_date, report_side_by_side_heads, join_wrapped_lines,
                               drop_adverts] + LINE_KINDS + [find_short_lines, segment_page] + ARTICLE_RULES,
-    "pdf-markdown": LINE_RULES + [read_masthead_date, drop_page_furniture, read_atx_headings, read_tables, read_blockquotes,
+    "pdf-markdown": LINE_RULES + [drop_page_furniture, read_masthead_date, read_atx_headings, read_tables, read_blockquotes,
                                   read_list_items, join_wrapped_lines, drop_adverts]
     + LINE_KINDS + [read_bold_crossheads] + [segment_page]
     + ARTICLE_RULES,
@@ -65,7 +65,7 @@ PRESETS: dict[str, list[Rule]] = {
                mark_urls] + LINE_KINDS
     + [read_digest_header, drop_table_of_contents, read_summaries, drop_feed_adverts, segment_entries]
     + ARTICLE_RULES,
-    "generic": LINE_RULES + [read_masthead_date, drop_page_furniture, report_side_by_side_heads, join_wrapped_lines,
+    "generic": LINE_RULES + [drop_page_furniture, read_masthead_date, report_side_by_side_heads, join_wrapped_lines,
                              drop_adverts, read_atx_headings]
     + LINE_KINDS + [find_short_lines, segment_page]
     + ARTICLE_RULES,

@@ -27,6 +27,7 @@ from ..dates import MONTHS, find_date
 from ..model import DROP, HEADING, PARA, Block
 from ..state import State
 from ..text import has_cjk, word_count
+from .read_masthead_date import is_masthead_date
 
 WEEKDAYS = ("monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag "
             "freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche").split()
@@ -51,7 +52,7 @@ SALE = re.compile(r"\b(?:sale|off|discount|bargain|reduced|free|for sale|wanted|
                   r"rabatt|angebot|soldes|prix)\b|\d+\s*%", re.I)
 PRICE_TAG = re.compile(r"[$£€¥]\s?\d|\d+\s*%")
 WANT_AD = re.compile(r"^(?:FOR SALE|WANTED|TO LET|FOR RENT|LOST|FOUND|HELP WANTED|SITUATIONS? WANTED)\b")
-MASTHEAD_LINES = 16  # a masthead stands within this many lines of the top of a page
+MASTHEAD_LINES = 20  # a masthead stands within this many lines of the top of a page
 RUNNING_WORDS = 8
 WRAPPED_STORY_LINES = 6  # this many wrapped lines in a row are a story's text, not masthead notes  # a running head or label is at most this many words
 
@@ -142,6 +143,8 @@ def _shape(text: str) -> str:
 
 
 def furniture_reason(text: str, repeated: set[str], near_top: bool = False) -> str | None:
+    if text.startswith("|"):
+        return None  # a table row is the table's
     if PAGE_MARKER.match(text) and not re.search(r"[a-z]{4,}", PAGE_MARKER.sub("", text)):
         return "page marker"
     if PAGE_LABEL.match(text.strip()):
@@ -163,10 +166,13 @@ def drop_page_furniture(state: State) -> None:
     repeated = repeated_short_lines(state.blocks)
     since_top = 0  # lines since the top of the file or the last page marker
     for block in state.blocks:
-        since_top = 0 if block.kind == DROP and "page marker" in block.reason else since_top + 1
+        if block.kind == DROP and "page marker" in block.reason:
+            since_top = 0
         if block.kind != PARA:
             continue
-        reason = furniture_reason(block.text, repeated, since_top <= MASTHEAD_LINES)
+        reason = furniture_reason(block.text, repeated, since_top < MASTHEAD_LINES)
+        if reason is None or not reason.startswith("OCR noise"):
+            since_top += 1  # speckle takes no room in the masthead
         if reason == "page marker":
             since_top = 0
         if reason:
@@ -187,7 +193,7 @@ def _drop_masthead_block(state: State) -> None:
               and sum(1 for x in top[:i] if x.kind != DROP) < MASTHEAD_LINES]
     if not folios:
         return
-    above = [b for b in top[:folios[-1]] if b.kind == PARA]
+    above = [b for b in top[:folios[-1]] if b.kind == PARA and not is_masthead_date(b.text)]
     if _longest_open_run(above) >= WRAPPED_STORY_LINES:
         return
     for block in above:
@@ -230,7 +236,7 @@ def _drop_nameplate(state: State) -> None:
 
 
 def _nameplate_like(text: str) -> bool:
-    return len(text) <= 60 and word_count(text) <= 6 and not text.rstrip().endswith((",", ";", ":")) \
+    return not is_masthead_date(text) and len(text) <= 60 and word_count(text) <= 6 and not text.rstrip().endswith((",", ";", ":")) \
         and not _stands_alone(text) and all(w[:1].isupper() or not w[:1].isalpha() for w in text.split())
 
 
