@@ -279,3 +279,51 @@ def test_every_word_of_a_composed_page_is_in_an_article_or_the_report() -> None:
             piece = word.strip(".,'\"")
             if piece and piece.isalpha() and len(piece) > 3:
                 assert piece in kept or piece.lower() in kept.lower(), piece
+
+
+MARKDOWN_PAGES = """============================================================
+PAGE 1
+============================================================
+
+THE WEEKLY LEDGER
+
+NEW YORK, MARCH 11, 1897.
+
+Vol. 12, No. 10.
+
+# Petitions Received
+
+The clerk read the counts of petitions received from each town this week.
+
+| Town | Count |
+| --- | --- |
+| Ashford | 55 |
+| Ashford | 55 |
+| Bexley | 30 |
+
+## Growing Pains
+
+### Staff Report
+
+The committee will meet again next week to hear the remaining towns.
+"""
+
+
+def test_markdown_pages_keep_tables_the_edition_date_and_markup_levels() -> None:
+    result = convert(MARKDOWN_PAGES, kind="pdf-markdown")
+    assert result.issue["date"] == "1897-03-11"  # the date line is the edition's, not the paper's name
+    dropped = reasons(result)
+    assert dropped["THE WEEKLY LEDGER"].startswith("masthead")
+    assert not any(text.startswith("|") for text in dropped if "running head" in dropped[text])
+    titles = [a.title for a in result.articles]
+    assert titles == ["Petitions Received", "Growing Pains"]
+    second = result.articles[1]
+    assert second.deck == "Staff Report"  # `##` over `###`: the lower level is the deck
+
+
+def test_a_two_column_line_of_running_text_is_not_two_headlines() -> None:
+    from converter.rules.headline_groups import side_by_side
+
+    assert side_by_side("MAYOR RESIGNS      FLOOD WATERS RISE") == ("MAYOR RESIGNS", "FLOOD WATERS RISE")
+    assert side_by_side("the council voted to     approve the plan by a") is None
+    assert side_by_side("Council Approves New Budget") is None
