@@ -327,3 +327,25 @@ def test_a_two_column_line_of_running_text_is_not_two_headlines() -> None:
     assert side_by_side("MAYOR RESIGNS      FLOOD WATERS RISE") == ("MAYOR RESIGNS", "FLOOD WATERS RISE")
     assert side_by_side("the council voted to     approve the plan by a") is None
     assert side_by_side("Council Approves New Budget") is None
+
+
+INTRODUCED_QUOTE = """# Sunday Laws Debated
+
+At the hearing in December the secretary gave the following as the basis of their request:
+
+"Nearly every State has its Sabbath laws, but the national Government has none."
+
+The committee heard evidence from both sides and the growing influence of
+
+Western towns on the question was plain to all who attended.
+"""
+
+
+def test_separated_paragraphs_stay_apart_unless_the_text_stops_without_punctuation() -> None:
+    result = convert(INTRODUCED_QUOTE, kind="pdf-markdown")
+    body = result.articles[0].paragraphs()
+    assert len(body) == 3  # the colon ends a paragraph; `influence of` / `Western towns` is a cut
+    assert body[0].endswith("request:")
+    assert "the growing influence of Western towns" in body[2]
+    joins = [j["rule"] for b in result.articles[0].body for j in b.meta.get("joins", [])]
+    assert joins == ["repair_breaks: the paragraph stops mid-sentence across nothing between"]
