@@ -12,6 +12,8 @@ is recorded on the block (`meta["joins"]`) and in the trace.
 
 from __future__ import annotations
 
+import re
+
 from ..dates import find_date
 from ..model import HEADING, PARA, Block
 from ..state import State
@@ -22,14 +24,16 @@ from .find_credit_lines import is_credit_line
 from .find_jump_lines import is_jump_line
 from .layout_settings import MARKING
 from .page_furniture import ADVT
-from .paragraph_marking import Marking, indent_of, indented_lines, line_closes, measure
+from .paragraph_marking import Marking, indent_of, indented_lines, line_closes, line_facts, measure
 from .word_splits import Vocabulary, join_pieces
 from ..text import starts_lowercase, title_case_share, word_count
 
 
 def is_caps_line(text: str) -> bool:
+    if len(text) > 50 or text[:1] in "([{" or text[-1:] in ")]}" or not any(c.isupper() for c in text[:3]):
+        return False
     letters = [c for c in text if c.isalpha()]
-    if len(letters) < 4 or len(text) > 50 or len(text.split()) > 8 or text[:1] in "([{" or text[-1:] in ")]}":
+    if len(letters) < 4 or len(text.split()) > 8:
         return False  # a bracketed line in capitals is a credit (`(BY CABLE TO THE TRIBUNE.)`), not a headline
     return sum(c.isupper() for c in letters) / len(letters) >= 0.8
 
@@ -48,10 +52,15 @@ def mark_caps_headlines(blocks: list[Block]) -> None:
         index = max(end, index + 1)
 
 
+# A caption line that stands alone carries a credit mark: a label and colon, a bracketed or slashed
+# credit, `by`, a pointer arrow, `摄`/`图`. Lines without one are not run past the caption parser.
+CREDIT_MARK = re.compile(r"[:：/)\]】）摄图◀▶◄►▲▼←→↑↓☜☞]|\bby\b", re.I)
+
+
 def stands_alone(text: str) -> bool:
     """A line that is never part of a wrapped paragraph, whatever the marking."""
-    return bool(parse_byline(text) or is_jump_line(text) or parse_caption(text) or is_credit_line(text)
-                or SIGNATURE.match(text))
+    return bool(parse_byline(text) or is_jump_line(text) or is_credit_line(text) or SIGNATURE.match(text)
+                or (CREDIT_MARK.search(text) and parse_caption(text)))
 
 
 def _is_label(previous: Block | None, block: Block, following: Block | None, width: int) -> bool:
@@ -97,13 +106,14 @@ def join_wrapped_lines(state: State) -> None:
     raw = state.source.text.split("\n")
     blocks = state.blocks
     indents = [indent_of(raw[b.lines[0] - 1]) if b.lines[0] <= len(raw) else 0 for b in blocks]
-    marking = measure(blocks, indents)
+    facts = line_facts(blocks)
+    marking = measure(blocks, indents, facts)
     if marking.mode != "line":
         mark_caps_headlines(blocks)
         _drop_caps_date_lines(state)
-        marking = measure(blocks, indents)  # headlines in capitals are no evidence of paragraphs
+        marking = measure(blocks, indents, facts)  # headlines in capitals are no evidence of paragraphs
     state.note("join_wrapped_lines", f"paragraph marking: {marking.describe()}")
-    deep = indented_lines(blocks, indents)
+    deep = indented_lines(blocks, indents, facts)
     vocabulary = Vocabulary(state.source.text)
     joined: list[Block] = []
     for index, block in enumerate(blocks):

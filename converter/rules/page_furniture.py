@@ -51,8 +51,14 @@ PHONE = re.compile(r"(?:\b(?:tel|phone|call|téléphone|telefon|fernsprecher|电
 SALE = re.compile(r"\b(?:sale|off|discount|bargain|reduced|free|for sale|wanted|to let|for rent|offer|"
                   r"rabatt|angebot|soldes|prix)\b|\d+\s*%", re.I)
 PRICE_TAG = re.compile(r"[$£€¥]\s?\d|\d+\s*%")
+ADVT_TAIL = 40  # the Advt. mark closes a notice: only its last characters are looked at
 WANT_AD = re.compile(r"^(?:FOR SALE|WANTED|TO LET|FOR RENT|LOST|FOUND|HELP WANTED|SITUATIONS? WANTED)\b")
 MASTHEAD_LINES = 20  # a masthead stands within this many lines of the top of a page
+DIGIT = re.compile(r"\d")
+EDGE_NUMBER = re.compile(r"^\d{1,3}\s|.*\s\d{1,3}$")
+MASTHEAD_WORD = re.compile(r"v[o0]l|jahrg|ann[ée]e|pri(?:ce|x)|preis|cent|pfennig|pf\.|n[or°]|num|第", re.I)
+SEPARATOR = re.compile(r"[—|·•第]")
+SEPARATOR_OR_DIGIT = re.compile(r"\d|[—|·•]")
 RUNNING_WORDS = 8
 WRAPPED_STORY_LINES = 6  # this many wrapped lines in a row are a story's text, not masthead notes  # a running head or label is at most this many words
 
@@ -69,7 +75,7 @@ def _letters(text: str) -> int:
 
 def is_speckle(text: str) -> bool:
     """OCR speckle: stray punctuation and single letters, no word of three letters."""
-    if has_word(text, 3) or text.isdigit() or has_cjk(text) or text.startswith((">", "|")):
+    if WORD3.search(text) or text.isdigit() or has_cjk(text) or text.startswith((">", "|")):
         return False
     visible = text.replace(" ", "")
     content = sum(1 for c in visible if c.isalnum())
@@ -88,17 +94,20 @@ def has_word(text: str, size: int) -> bool:
 
 def is_dated_running_head(text: str) -> bool:
     """A weekday or a date with at most a page number and a few capitalised words (the paper's name)."""
+    if len(text) > 90 or not DIGIT.search(text):
+        return False
+    folded = text.casefold()
+    weekday = any(day in folded for day in WEEKDAYS)
+    page_number = EDGE_NUMBER.match(text) is not None
+    if not (weekday or page_number):
+        return False  # a date alone is the masthead date's (read_masthead_date), not a running head
+    words = re.findall(r"[^\W\d_]+", folded)
+    if find_date(text) is None:
+        return weekday and _weekday_and_year(text, words)
     if len(text) > 60 or word_count(text) > RUNNING_WORDS:
         return False
-    words = re.findall(r"[^\W\d_]+", text.casefold())
-    if not words:
-        return False
-    if find_date(text) is None:
-        return _weekday_and_year(text, words)
     named = [w for w in words if w not in WEEKDAYS and w not in MONTHS]
-    page_number = re.match(r"^\d{1,3}\s|.*\s\d{1,3}$", text) is not None
-    return len(named) <= 3 and not text.rstrip().endswith((",", ";")) and (
-        any(w in WEEKDAYS for w in words) or page_number)
+    return len(named) <= 3 and not text.rstrip().endswith((",", ";"))
 
 
 def _weekday_and_year(text: str, words: list[str]) -> bool:
@@ -116,7 +125,14 @@ def is_masthead_line(text: str, near_top: bool) -> bool:
     at the top of a page when the line is short or in capitals (`Nr. 1.`, `VOLUME 4.`, an
     OCR-garbled `VOIV O1 LXIII`).
     """
-    if len(text) > 90 or word_count(text) > 14 or text.endswith(("?", "!")):
+    if len(text) > 90 or text.endswith(("?", "!")):
+        return False
+    if not MASTHEAD_WORD.search(text) and not ROMAN.search(text):
+        return False
+    if not (VOLUME.search(text) or PRICE.search(text)
+                                                            or ROMAN.search(text)):
+        return False
+    if word_count(text) > 14:
         return False
     roman = any(ROMAN_NUMERAL.fullmatch(m.group(0)) for m in ROMAN.finditer(text))
     numbering = len(VOLUME.findall(text)) + (1 if roman else 0)
@@ -130,7 +146,8 @@ def is_masthead_line(text: str, near_top: bool) -> bool:
 def repeated_short_lines(blocks: list[Block]) -> set[str]:
     """Short lines (digits aside) that recur on the page: running heads and section labels."""
     counts = Counter(_shape(b.text) for b in blocks
-                     if b.kind == PARA and _short_label(b.text) and re.search(r"\d|[—|·•]", b.text))
+                     if b.kind == PARA and len(b.text) <= 60 and SEPARATOR_OR_DIGIT.search(b.text)
+                     and _short_label(b.text))
     return {shape for shape, count in counts.items() if count >= 2 and len(shape) >= 4}
 
 
@@ -142,24 +159,32 @@ def _shape(text: str) -> str:
     return re.sub(r"[\W\d_]+", " ", text).strip().casefold()
 
 
+FURNITURE_CHARS = 120  # no page marker, label, masthead or running head line is longer
+
+
+WORD3 = re.compile(r"[^\W\d_]{3}")
+
+
 def furniture_reason(text: str, repeated: set[str], near_top: bool = False) -> str | None:
-    if text.startswith("|"):
-        return None  # a table row is the table's
+    if len(text) > FURNITURE_CHARS or text.startswith("|"):
+        return None  # running text; a table row is the table's
+    if WORD3.search(text) and not DIGIT.search(text) and not SEPARATOR.search(text) \
+            and not ROMAN.search(text) and not MASTHEAD_WORD.search(text):
+        return None  # running text: no digit, separator, masthead word or numeral, and a word of three letters
     if PAGE_MARKER.match(text) and not re.search(r"[a-z]{4,}", PAGE_MARKER.sub("", text)):
         return "page marker"
     if PAGE_LABEL.match(text.strip()):
         return "page or section label"
     if is_masthead_line(text, near_top):
         return "masthead line (volume, number or price)"
-    if _stands_alone(text):
-        return None
+    reason = None
     if is_speckle(text):
-        return "OCR noise (stray letters and punctuation)"
-    if is_dated_running_head(text):
-        return "running head (the edition's date line)"
-    if _short_label(text) and _shape(text) in repeated:
-        return "running head (repeated on the page)"
-    return None
+        reason = "OCR noise (stray letters and punctuation)"
+    elif is_dated_running_head(text):
+        reason = "running head (the edition's date line)"
+    elif _short_label(text) and _shape(text) in repeated:
+        reason = "running head (repeated on the page)"
+    return None if reason is None or _stands_alone(text) else reason
 
 
 def drop_page_furniture(state: State) -> None:
@@ -241,7 +266,7 @@ def _nameplate_like(text: str) -> bool:
 
 
 def _is_teaser(text: str) -> bool:
-    return len(text) <= 70 and bool(INDEX_POINTER.search(text)) and _letters(text) >= 4 and not _stands_alone(text)
+    return len(text) <= 70 and (text[-1:].isdigit() or text.endswith("版")) and bool(INDEX_POINTER.search(text)) and _letters(text) >= 4 and not _stands_alone(text)
 
 
 def _drop_index_boxes(state: State) -> None:
@@ -261,7 +286,7 @@ def _drop_index_boxes(state: State) -> None:
 
 
 def advert_reason(text: str) -> str | None:
-    if ADVT.search(text):
+    if ADVT.search(text[-ADVT_TAIL:]):
         return "advert (reading notice marked Advt.)"
     if WANT_AD.match(text):
         return "classified advert"
@@ -274,8 +299,10 @@ def advert_reason(text: str) -> str | None:
 
 def is_sale_banner(text: str) -> bool:
     """A short line in capitals offering goods at a price (`SPRING SALE 30% OFF`)."""
+    if len(text) > 60:
+        return False
     letters = [c for c in text if c.isalpha()]
-    if len(text) > 60 or not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
         return False
     return len(SALE.findall(text)) >= 2 or bool(SALE.search(text) and PRICE_TAG.search(text))
 

@@ -75,29 +75,36 @@ def _percentile(values: list[int], share: float) -> int:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0
 
 
-def indented_lines(blocks: list[Block], indents: list[int]) -> list[bool]:
+def indented_lines(blocks: list[Block], indents: list[int], facts: list[tuple[bool, bool]] | None = None) -> list[bool]:
     """Which lines sit deeper than the file's usual left edge."""
-    prose = [i for b, i in zip(blocks, indents) if is_prose(b.text)]
+    facts = facts or line_facts(blocks)
+    prose = [indent for (is_text, _), indent in zip(facts, indents) if is_text]
     if not prose:
         return [False] * len(blocks)
     base = max(set(prose), key=prose.count)
     return [base < i <= base + MARKING.max_indent for i in indents]
 
 
-def measure(blocks: list[Block], indents: list[int]) -> Marking:
+def line_facts(blocks: list[Block]) -> list[tuple[bool, bool]]:
+    """(is prose, ends a sentence) for each line, measured once."""
+    return [(is_prose(b.text), line_closes(b.text)) for b in blocks]
+
+
+def measure(blocks: list[Block], indents: list[int], facts: list[tuple[bool, bool]] | None = None) -> Marking:
     """Pick the file's paragraph marking from its running-text lines."""
+    facts = facts or line_facts(blocks)
     texts = [(i, b) for i, b in enumerate(blocks) if b.kind == PARA]
-    prose = [b.text for _, b in texts if is_prose(b.text)]
+    prose = [b.text for i, b in texts if facts[i][0]]
     width = _percentile([len(t) for t in prose], MARKING.width_percentile)
-    closed = _share(sum(1 for t in prose if line_closes(t)), len(prose))
+    closed = _share(sum(1 for i, _ in texts if facts[i][0] and facts[i][1]), len(prose))
     full = _share(sum(1 for t in prose if len(t) >= MARKING.full * width), len(prose))
-    deep = indented_lines(blocks, indents)
+    deep = indented_lines(blocks, indents, facts)
     starts = [i for i, _ in texts[1:] if deep[i]]
     indent_share = _share(len(starts), len(texts))
-    indent_after_close = _share(sum(1 for i in starts if i and line_closes(blocks[i - 1].text)), len(starts))
-    before_blank = [blocks[i - 1].text for i, b in texts[1:] if b.meta.get("blank_before")]
-    blank_after_close = _share(sum(1 for t in before_blank if line_closes(t)), len(before_blank))
-    full_closes = full_lines_close_paragraphs(blocks, width)
+    indent_after_close = _share(sum(1 for i in starts if i and facts[i - 1][1]), len(starts))
+    before_blank = [i - 1 for i, b in texts[1:] if b.meta.get("blank_before")]
+    blank_after_close = _share(sum(1 for i in before_blank if facts[i][1]), len(before_blank))
+    full_closes = full_lines_close_paragraphs(blocks, width, facts)
     evidence = {"lines": len(texts), "prose lines ending a sentence": closed, "lines filling the width": full,
                 "indented": indent_share, "indents after a sentence end": indent_after_close,
                 "blank lines": len(before_blank), "blanks after a sentence end": blank_after_close,
@@ -115,7 +122,7 @@ def measure(blocks: list[Block], indents: list[int]) -> Marking:
     return Marking("wrap", width, blanks, evidence, full_closes >= 0.5)
 
 
-def full_lines_close_paragraphs(blocks: list[Block], width: int) -> float:
+def full_lines_close_paragraphs(blocks: list[Block], width: int, facts: list[tuple[bool, bool]]) -> float:
     """How likely a full-width line that ends a sentence ends its paragraph, estimated from the file.
 
     A paragraph's last line is about as often any length, so for every short line that ends a
@@ -124,8 +131,9 @@ def full_lines_close_paragraphs(blocks: list[Block], width: int) -> float:
     Papers of short paragraphs (one or two sentences) score near 1, papers of long ones near 0.
     """
     short = full = 0
-    for previous, block in zip(blocks, blocks[1:]):
-        if previous.kind != PARA or block.kind != PARA or not line_closes(previous.text):
+    for index in range(1, len(blocks)):
+        previous, block = blocks[index - 1], blocks[index]
+        if previous.kind != PARA or block.kind != PARA or not facts[index - 1][1]:
             continue
         if len(previous.text) >= MARKING.full * width:
             full += 1

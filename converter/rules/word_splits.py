@@ -24,10 +24,10 @@ from collections import Counter
 
 from ..text import CJK, WORD
 
+COMMON_PIECE = 3  # a second piece seen more often than this alone must be outnumbered by the joined word
+TAIL_CHARS = 64  # longer than any word
 SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "al", "er", "ers")
-TAIL = re.compile(r"([^\W\d_]{2,})$")
 HEAD = re.compile(r"^([^\W\d_]{2,})\b")
-HYPHEN_TAIL = re.compile(r"(?<=[^\W_])-$")
 
 
 class Vocabulary:
@@ -40,35 +40,48 @@ class Vocabulary:
     def __getitem__(self, word: str) -> int:
         if self._counts is None:
             self._counts = Counter(WORD.findall(self.text.casefold()))
-        return self._counts[word]
+        return self._counts.get(word, 0)
 
-    def family(self, word: str) -> int:
-        forms = {word} | {word + s for s in SUFFIXES}
-        forms |= {word[: -len(s)] for s in SUFFIXES if word.endswith(s) and len(word) - len(s) >= 4}
-        return sum(self[f] for f in forms)
+    def family_reaches(self, word: str, needed: int) -> int:
+        """How often the word or a form of it occurs, counted until `needed` is reached."""
+        total = self[word]
+        forms = [word + s for s in SUFFIXES] + [word[: -len(s)] for s in SUFFIXES
+                                                if word.endswith(s) and len(word) - len(s) >= 4]
+        for form in forms:
+            if total >= needed:
+                break
+            total += self[form]
+        return total
 
 
 def join_pieces(first: str, second: str, vocabulary: Vocabulary) -> tuple[str, str | None]:
     """The two lines as one text, and a note of the word mended at the cut (None: a plain space)."""
-    if CJK.search(first[-1:]) and CJK.search(second[:1]):
+    last, lead = first[-1:], second[:1]
+    if last > "\u2e7f" and lead > "\u2e7f" and CJK.match(last) and CJK.match(lead):
         return first + second, None
-    if HYPHEN_TAIL.search(first) and second[:1].isalnum():
+    if last == "-" and lead.isalnum() and first[-2:-1].isalnum():
         return _hyphenated(first, second, vocabulary)
-    tail, head = TAIL.search(first), HEAD.match(second)
-    if tail and head and head.group(1).islower():
-        joined = (tail.group(1) + head.group(1)).casefold()
-        alone = vocabulary[head.group(1).casefold()]
-        evidence = vocabulary.family(joined)
+    if not (last.isalpha() and lead.islower()):
+        return first + " " + second, None
+    tail = first[-TAIL_CHARS:].rsplit(None, 1)[-1]
+    head = HEAD.match(second)
+    if tail.isalpha() and len(tail) >= 2 and head:
+        piece = head.group(1)
+        joined = (tail + piece).casefold()
+        alone = vocabulary[piece.casefold()]
+        if alone > COMMON_PIECE and vocabulary[joined] < alone:
+            return first + " " + second, None  # a piece the file uses often as a word needs the word itself
+        evidence = vocabulary.family_reaches(joined, max(1, alone))
         if evidence >= max(1, alone):
-            return first + second, (f"{tail.group(1)}|{head.group(1)} → {tail.group(1)}{head.group(1)} "
-                                    f"(the file has the word {evidence}×, '{head.group(1)}' alone {alone}×)")
+            return first + second, (f"{tail}|{piece} → {tail}{piece} "
+                                    f"(the file has the word {evidence}×, '{piece}' alone {alone}×)")
     return first + " " + second, None
 
 
 def _hyphenated(first: str, second: str, vocabulary: Vocabulary) -> tuple[str, str]:
-    tail = TAIL.search(first[:-1])
+    left = re.split(r"[^\w]+", first[-TAIL_CHARS:-1])[-1] or first[:-1].split()[-1]
     head = re.match(r"[^\W_]+", second)
-    left, right = (tail.group(1) if tail else first[:-1].split()[-1]), head.group(0) if head else second.split()[0]
+    right = head.group(0) if head else second.split()[0]
     if not right[:1].islower() or not left[-1:].isalpha():
         return first + second, f"{left}-|{right} → {left}-{right} (hyphen before a capital or digit kept)"
     compound = f"{left}-{right}".casefold()
