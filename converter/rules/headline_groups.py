@@ -19,11 +19,10 @@ import re
 
 from ..model import DROP, HEADING, PARA, Block, Dropped
 from ..state import State
+from .layout_settings import HEADLINES
 from ..text import ends_sentence, is_upper_label, title_case_share, word_count
 
 GAP = re.compile(r"\S(\s{3,})\S")
-DECK_WORDS = 18  # a deck is at most this many words
-DECK_LINES = 2
 
 
 def _headline_like(text: str) -> bool:
@@ -37,7 +36,7 @@ def _headline_like(text: str) -> bool:
 def side_by_side(raw: str) -> tuple[str, str] | None:
     """(left, right) when a raw OCR line holds two headlines across a wide gap."""
     stripped = raw.strip()
-    if len(stripped) > 120:
+    if len(stripped) > HEADLINES.side_by_side_chars:
         return None
     gaps = list(GAP.finditer(stripped))
     if len(gaps) != 1:
@@ -105,5 +104,5 @@ def is_deck_block(block: Block) -> bool:
     if block.kind != PARA or is_upper_label(block.text):
         return False
     lines = block.lines[1] - block.lines[0] + 1
-    return lines <= DECK_LINES and word_count(block.text) <= DECK_WORDS and title_case_share(block.text) >= 0.7 \
-        and word_count(block.text) >= 3
+    count = word_count(block.text)
+    return lines <= HEADLINES.deck_lines and 3 <= count <= HEADLINES.deck_words and title_case_share(block.text) >= 0.7

@@ -1,4 +1,4 @@
-"""Named thresholds of the page-layout rules (paragraph marking, word splits, page furniture).
+"""Named thresholds of the page-layout rules (paragraph marking, word splits, page furniture, headlines).
 
 One place to read and tune them; each says which measurement it bounds.
 """
@@ -27,3 +27,31 @@ class MarkingSettings:
 
 
 MARKING = MarkingSettings()
+
+
+@dataclass(frozen=True)
+class FurnitureSettings:
+    masthead_lines: int = 20  # a masthead stands within this many lines of the top of a page
+    nameplate_lines: int = 2  # the paper's name takes at most this many lines over its folio line
+    wrapped_story_lines: int = 6  # this many wrapped lines in a row are a story's text, not masthead notes
+    running_words: int = 8  # a running head or label is at most this many words
+    furniture_chars: int = 120  # no page marker, label, masthead or running head line is longer
+    advt_tail: int = 40  # the Advt. mark closes a notice: only its last characters are looked at
+
+
+@dataclass(frozen=True)
+class SplitSettings:
+    common_piece: int = 3  # a second piece seen more often than this alone must be outnumbered by the word
+    tail_chars: int = 64  # longer than any word: only this much of a paragraph's end is looked at
+
+
+@dataclass(frozen=True)
+class HeadlineSettings:
+    deck_words: int = 18  # a deck under a headline is at most this many words
+    deck_lines: int = 2  # ... on at most this many lines
+    side_by_side_chars: int = 120  # an OCR line holding two headlines is at most this long
+
+
+FURNITURE = FurnitureSettings()
+SPLITS = SplitSettings()
+HEADLINES = HeadlineSettings()

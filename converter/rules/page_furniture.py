@@ -4,10 +4,14 @@
   - page markers of OCR exports (`## p. 1 (#9) ####…`, `--- Page 3 ---`, `[Page 12]`);
   - page and section labels (`Page 3`, `PAGE A4`, `第5版`, `B2`), lone page numbers;
   - running heads: a short line of a weekday or date with at most a page number or the
-    paper's name (`TUESDAY, March 3, 1987`, `6 FRIDAY, JUNE 9, 2006`), and any short line
-    that recurs on the page (`THE HERALD — Sports`), digits aside;
+    paper's name (`TUESDAY, March 3, 1987`, `6 FRIDAY, JUNE 9, 2006`; it dates the issue), an
+    edition line whose month OCR garbled (a weekday and a year), and any short line with a
+    number or a separator that recurs on the page (`THE HERALD — Sports 5`), digits aside;
   - masthead lines: volume, number, price and year-of-issue lines (`Vol. XII, No. 88`,
     `Price Two Cents`, `7. Jahrgang`, `DEUXIÈME ANNÉE. - N. 130`), OCR-garbled ones too;
+    the paper's name right over that folio line (kept as the issue's publication when the
+    sidecar names none), and at the top of a page everything over the last folio line
+    (publisher, subscription and editor notes) unless a story's wrapped text runs there;
   - index boxes: two or more short teaser lines in a row that each point to a page
     (`Council budget … Page 3`, `Sports B1`), with the box's label (`INSIDE`, `INDEX`);
   - OCR speckle: lines of stray punctuation and single letters (`■ , .`, `-`, `.V.`).
@@ -27,6 +31,7 @@ from ..dates import MONTHS, find_date
 from ..model import DROP, HEADING, PARA, Block
 from ..state import State
 from ..text import has_cjk, word_count
+from .layout_settings import FURNITURE
 from .read_masthead_date import is_masthead_date
 
 WEEKDAYS = ("monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag "
@@ -51,16 +56,12 @@ PHONE = re.compile(r"(?:\b(?:tel|phone|call|téléphone|telefon|fernsprecher|电
 SALE = re.compile(r"\b(?:sale|off|discount|bargain|reduced|free|for sale|wanted|to let|for rent|offer|"
                   r"rabatt|angebot|soldes|prix)\b|\d+\s*%", re.I)
 PRICE_TAG = re.compile(r"[$£€¥]\s?\d|\d+\s*%")
-ADVT_TAIL = 40  # the Advt. mark closes a notice: only its last characters are looked at
 WANT_AD = re.compile(r"^(?:FOR SALE|WANTED|TO LET|FOR RENT|LOST|FOUND|HELP WANTED|SITUATIONS? WANTED)\b")
-MASTHEAD_LINES = 20  # a masthead stands within this many lines of the top of a page
 DIGIT = re.compile(r"\d")
 EDGE_NUMBER = re.compile(r"^\d{1,3}\s|.*\s\d{1,3}$")
 MASTHEAD_WORD = re.compile(r"v[o0]l|jahrg|ann[ée]e|pri(?:ce|x)|preis|cent|pfennig|pf\.|n[or°]|num|第", re.I)
 SEPARATOR = re.compile(r"[—|·•第]")
 SEPARATOR_OR_DIGIT = re.compile(r"\d|[—|·•]")
-RUNNING_WORDS = 8
-WRAPPED_STORY_LINES = 6  # this many wrapped lines in a row are a story's text, not masthead notes  # a running head or label is at most this many words
 
 
 def _stands_alone(text: str) -> bool:
@@ -104,7 +105,7 @@ def is_dated_running_head(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+", folded)
     if find_date(text) is None:
         return weekday and _weekday_and_year(text, words)
-    if len(text) > 60 or word_count(text) > RUNNING_WORDS:
+    if len(text) > 60 or word_count(text) > FURNITURE.running_words:
         return False
     named = [w for w in words if w not in WEEKDAYS and w not in MONTHS]
     return len(named) <= 3 and not text.rstrip().endswith((",", ";"))
@@ -152,21 +153,20 @@ def repeated_short_lines(blocks: list[Block]) -> set[str]:
 
 
 def _short_label(text: str) -> bool:
-    return len(text) <= 60 and word_count(text) <= RUNNING_WORDS and not text.rstrip().endswith((".", "?", "!", ","))
+    return len(text) <= 60 and word_count(text) <= FURNITURE.running_words and not text.rstrip().endswith((".", "?", "!", ","))
 
 
 def _shape(text: str) -> str:
     return re.sub(r"[\W\d_]+", " ", text).strip().casefold()
 
 
-FURNITURE_CHARS = 120  # no page marker, label, masthead or running head line is longer
 
 
 WORD3 = re.compile(r"[^\W\d_]{3}")
 
 
 def furniture_reason(text: str, repeated: set[str], near_top: bool = False) -> str | None:
-    if len(text) > FURNITURE_CHARS or text.startswith("|"):
+    if len(text) > FURNITURE.furniture_chars or text.startswith("|"):
         return None  # running text; a table row is the table's
     if WORD3.search(text) and not DIGIT.search(text) and not SEPARATOR.search(text) \
             and not ROMAN.search(text) and not MASTHEAD_WORD.search(text):
@@ -195,7 +195,7 @@ def drop_page_furniture(state: State) -> None:
             since_top = 0
         if block.kind != PARA:
             continue
-        reason = furniture_reason(block.text, repeated, since_top < MASTHEAD_LINES)
+        reason = furniture_reason(block.text, repeated, since_top < FURNITURE.masthead_lines)
         if reason is None or not reason.startswith("OCR noise"):
             since_top += 1  # speckle takes no room in the masthead
         if reason == "page marker":
@@ -213,13 +213,13 @@ def drop_page_furniture(state: State) -> None:
 def _drop_masthead_block(state: State) -> None:
     """Above the last folio line at the top of a page stands only the masthead (nameplate, publisher,
     subscription and editor notes) — unless a story's wrapped text runs there."""
-    top = state.blocks[:MASTHEAD_LINES * 2]
+    top = state.blocks[:FURNITURE.masthead_lines * 2]
     folios = [i for i, b in enumerate(top) if b.kind == DROP and b.reason.startswith("masthead")
-              and sum(1 for x in top[:i] if x.kind != DROP) < MASTHEAD_LINES]
+              and sum(1 for x in top[:i] if x.kind != DROP) < FURNITURE.masthead_lines]
     if not folios:
         return
     above = [b for b in top[:folios[-1]] if b.kind == PARA and not is_masthead_date(b.text)]
-    if _longest_open_run(above) >= WRAPPED_STORY_LINES:
+    if _longest_open_run(above) >= FURNITURE.wrapped_story_lines:
         return
     for block in above:
         state.drop(block, "masthead (the block over the folio line: name, publisher, subscription notes)")
@@ -238,17 +238,16 @@ def _longest_open_run(blocks: list[Block]) -> int:
     return longest
 
 
-NAMEPLATE_LINES = 2  # the paper's name stands in at most this many lines over its folio line
 
 
 def _drop_nameplate(state: State) -> None:
     """The short lines right over a masthead's folio line (volume, number, date) are the paper's name."""
     blocks = state.blocks
-    for index, block in enumerate(blocks[:MASTHEAD_LINES]):
+    for index, block in enumerate(blocks[:FURNITURE.masthead_lines]):
         if block.kind != DROP or not block.reason.startswith("masthead"):
             continue
         above: list[Block] = []
-        for line in reversed([b for b in blocks[:index] if b.kind == PARA][-NAMEPLATE_LINES:]):
+        for line in reversed([b for b in blocks[:index] if b.kind == PARA][-FURNITURE.nameplate_lines:]):
             if not _nameplate_like(line.text):
                 break
             above.insert(0, line)
@@ -286,7 +285,7 @@ def _drop_index_boxes(state: State) -> None:
 
 
 def advert_reason(text: str) -> str | None:
-    if ADVT.search(text[-ADVT_TAIL:]):
+    if ADVT.search(text[-FURNITURE.advt_tail:]):
         return "advert (reading notice marked Advt.)"
     if WANT_AD.match(text):
         return "classified advert"

@@ -23,9 +23,8 @@ import re
 from collections import Counter
 
 from ..text import CJK, WORD
+from .layout_settings import SPLITS
 
-COMMON_PIECE = 3  # a second piece seen more often than this alone must be outnumbered by the joined word
-TAIL_CHARS = 64  # longer than any word
 SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "al", "er", "ers")
 HEAD = re.compile(r"^([^\W\d_]{2,})\b")
 
@@ -63,13 +62,13 @@ def join_pieces(first: str, second: str, vocabulary: Vocabulary) -> tuple[str, s
         return _hyphenated(first, second, vocabulary)
     if not (last.isalpha() and lead.islower()):
         return first + " " + second, None
-    tail = first[-TAIL_CHARS:].rsplit(None, 1)[-1]
+    tail = first[-SPLITS.tail_chars:].rsplit(None, 1)[-1]
     head = HEAD.match(second)
     if tail.isalpha() and len(tail) >= 2 and head:
         piece = head.group(1)
         joined = (tail + piece).casefold()
         alone = vocabulary[piece.casefold()]
-        if alone > COMMON_PIECE and vocabulary[joined] < alone:
+        if alone > SPLITS.common_piece and vocabulary[joined] < alone:
             return first + " " + second, None  # a piece the file uses often as a word needs the word itself
         evidence = vocabulary.family_reaches(joined, max(1, alone))
         if evidence >= max(1, alone):
@@ -79,7 +78,7 @@ def join_pieces(first: str, second: str, vocabulary: Vocabulary) -> tuple[str, s
 
 
 def _hyphenated(first: str, second: str, vocabulary: Vocabulary) -> tuple[str, str]:
-    left = re.split(r"[^\w]+", first[-TAIL_CHARS:-1])[-1] or first[:-1].split()[-1]
+    left = re.split(r"[^\w]+", first[-SPLITS.tail_chars:-1])[-1] or first[:-1].split()[-1]
     head = re.match(r"[^\W_]+", second)
     right = head.group(0) if head else second.split()[0]
     if not right[:1].islower() or not left[-1:].isalpha():
