@@ -349,3 +349,21 @@ def test_separated_paragraphs_stay_apart_unless_the_text_stops_without_punctuati
     assert "the growing influence of Western towns" in body[2]
     joins = [j["rule"] for b in result.articles[0].body for j in b.meta.get("joins", [])]
     assert joins == ["repair_breaks: the paragraph stops mid-sentence across nothing between"]
+
+
+BLANK_PARAGRAPHS = [
+    "The council met on Monday evening to hear residents of the eastern wards about the proposed "
+    "relief road. The meeting ran late. Several speakers asked for a second public hearing before "
+    "any money is committed to the scheme, and the chairman agreed to consider the request.",
+    "Officials said the road would cost about four million dollars and would take two years to "
+    "build, with most of the money coming from a state transport grant awarded last spring.",
+    "A vote is expected next month.",
+]
+WRAPPED_WITH_BLANKS = "Council Hears Road Plan\n\n" + "\n\n".join(
+    "\n".join(textwrap.wrap(p, width=50)) for p in BLANK_PARAGRAPHS) + "\n"
+
+
+def test_hard_wrap_with_blank_lines_between_paragraphs_joins_only_inside_a_block() -> None:
+    result = convert(WRAPPED_WITH_BLANKS, name="wrapped.txt")
+    assert result.articles[0].paragraphs() == BLANK_PARAGRAPHS
+    assert any("paragraph marking: blank" in t for t in result.trace)

@@ -97,7 +97,7 @@ def break_kind(marking: Marking, previous: Block, block: Block, deep: bool) -> s
         return "indent"
     if closed and len(last) < MARKING.full * marking.width:
         return "short line ending a sentence"
-    if closed and marking.full_closes_paragraph:
+    if closed and marking.full_closes_paragraph and marking.mode != "blank":
         return "line ending a sentence (this file's paragraphs are short)"
     return None
 
