@@ -49,7 +49,7 @@ def side_by_side(raw: str) -> tuple[str, str] | None:
 def report_side_by_side_heads(state: State) -> None:
     raw = state.source.text.split("\n")
     for block in state.blocks:
-        if block.kind != PARA or block.lines[0] > len(raw):
+        if block.kind != PARA or block.lines[0] > len(raw) or "   " not in raw[block.lines[0] - 1].strip():
             continue
         pair = side_by_side(raw[block.lines[0] - 1])
         if pair is None:

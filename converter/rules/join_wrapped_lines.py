@@ -32,10 +32,10 @@ from ..text import starts_lowercase, title_case_share, word_count
 def is_caps_line(text: str) -> bool:
     if len(text) > 50 or text[:1] in "([{" or text[-1:] in ")]}" or not any(c.isupper() for c in text[:3]):
         return False
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 4 or len(text.split()) > 8:
+    upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))
+    if upper + lower < 4 or len(text.split()) > 8:
         return False  # a bracketed line in capitals is a credit (`(BY CABLE TO THE TRIBUNE.)`), not a headline
-    return sum(c.isupper() for c in letters) / len(letters) >= 0.8
+    return upper / (upper + lower) >= 0.8
 
 
 def mark_caps_headlines(blocks: list[Block]) -> None:
@@ -59,6 +59,8 @@ CREDIT_MARK = re.compile(r"[:：/)\]】）摄图◀▶◄►▲▼←→↑↓�
 
 def stands_alone(text: str) -> bool:
     """A line that is never part of a wrapped paragraph, whatever the marking."""
+    if text[:1].islower() and not text.startswith("by "):
+        return False  # a line going on in lower case continues something
     return bool(parse_byline(text) or is_jump_line(text) or is_credit_line(text) or SIGNATURE.match(text)
                 or (CREDIT_MARK.search(text) and parse_caption(text)))
 

@@ -61,6 +61,18 @@ DIGIT = re.compile(r"\d")
 EDGE_NUMBER = re.compile(r"^\d{1,3}\s|.*\s\d{1,3}$")
 MASTHEAD_WORD = re.compile(r"v[o0]l|jahrg|ann[ée]e|pri(?:ce|x)|preis|cent|pfennig|pf\.|n[or°]|num|第", re.I)
 SEPARATOR = re.compile(r"[—|·•第]")
+DIGIT_OR_SEPARATOR = re.compile(r"[\d—|·•第]")
+CAPITALS_RUN = re.compile(r"[IVXLC]{4}")  # a Roman numeral's letters: only then is ROMAN tried
+
+
+def _hints_furniture(text: str) -> bool:
+    """A digit, a separator, a Roman numeral or a masthead word: without one, a line with a word of
+    three letters is running text (the cheap test that lets most lines through at once)."""
+    if DIGIT_OR_SEPARATOR.search(text) or CAPITALS_RUN.search(text):
+        return True
+    low = text.lower()
+    return "vol" in low or "v0l" in low or "jahrg" in low or "ann" in low or "pri" in low or "preis" in low \
+        or "cent" in low or "pfennig" in low
 SEPARATOR_OR_DIGIT = re.compile(r"\d|[—|·•]")
 
 
@@ -168,8 +180,7 @@ WORD3 = re.compile(r"[^\W\d_]{3}")
 def furniture_reason(text: str, repeated: set[str], near_top: bool = False) -> str | None:
     if len(text) > FURNITURE.furniture_chars or text.startswith("|"):
         return None  # running text; a table row is the table's
-    if WORD3.search(text) and not DIGIT.search(text) and not SEPARATOR.search(text) \
-            and not ROMAN.search(text) and not MASTHEAD_WORD.search(text):
+    if WORD3.search(text) and not _hints_furniture(text):
         return None  # running text: no digit, separator, masthead word or numeral, and a word of three letters
     if PAGE_MARKER.match(text) and not re.search(r"[a-z]{4,}", PAGE_MARKER.sub("", text)):
         return "page marker"

@@ -27,10 +27,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import PARA, Block
-from ..text import ends_sentence, has_cjk, word_count
+from ..text import CLOSERS, TERMINAL, ends_sentence, has_cjk, word_count
 from .layout_settings import MARKING
 
-CLOSING = ("”", "’", "»", '"', ")")
+INDENT_CHARS = " \t\u3000"
 
 
 @dataclass
@@ -50,17 +50,24 @@ class Marking:
 
 def line_closes(text: str) -> bool:
     """The line ends a sentence (closing quotes and brackets allowed)."""
-    return ends_sentence(text) or (text.rstrip().endswith(CLOSING) and ends_sentence(text.rstrip()[:-1]))
+    last = text[-1:]
+    if last in TERMINAL:
+        return True
+    return last in CLOSERS and ends_sentence(text)
 
 
 def is_prose(text: str) -> bool:
     """Enough words to be running text rather than a label or a heading."""
+    if text.isascii():  # the common case, counted the quick way
+        return len(text.split()) >= MARKING.prose_words
     if has_cjk(text):
         return len(text) >= MARKING.prose_cjk_chars
     return word_count(text) >= MARKING.prose_words
 
 
 def indent_of(raw: str) -> int:
+    if raw[:1] not in INDENT_CHARS:
+        return 0
     stripped = raw.lstrip(" \t\u3000")
     head = raw[: len(raw) - len(stripped)]
     return head.count(" ") + 4 * head.count("\t") + 2 * head.count("\u3000")

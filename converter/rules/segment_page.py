@@ -16,8 +16,6 @@ whichever comes first. Further lines are the deck.
 
 from __future__ import annotations
 
-from itertools import islice
-
 from ..model import BYLINE, CAPTION, CROSSHEAD, DROP, HEADING, JUMP, PARA, Article, Block, Provenance
 from ..state import State
 from ..text import ends_sentence, is_upper_label, key, title_case_share, word_count
@@ -48,7 +46,7 @@ def heading_groups(blocks: list[Block]) -> list[tuple[int, int]]:
 
 
 def _following(blocks: list[Block], end: int) -> Block | None:
-    return next((b for b in islice(blocks, end, None) if b.kind not in (DROP, CAPTION)), None)
+    return next((blocks[i] for i in range(end, len(blocks)) if blocks[i].kind not in (DROP, CAPTION)), None)
 
 
 def _before(blocks: list[Block], index: int, skip: tuple[str, ...] = (DROP,)) -> Block | None:
