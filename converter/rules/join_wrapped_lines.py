@@ -124,7 +124,8 @@ def join_wrapped_lines(state: State) -> None:
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if block.kind == PARA and marking.mode != "line" and not alone:
             alone = _is_label(previous, block, following, marking.width)
-        block.meta["alone"] = alone
+        if alone:
+            block.meta["alone"] = True
         if previous is None or block.kind != PARA or previous.kind != PARA or alone or previous.meta.get("alone") \
                 or previous.meta.get("quote") != block.meta.get("quote"):
             joined.append(block)

@@ -155,13 +155,17 @@ def split_heads(state: State, lines: list[str], first: bool, caps: bool = False)
     return {"page": page, "section": kicker, "title": headline, "deck": " — ".join(deck) or None}
 
 
-def split_by_levels(state: State, heads: list[Block]) -> dict | None:
+def split_by_levels(state: State, heads: list[Block], first: bool = False) -> dict | None:
     """When markup gives the lines of a group different levels (`#` headline, `##` deck, `###`
-    byline), the one top-level line is the headline, lines above it kicker, lines below it deck."""
+    byline), the one top-level line is the headline, lines above it kicker, lines below it deck —
+    except a page's first line in capitals over lines that are not: the page header (the paper's
+    name), read as split_heads reads it."""
     levels = [b.level for b in heads]
     if len(heads) < 2 or not all(levels) or len(set(levels)) == 1 or levels.count(min(levels)) != 1:
         return None
     top = levels.index(min(levels))
+    if first and top == 0 and is_upper_label(heads[0].text) and not is_upper_label(heads[1].text):
+        return None
     kicker = " — ".join(b.text for b in heads[:top]) or None
     deck = " — ".join(b.text for b in heads[top + 1:]) or None
     if kicker:
@@ -206,7 +210,7 @@ def segment_page(state: State) -> None:
         stop = opening[index + 1][0] if index + 1 < len(opening) else len(blocks)
         heads_blocks = [b for b in blocks[start:end] if b.kind == HEADING]
         caps = all(b.meta.get("caps") for b in heads_blocks)
-        heads = split_by_levels(state, heads_blocks) or split_heads(
+        heads = split_by_levels(state, heads_blocks, first=index == 0) or split_heads(
             state, [b.text for b in heads_blocks], first=index == 0, caps=caps)
 
         state.current_title = heads["title"]
