@@ -367,3 +367,15 @@ def test_hard_wrap_with_blank_lines_between_paragraphs_joins_only_inside_a_block
     result = convert(WRAPPED_WITH_BLANKS, name="wrapped.txt")
     assert result.articles[0].paragraphs() == BLANK_PARAGRAPHS
     assert any("paragraph marking: blank" in t for t in result.trace)
+
+
+def test_an_edition_line_dates_the_issue_even_with_its_month_garbled_by_ocr() -> None:
+    from converter.rules.page_furniture import edition_date
+
+    assert edition_date("NEW-YORK. FRIDAY, MAY 1, 1903.- FOURTEEN PAGES.") == "1903-05-01"
+    assert edition_date("NEW- YORK. FRIDAY, 31 AY 1, 1903.- FOURTEEN PAGES.") == "1903-05-01"  # M lost
+    assert edition_date("MONDAY, AB 3, 1903") is None  # two letters from two months: no guess
+    page = "Mayor Opens Bridge\nThe mayor opened the new bridge on Thursday.\nNEW- YORK. FRIDAY, 31 AY 1, 1903.\n"
+    result = convert(page)
+    assert result.issue["date"] == "1903-05-01"
+    assert reasons(result)["NEW- YORK. FRIDAY, 31 AY 1, 1903."].startswith("running head (the edition")

@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from datetime import date
+
 from ..dates import MONTHS, find_date
 from ..model import DROP, HEADING, PARA, Block
 from ..state import State
@@ -130,6 +132,36 @@ def _weekday_and_year(text: str, words: list[str]) -> bool:
         and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
 
 
+GARBLED_DATE = re.compile(r"\b([^\W\d_]{2,9})\.?\s+(\d{1,2})\b[.,]?\s+((?:1[789]|20)\d\d)\b")
+
+
+def edition_date(text: str) -> str | None:
+    """The day an edition line names; a month OCR garbled by one letter (`31 AY 1, 1903`: MAY) is
+    read when exactly one month name is that close (the line is known to be a date line)."""
+    day = find_date(text)
+    if day:
+        return day[:10]
+    for match in GARBLED_DATE.finditer(text):
+        word = match.group(1).casefold()
+        months = {number for name, number in MONTHS.items() if _one_edit(word, name)}
+        if len(months) == 1:
+            try:
+                return date(int(match.group(3)), months.pop(), int(match.group(2))).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+def _one_edit(word: str, name: str) -> bool:
+    """Whether `word` is `name` with one letter changed, dropped or added."""
+    if abs(len(word) - len(name)) > 1 or word == name:
+        return word == name
+    if len(word) == len(name):
+        return sum(a != b for a, b in zip(word, name)) == 1
+    short, long_ = sorted((word, name), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def is_masthead_line(text: str, near_top: bool) -> bool:
     """A volume, number, price or year-of-issue line; its cues, not its wording in one paper.
 
@@ -212,8 +244,10 @@ def drop_page_furniture(state: State) -> None:
         if reason == "page marker":
             since_top = 0
         if reason:
-            if reason.startswith("running head (the edition") and not state.sidecar.get("date"):
-                state.issue.setdefault("date", (find_date(block.text) or "")[:10] or None)
+            day = edition_date(block.text) if reason.startswith("running head (the edition") else None
+            if day and not state.sidecar.get("date") and not state.issue.get("date"):
+                state.issue["date"] = day
+                state.note("drop_page_furniture", f"line {block.lines[0]}: the issue's date {day}")
             state.drop(block, reason)
             state.note("drop_page_furniture", f"line {block.lines[0]}: {reason}")
     _drop_index_boxes(state)
