@@ -379,3 +379,33 @@ def test_an_edition_line_dates_the_issue_even_with_its_month_garbled_by_ocr() ->
     result = convert(page)
     assert result.issue["date"] == "1903-05-01"
     assert reasons(result)["NEW- YORK. FRIDAY, 31 AY 1, 1903."].startswith("running head (the edition")
+
+
+CABLE_STORY = """RUSSIA WILL STAY.
+THE FEELING IN LONDON.
+(Special to The Herald by French Cable.)
+(Copyright, 1903, by The Herald Association.)
+London, May 1.— The discussion in Parliament
+yesterday afternoon failed to throw any light
+on the question, and the official statements
+which were made in both houses by the members
+of the Government gave little satisfaction to
+those who had hoped for a plain answer on the
+matter of the northern provinces and of their
+future under the treaty signed last spring.
+Spring Water: Spring Water::
+Greatest Natural Spring Water Known.—Advt.
+"""
+
+
+def test_bracketed_credits_under_a_headline_and_an_advert_s_label_leave_the_body() -> None:
+    result = convert(CABLE_STORY)
+    article = next(a for a in result.articles if a.title == "RUSSIA WILL STAY.")
+    assert len(article.paragraphs()) == 1
+    assert article.paragraphs()[0].startswith("London, May 1.— The discussion in Parliament yesterday")
+    assert article.paragraphs()[0].endswith("under the treaty signed last spring.")
+    assert article.deck == "THE FEELING IN LONDON."
+    dropped = reasons(result)
+    assert dropped["(Special to The Herald by French Cable.)"] == "credit line under the headline (bracketed)"
+    notice = "Spring Water: Spring Water:: Greatest Natural Spring Water Known.—Advt."
+    assert dropped[notice] == "advert (reading notice marked Advt.)"  # the notice with its label, not the story

@@ -82,6 +82,24 @@ def split_caps_group(lines: list[str]) -> tuple[str, list[str]]:
     return units[0], units[1:]
 
 
+def drop_bracketed_credits(state: State, blocks: list[Block]) -> None:
+    """Bracketed lines between a headline group and its text are credits, not text
+    (`(Special to The Tribune by French Cable.)`, `(Copyright, 1903, by the Tribune Association.)`)."""
+    for block in blocks:
+        if block.kind == DROP:
+            continue
+        if block.kind != PARA or not is_bracketed_credit(block.text):
+            return
+        state.drop(block, "credit line under the headline (bracketed)")
+        state.note("drop_bracketed_credits", f"line {block.lines[0]}: credit line under the headline")
+
+
+def is_bracketed_credit(text: str) -> bool:
+    """A short line closed by a bracket and opened by one (or by OCR's garble of one)."""
+    core = text.rstrip(" .,;:'\"")
+    return core[-1:] in ")]}" and not text[:1].isalnum() and 3 <= word_count(text) <= 16 and len(text) <= 120
+
+
 def absorb_decks(blocks: list[Block]) -> None:
     """The deck under a group of capitals lines joins the group, and so does a capitals line
     right under the deck (`BY CABLE TO THE TRIBUNE.`) when text follows: one headline group."""
@@ -101,7 +119,7 @@ def _next_live(blocks: list[Block], index: int) -> int | None:
 
 def is_deck_block(block: Block) -> bool:
     """A short Title Case block right under a headline in capitals: its deck."""
-    if block.kind != PARA or is_upper_label(block.text):
+    if block.kind != PARA or is_upper_label(block.text) or is_bracketed_credit(block.text):
         return False
     lines = block.lines[1] - block.lines[0] + 1
     count = word_count(block.text)

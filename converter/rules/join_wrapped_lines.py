@@ -22,6 +22,7 @@ from .find_bylines import parse_byline
 from .find_captions import parse_caption
 from .find_credit_lines import is_credit_line
 from .find_jump_lines import is_jump_line
+from .headline_groups import is_bracketed_credit
 from .layout_settings import MARKING
 from .page_furniture import ADVT
 from .paragraph_marking import Marking, indent_of, indented_lines, line_closes, line_facts, measure
@@ -62,6 +63,7 @@ def stands_alone(text: str) -> bool:
     if text[:1].islower() and not text.startswith("by "):
         return False  # a line going on in lower case continues something
     return bool(parse_byline(text) or is_jump_line(text) or is_credit_line(text) or SIGNATURE.match(text)
+                or is_bracketed_credit(text)
                 or (CREDIT_MARK.search(text) and parse_caption(text)))
 
 
@@ -127,7 +129,8 @@ def join_wrapped_lines(state: State) -> None:
         if alone:
             block.meta["alone"] = True
         if previous is None or block.kind != PARA or previous.kind != PARA or alone or previous.meta.get("alone") \
-                or previous.meta.get("quote") != block.meta.get("quote"):
+                or previous.meta.get("quote") != block.meta.get("quote") \
+                or previous.meta.get("notice") != block.meta.get("notice"):
             joined.append(block)
             continue
         reason = break_kind(marking, previous, block, deep[index])

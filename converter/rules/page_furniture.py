@@ -253,6 +253,28 @@ def drop_page_furniture(state: State) -> None:
     _drop_index_boxes(state)
     _drop_nameplate(state)
     _drop_masthead_block(state)
+    mark_notices(state.blocks)
+
+
+NOTICE_LINES = 8  # a reading notice runs to at most this many lines before its Advt. mark
+
+
+def mark_notices(blocks: list[Block]) -> None:
+    """Lines of a reading notice, before paragraphs are joined: the line ending in `—Advt.` and the
+    lines above it back to the last one that ends a sentence (the end of the text before it)."""
+    from .paragraph_marking import line_closes
+
+    for index, block in enumerate(blocks):
+        if block.kind != PARA or not ADVT.search(block.text[-FURNITURE.advt_tail:]):
+            continue
+        block.meta["notice"] = True
+        above = index - 1
+        while above >= 0 and index - above <= NOTICE_LINES and blocks[above].kind in (PARA, DROP):
+            if blocks[above].kind == PARA:
+                if line_closes(blocks[above].text):
+                    break
+                blocks[above].meta["notice"] = True
+            above -= 1
 
 
 def _drop_masthead_block(state: State) -> None:
@@ -352,9 +374,12 @@ def is_sale_banner(text: str) -> bool:
 
 
 def drop_adverts(state: State) -> None:
-    """Adverts and notices, once lines are paragraphs, with the capitals heading that tops them."""
+    """Adverts and notices, once lines are paragraphs, with the heading that tops them: capitals
+    lines, or a short label line standing by itself right above the notice (`Poland: poland::`)."""
     for index, block in enumerate(state.blocks):
         reason = advert_reason(block.text) if block.kind == PARA else None
+        if block.kind == PARA and block.meta.get("notice") and not reason:
+            reason = "advert (reading notice marked Advt.)"
         if not reason:
             continue
         state.drop(block, reason)
@@ -364,3 +389,6 @@ def drop_adverts(state: State) -> None:
             if state.blocks[above].kind == HEADING and state.blocks[above].meta.get("caps"):
                 state.drop(state.blocks[above], "advert heading")
             above -= 1
+        if above >= 0 and above == index - 1 and state.blocks[above].kind == PARA \
+                and state.blocks[above].meta.get("alone") and word_count(state.blocks[above].text) <= 6:
+            state.drop(state.blocks[above], "advert heading")

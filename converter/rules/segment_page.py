@@ -20,7 +20,7 @@ from ..model import BYLINE, CAPTION, CROSSHEAD, DROP, HEADING, JUMP, PARA, Artic
 from ..state import State
 from ..text import ends_sentence, is_upper_label, key, title_case_share, word_count
 from .attach_metadata import is_signature
-from .headline_groups import absorb_decks, split_caps_group
+from .headline_groups import absorb_decks, drop_bracketed_credits, split_caps_group
 
 OPENERS = {BYLINE, JUMP}
 # Column labels newspapers commonly run above or below a headline. Used only to settle a
@@ -213,6 +213,7 @@ def segment_page(state: State) -> None:
         heads = split_by_levels(state, heads_blocks, first=index == 0) or split_heads(
             state, [b.text for b in heads_blocks], first=index == 0, caps=caps)
 
+        drop_bracketed_credits(state, blocks[end:stop])
         state.current_title = heads["title"]
         for block in blocks[start:end]:
             if block.kind == HEADING:
