@@ -62,7 +62,7 @@ WANT_AD = re.compile(r"^(?:FOR SALE|WANTED|TO LET|FOR RENT|LOST|FOUND|HELP WANTE
 DIGIT = re.compile(r"\d")
 EDGE_NUMBER = re.compile(r"^\d{1,3}\s|.*\s\d{1,3}$")
 MASTHEAD_WORD = re.compile(r"v[o0]l|jahrg|ann[ée]e|pri(?:ce|x)|preis|cent|pfennig|pf\.|n[or°]|num|第", re.I)
-SEPARATOR = re.compile(r"[—|·•第]")
+WORD3 = re.compile(r"[^\W\d_]{3}")
 DIGIT_OR_SEPARATOR = re.compile(r"[\d—|·•第]")
 CAPITALS_RUN = re.compile(r"[IVXLC]{4}")  # a Roman numeral's letters: only then is ROMAN tried
 
@@ -128,7 +128,8 @@ def is_dated_running_head(text: str) -> bool:
 def _weekday_and_year(text: str, words: list[str]) -> bool:
     """An edition line whose month OCR garbled: a weekday and a year, mostly in capitals."""
     letters = [c for c in text if c.isalpha()]
-    return len(text) <= 90 and any(w in WEEKDAYS for w in words) and bool(re.search(r"\b1[789]\d\d\b|\b20\d\d\b", text)) \
+    year = re.search(r"\b1[789]\d\d\b|\b20\d\d\b", text)
+    return len(text) <= 90 and any(w in WEEKDAYS for w in words) and bool(year) \
         and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
 
 
@@ -197,7 +198,8 @@ def repeated_short_lines(blocks: list[Block]) -> set[str]:
 
 
 def _short_label(text: str) -> bool:
-    return len(text) <= 60 and word_count(text) <= FURNITURE.running_words and not text.rstrip().endswith((".", "?", "!", ","))
+    return len(text) <= 60 and word_count(text) <= FURNITURE.running_words \
+        and not text.rstrip().endswith((".", "?", "!", ","))
 
 
 def _shape(text: str) -> str:
@@ -206,7 +208,6 @@ def _shape(text: str) -> str:
 
 
 
-WORD3 = re.compile(r"[^\W\d_]{3}")
 
 
 def furniture_reason(text: str, repeated: set[str], near_top: bool = False) -> str | None:
@@ -327,12 +328,15 @@ def _drop_nameplate(state: State) -> None:
 
 
 def _nameplate_like(text: str) -> bool:
-    return not is_masthead_date(text) and len(text) <= 60 and word_count(text) <= 6 and not text.rstrip().endswith((",", ";", ":")) \
+    return not is_masthead_date(text) and len(text) <= 60 and word_count(text) <= 6 \
+        and not text.rstrip().endswith((",", ";", ":")) \
         and not _stands_alone(text) and all(w[:1].isupper() or not w[:1].isalpha() for w in text.split())
 
 
 def _is_teaser(text: str) -> bool:
-    return len(text) <= 70 and (text[-1:].isdigit() or text.endswith("版")) and bool(INDEX_POINTER.search(text)) and _letters(text) >= 4 and not _stands_alone(text)
+    if len(text) > 70 or not (text[-1:].isdigit() or text.endswith("版")):
+        return False
+    return bool(INDEX_POINTER.search(text)) and _letters(text) >= 4 and not _stands_alone(text)
 
 
 def _drop_index_boxes(state: State) -> None:
