@@ -409,3 +409,47 @@ def test_bracketed_credits_under_a_headline_and_an_advert_s_label_leave_the_body
     assert dropped["(Special to The Herald by French Cable.)"] == "credit line under the headline (bracketed)"
     notice = "Spring Water: Spring Water:: Greatest Natural Spring Water Known.—Advt."
     assert dropped[notice] == "advert (reading notice marked Advt.)"  # the notice with its label, not the story
+
+
+BROKEN_PAGES = """============================================================
+PAGE 1
+============================================================
+
+# Sunday Closing Debated
+
+The committee heard the petitions of both sides on Tuesday, and the hall was so full that many stood in the
+
+============================================================
+PAGE 2
+============================================================
+
+146
+
+WEEKLY LEDGER.
+
+corridors until the evening session began.
+
+## Letters
+
+A reader writes that the meeting ran far too late.
+
+============================================================
+PAGE 3
+============================================================
+
+147
+
+WEEKLY LEDGER.
+
+The editors reply that the meeting ran as long as the speakers wished.
+"""
+
+
+def test_a_running_head_under_page_breaks_goes_even_with_its_page_number_on_its_own_line() -> None:
+    result = convert(BROKEN_PAGES, kind="pdf-markdown")
+    first = result.articles[0]
+    assert first.paragraphs() == ["The committee heard the petitions of both sides on Tuesday, and the hall was so "
+                                  "full that many stood in the corridors until the evening session began."]
+    dropped = [d for d in result.dropped if d.text == "WEEKLY LEDGER."]
+    assert [d.reason for d in dropped] == ["running head (repeated below page breaks)"] * 2
+    assert all("WEEKLY LEDGER" not in p for a in result.articles for p in a.paragraphs())

@@ -251,10 +251,34 @@ def drop_page_furniture(state: State) -> None:
                 state.note("drop_page_furniture", f"line {block.lines[0]}: the issue's date {day}")
             state.drop(block, reason)
             state.note("drop_page_furniture", f"line {block.lines[0]}: {reason}")
+    _drop_heads_below_page_breaks(state)
     _drop_index_boxes(state)
     _drop_nameplate(state)
     _drop_masthead_block(state)
     mark_notices(state.blocks)
+
+
+HEAD_LINES_BELOW_BREAK = 3  # a running head stands within this many lines under a page break
+
+
+def _drop_heads_below_page_breaks(state: State) -> None:
+    """A short plain line (no heading markup) that recurs within the first lines under page breaks
+    is the running head, also when a page number stands apart from it (`156` / `AMERICAN SENTINEL.`)."""
+    candidates: dict[int, Block] = {}  # one page break is often several marker lines: each line counts once
+    for index, block in enumerate(state.blocks):
+        if block.kind == DROP and block.reason == "page marker":
+            below = [b for b in state.blocks[index + 1:index + 1 + 2 * HEAD_LINES_BELOW_BREAK] if b.kind != DROP]
+            candidates.update((id(b), b) for b in below[:HEAD_LINES_BELOW_BREAK] if b.kind == PARA
+                              and len(b.text) <= 60 and not b.text.startswith(("#", "*", "_", ">", "|"))
+                              and word_count(b.text) <= 5)
+    counts = Counter(_shape(b.text) for b in candidates.values())
+    for block in candidates.values():
+        shape = _shape(block.text)
+        if block.kind == PARA and counts[shape] >= 2 and len(shape) >= 4:
+            day = edition_date(block.text) if is_masthead_date(block.text) else None
+            if day and not state.sidecar.get("date") and not state.issue.get("date"):
+                state.issue["date"] = day  # the edition's date line, repeated on its pages
+            state.drop(block, "running head (repeated below page breaks)")
 
 
 NOTICE_LINES = 8  # a reading notice runs to at most this many lines before its Advt. mark
