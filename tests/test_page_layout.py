@@ -453,3 +453,26 @@ def test_a_running_head_under_page_breaks_goes_even_with_its_page_number_on_its_
     dropped = [d for d in result.dropped if d.text == "WEEKLY LEDGER."]
     assert [d.reason for d in dropped] == ["running head (repeated below page breaks)"] * 2
     assert all("WEEKLY LEDGER" not in p for a in result.articles for p in a.paragraphs())
+
+
+RULED_ITEMS = """# The Rearmament of Europe.
+
+The governments of Europe are again in a panic of fear about the new guns.
+
+So the struggle goes on, and no nation will lighten its burden.
+
+---
+
+In his inaugural address, the President said that the law must be kept.
+
+No more truthful utterance could have been made.
+"""
+
+
+def test_a_rule_between_items_ends_the_article_and_the_next_item_stands_alone() -> None:
+    result = convert(RULED_ITEMS, kind="pdf-markdown")
+    assert len(result.articles) == 2
+    assert result.articles[0].paragraphs()[-1] == "So the struggle goes on, and no nation will lighten its burden."
+    second = result.articles[1]
+    assert second.untitled and second.paragraphs()[0].startswith("In his inaugural address")
+    assert any("a rule between items ends" in t for t in result.trace)

@@ -16,6 +16,8 @@ whichever comes first. Further lines are the deck.
 
 from __future__ import annotations
 
+import re
+
 from ..model import BYLINE, CAPTION, CROSSHEAD, DROP, HEADING, JUMP, PARA, Article, Block, Provenance
 from ..state import State
 from ..text import ends_sentence, is_upper_label, key, title_case_share, word_count
@@ -218,10 +220,16 @@ def segment_page(state: State) -> None:
         for block in blocks[start:end]:
             if block.kind == HEADING:
                 block.meta["used_as"] = "headline"
-        article = _new_article(state, heads, blocks[start:stop], len(state.articles))
+        cuts = [i for i in range(end, stop) if _is_item_rule(blocks, i)]
+        article = _new_article(state, heads, blocks[start:(cuts or [stop])[0]], len(state.articles))
         if not state.articles:  # captions above the first headline float like any other
             article.body[:0] = [b for b in blocks[:preamble_end] if b.kind == CAPTION]
         state.articles.append(article)
+        for cut, after in zip(cuts, cuts[1:] + [stop]):
+            if any(b.kind == PARA for b in blocks[cut + 1:after]):
+                state.note("segment_page", f"line {blocks[cut].lines[0]}: a rule between items ends "
+                           f"{state.current_title!r}; the text below it is an item of its own")
+                state.articles.append(untitled_article(state, blocks[cut + 1:after], len(state.articles)))
 
 
 def _demote(group: list[Block]) -> None:
@@ -232,12 +240,25 @@ def _demote(group: list[Block]) -> None:
             block.kind = PARA if sentence else CROSSHEAD
 
 
-def untitled_article(state: State, blocks: list[Block]) -> Article:
+THEMATIC_BREAK = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
+
+
+def _is_item_rule(blocks: list[Block], index: int) -> bool:
+    """A short rule line (`---`, not a page break's row of `=`) with running text right under it:
+    papers rule off one item from the next in a column."""
+    block = blocks[index]
+    if block.kind != DROP or not THEMATIC_BREAK.match(block.text) or len(block.text) > 12:
+        return False
+    after = next((b for b in blocks[index + 1:index + 4] if b.kind != DROP), None)
+    return after is not None and after.kind == PARA
+
+
+def untitled_article(state: State, blocks: list[Block], order: int = 0) -> Article:
     """Text before the first headline (a jump from another page, a lone article) keeps a title of its words."""
     first = next(b for b in blocks if b.kind == PARA)
     words = first.text.split()
     title = " ".join(words[:10]) + (" …" if len(words) > 10 else "")
     _demote(blocks)
-    article = _new_article(state, {"title": title, "page": None, "section": None, "deck": None}, blocks, 0)
+    article = _new_article(state, {"title": title, "page": None, "section": None, "deck": None}, blocks, order)
     article.untitled = True
     return article
