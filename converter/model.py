@@ -48,6 +48,7 @@ class BlockMeta(TypedDict, total=False):
     from_link: bool  # an address taken out of a Markdown link
     dropped: "Dropped"  # the report entry of a dropped block
     joins: list[tuple[str, tuple[int, int], str]]  # blocks joined into this one: (rule, their lines, joiner)
+    join_notes: list[dict]  # why a join was made and any word mended across it: {line, rule, word}
 
 
 @dataclass

@@ -43,6 +43,8 @@ from .rules.markup import (
     read_tables,
     unwrap_emphasised_credits,
 )
+from .rules.headline_groups import report_side_by_side_heads
+from .rules.page_furniture import drop_adverts, drop_page_furniture
 from .rules.place_figures import place_figures
 from .rules.read_masthead_date import read_masthead_date
 from .rules.repair_breaks import repair_breaks
@@ -64,9 +66,11 @@ LINE_KINDS: list[Rule] = [unwrap_emphasised_credits, find_captions, find_jump_li
 ARTICLE_RULES: list[Rule] = [attach_metadata, place_figures, repair_breaks, clean_titles]
 
 PRESETS: dict[str, list[Rule]] = {
-    "ocr-page": LINE_RULES + [read_masthead_date, join_wrapped_lines] + LINE_KINDS + [find_short_lines, segment_page] + ARTICLE_RULES,
-    "pdf-markdown": LINE_RULES + [read_masthead_date, read_atx_headings, read_tables, read_blockquotes, read_list_items] + LINE_KINDS
-    + [read_bold_crossheads] + [segment_page]
+    "ocr-page": LINE_RULES + [drop_page_furniture, read_masthead_date, report_side_by_side_heads, join_wrapped_lines,
+                              drop_adverts] + LINE_KINDS + [find_short_lines, segment_page] + ARTICLE_RULES,
+    "pdf-markdown": LINE_RULES + [drop_page_furniture, read_masthead_date, read_atx_headings, read_tables, read_blockquotes,
+                                  read_list_items, join_wrapped_lines, drop_adverts]
+    + LINE_KINDS + [read_bold_crossheads] + [segment_page]
     + ARTICLE_RULES,
     "article": LINE_RULES + [drop_colophon, join_wrapped_lines, read_atx_headings] + LINE_KINDS + [find_short_lines, segment_single]
     + ARTICLE_RULES,
@@ -80,7 +84,9 @@ PRESETS: dict[str, list[Rule]] = {
     # Structured sources: the reader finds the stories; captions become figures.
     "wire": [read_wire, place_figures],
     "news-markup": [read_news_markup, place_figures],
-    "generic": LINE_RULES + [read_masthead_date, join_wrapped_lines, read_atx_headings] + LINE_KINDS + [find_short_lines, segment_page]
+    "generic": LINE_RULES + [drop_page_furniture, read_masthead_date, report_side_by_side_heads, join_wrapped_lines,
+                             drop_adverts, read_atx_headings]
+    + LINE_KINDS + [find_short_lines, segment_page]
     + ARTICLE_RULES,
 }
 

@@ -65,9 +65,15 @@ def joins_of(result) -> list[dict]:  # type: ignore[no-untyped-def]
     blocks = {id(b): b for a in result.articles for b in a.body}
     joins = []
     for block in blocks.values():
+        notes = {note["line"]: note for note in block.meta.get("join_notes", ())}  # why, and words mended
         for rule, lines, joiner in block.meta.get("joins", ()):
-            joins.append({"rule": rule, "lines": list(lines), "into": list(block.lines),
-                          "how": "line" if joiner == "\n" else "wrapped line or broken paragraph"})
+            join = {"rule": rule, "lines": list(lines), "into": list(block.lines),
+                    "how": "line" if joiner == "\n" else "wrapped line or broken paragraph"}
+            note = notes.get(lines[0], {})
+            join.update({key: note[key] for key in ("word",) if key in note})
+            if note.get("rule"):
+                join["why"] = note["rule"]
+            joins.append(join)
     return sorted(joins, key=lambda j: (j["lines"][0], j["rule"]))
 
 

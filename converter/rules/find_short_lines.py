@@ -8,8 +8,6 @@ a function word, or the next text line goes on in lower case.
 
 from __future__ import annotations
 
-from itertools import islice
-
 from ..model import CAPTION, HEADING, JUMP, PARA, Block
 from ..state import State
 from ..text import CLOSERS, ends_with_punctuation, has_cjk, starts_lowercase, title_case_share, word_count, words
@@ -41,9 +39,9 @@ def is_title_like(text: str) -> bool:
 
 
 def _next_text(blocks: list[Block], index: int) -> Block | None:
-    for block in islice(blocks, index + 1, None):
-        if block.kind not in SKIPPED:
-            return block
+    for position in range(index + 1, len(blocks)):  # (islice would walk from the start each time)
+        if blocks[position].kind not in SKIPPED:
+            return blocks[position]
     return None
 
 

@@ -1,42 +1,42 @@
-"""Rule: in hard-wrapped text, lines of one paragraph become one block again.
+"""Rule: lines of one paragraph become one block again, by the file's own paragraph marking.
 
-A source is hard-wrapped when most lines are short and sit next to other
-non-empty lines (old-newspaper OCR, e-mail text). Lines that follow a blank
-line start a new paragraph; a line ending in a hyphen joins the next word.
+The marking (blank lines, one paragraph per line, indentation, or wrap at the
+column width with blank lines as column breaks) is measured first (see
+`paragraph_marking`); each line break is then a paragraph end or a wrap by that
+convention. Lines that stand alone whatever the marking — bylines, jump lines,
+captions, credits, signatures, headline lines in capitals, short labels — are
+never joined. Each join of a line that the marking alone does not explain (a
+cut line in one-paragraph-per-line text, a column break) and each mended word
+is recorded on the block (`meta["join_notes"]`; `meta["joins"]` names the rule) and in the trace.
 """
 
 from __future__ import annotations
 
-import statistics
+import re
 
+from ..dates import find_date
 from ..model import HEADING, PARA, Block
 from ..state import State
-from ..dates import find_date
-from ..text import ends_sentence
 from .attach_metadata import SIGNATURE
-
-
-def looks_hard_wrapped(blocks: list[Block]) -> bool:
-    if len(blocks) < 8:
-        return False
-    lengths = [len(b.text) for b in blocks]
-    glued = sum(1 for b in blocks if not b.meta.get("blank_before"))
-    return statistics.median(lengths) <= 90 and glued / len(blocks) >= 0.6
-
-
-def _starts_paragraph(previous: Block, block: Block, width: float) -> bool:
-    """A blank line, or a short last line that ends a sentence, closes a paragraph."""
-    if block.meta.get("blank_before") or block.meta.get("standalone") or previous.meta.get("standalone"):
-        return True
-    last_line = previous.meta.get("last_line", previous.text)
-    return ends_sentence(last_line) and len(last_line) < 0.7 * width
+from .find_bylines import parse_byline
+from .find_captions import parse_caption
+from .find_credit_lines import is_credit_line
+from .find_jump_lines import is_jump_line
+from .headline_groups import is_bracketed_credit
+from .layout_settings import MARKING
+from .page_furniture import ADVT
+from .paragraph_marking import Marking, indent_of, indented_lines, line_closes, line_facts, measure
+from .word_splits import Vocabulary, join_pieces
+from ..text import starts_lowercase, title_case_share, word_count
 
 
 def is_caps_line(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 4 or len(text) > 50 or len(text.split()) > 8:
+    if len(text) > 50 or text[:1] in "([{" or text[-1:] in ")]}" or not any(c.isupper() for c in text[:3]):
         return False
-    return sum(c.isupper() for c in letters) / len(letters) >= 0.8
+    upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))
+    if upper + lower < 4 or len(text.split()) > 8:
+        return False  # a bracketed line in capitals is a credit (`(BY CABLE TO THE TRIBUNE.)`), not a headline
+    return upper / (upper + lower) >= 0.8
 
 
 def mark_caps_headlines(blocks: list[Block]) -> None:
@@ -50,31 +50,126 @@ def mark_caps_headlines(blocks: list[Block]) -> None:
             for block in blocks[index:end]:
                 block.kind, block.meta["caps"] = HEADING, True
                 block.meta["dateline"] = find_date(block.text) is not None
-        elif end == index and SIGNATURE.match(blocks[index].text):
-            blocks[index].meta["standalone"] = True
         index = max(end, index + 1)
 
 
+# A caption line that stands alone carries a credit mark: a label and colon, a bracketed or slashed
+# credit, `by`, a pointer arrow, `摄`/`图`. Lines without one are not run past the caption parser.
+CREDIT_MARK = re.compile(r"[:：/)\]】）摄图◀▶◄►▲▼←→↑↓☜☞]|\bby\b", re.I)
+
+
+def stands_alone(text: str) -> bool:
+    """A line that is never part of a wrapped paragraph, whatever the marking."""
+    if text[:1].islower() and not text.startswith("by "):
+        return False  # a line going on in lower case continues something
+    return bool(parse_byline(text) or is_jump_line(text) or is_credit_line(text) or SIGNATURE.match(text)
+                or is_bracketed_credit(text)
+                or (CREDIT_MARK.search(text) and parse_caption(text)))
+
+
+def _is_label(previous: Block | None, block: Block, following: Block | None, width: int) -> bool:
+    """In wrapped text, a line that stops without punctuation after a finished line and is short (a
+    byline role, a credit), or in Title Case with no text above it (a headline), or one standing
+    alone between blank lines."""
+    text = block.text
+    if line_closes(text) or starts_lowercase(text) or text.endswith(("-", ",", ";")):
+        return False
+    if following is not None and starts_lowercase(following.text):
+        return False
+    if block.meta.get("blank_before") and (following is None or following.meta.get("blank_before")):
+        return True
+    after_break = previous is None or previous.kind != PARA or line_closes(previous.text) \
+        or bool(previous.meta.get("alone"))
+    # In Title Case and short of the width where no text runs above it (the top, a dropped line, a heading)
+    titled = (previous is None or previous.kind != PARA) and word_count(text) >= 2 \
+        and title_case_share(text) >= 0.75 and len(text) < MARKING.full * width
+    return after_break and (len(text) < MARKING.short_label * width or titled)
+
+
+def break_kind(marking: Marking, previous: Block, block: Block, deep: bool) -> str | None:
+    """Why `block` starts a new paragraph after `previous` (None: it continues it)."""
+    last = previous.meta.get("last_line", previous.text)
+    closed, blank = line_closes(last), block.meta.get("blank_before")
+    cut = not closed and (starts_lowercase(block.text) or last.endswith("-"))
+    if ADVT.search(last):
+        return "an advert's closing mark (Advt.)"
+    if marking.mode == "line":
+        return None if cut and not blank else "line"
+    if blank and marking.blanks == "paragraph" and not (cut and starts_lowercase(block.text)):
+        return "blank line"
+    if deep and marking.mode == "indent":
+        return "indent"
+    if closed and len(last) < MARKING.full * marking.width:
+        return "short line ending a sentence"
+    if closed and marking.full_closes_paragraph and marking.mode != "blank":
+        return "line ending a sentence (this file's paragraphs are short)"
+    return None
+
+
 def join_wrapped_lines(state: State) -> None:
-    if not looks_hard_wrapped(state.blocks):
-        return
-    mark_caps_headlines(state.blocks)
+    raw = state.source.text.split("\n")
+    blocks = state.blocks
+    indents = [indent_of(raw[b.lines[0] - 1]) if b.lines[0] <= len(raw) else 0 for b in blocks]
+    facts = line_facts(blocks)
+    marking = measure(blocks, indents, facts)
+    if marking.mode != "line":
+        mark_caps_headlines(blocks)
+        _drop_caps_date_lines(state)
+        marking = measure(blocks, indents, facts)  # headlines in capitals are no evidence of paragraphs
+    state.note("join_wrapped_lines", f"paragraph marking: {marking.describe()}")
+    deep = indented_lines(blocks, indents, facts)
+    vocabulary = Vocabulary(state.source.text)
+    joined: list[Block] = []
+    for index, block in enumerate(blocks):
+        previous = joined[-1] if joined else None
+        alone = block.kind == PARA and stands_alone(block.text)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if block.kind == PARA and marking.mode != "line" and not alone:
+            alone = _is_label(previous, block, following, marking.width)
+        if alone:
+            block.meta["alone"] = True
+        if previous is None or block.kind != PARA or previous.kind != PARA or alone or previous.meta.get("alone") \
+                or previous.meta.get("quote") != block.meta.get("quote") \
+                or previous.meta.get("notice") != block.meta.get("notice"):
+            joined.append(block)
+            continue
+        reason = break_kind(marking, previous, block, deep[index])
+        if reason is not None:
+            block.meta["starts_by"] = reason
+            joined.append(block)
+            continue
+        _join(state, previous, block, marking, vocabulary)
+    state.note("join_wrapped_lines", f"{len(blocks)} lines -> {len(joined)} blocks")
+    state.blocks = joined
+
+
+def _join(state: State, previous: Block, block: Block, marking: Marking, vocabulary: Vocabulary) -> None:
+    start = previous.lines
+    text, mended = join_pieces(previous.text, block.text, vocabulary)
+    why = _join_reason(marking, block)
+    previous.extend(block)
+    previous.text = text
+    previous.meta["last_line"] = block.text
+    if why or mended:
+        record = {"line": block.lines[0], "rule": why or "wrapped line"}
+        if mended:
+            record["word"] = mended
+        previous.meta.setdefault("join_notes", []).append(record)
+        state.note("join_wrapped_lines", f"line {block.lines[0]} joined to line {start[1]}: "
+                   f"{record['rule']}{'; ' + mended if mended else ''}")
+
+
+def _join_reason(marking: Marking, block: Block) -> str | None:
+    """A join the marking alone does not explain is named."""
+    if marking.mode == "line":
+        return "cut line: no sentence end, the next line goes on"
+    if block.meta.get("blank_before"):
+        return "column break: blank line inside a sentence"
+    return None
+
+
+def _drop_caps_date_lines(state: State) -> None:
     for block in state.blocks:
         if block.meta.get("dateline"):
             state.issue.setdefault("date", find_date(block.text))
             state.drop(block, "masthead date line (kept as the issue's date)")
-    width = statistics.median(len(b.text) for b in state.blocks)
-    joined: list[Block] = []
-    for block in state.blocks:
-        previous = joined[-1] if joined else None
-        if previous is None or block.kind != PARA or previous.kind != PARA or _starts_paragraph(previous, block, width):
-            joined.append(block)
-            continue
-        if previous.text.endswith("-") and not previous.text.endswith(" -") and block.text[:1].islower():
-            previous.text = previous.text[:-1]
-            previous.extend(block, joiner="")
-        else:
-            previous.extend(block)
-        previous.meta["last_line"] = block.text
-    state.note("join_wrapped_lines", f"{len(state.blocks)} lines -> {len(joined)} paragraphs")
-    state.blocks = joined

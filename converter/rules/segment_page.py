@@ -16,12 +16,13 @@ whichever comes first. Further lines are the deck.
 
 from __future__ import annotations
 
-from itertools import islice
+import re
 
 from ..model import BYLINE, CAPTION, CROSSHEAD, DROP, HEADING, JUMP, PARA, Article, Block, Provenance
 from ..state import State
 from ..text import ends_sentence, is_upper_label, key, title_case_share, word_count
 from .attach_metadata import is_signature
+from .headline_groups import absorb_decks, drop_bracketed_credits, split_caps_group
 
 OPENERS = {BYLINE, JUMP}
 # Column labels newspapers commonly run above or below a headline. Used only to settle a
@@ -47,7 +48,7 @@ def heading_groups(blocks: list[Block]) -> list[tuple[int, int]]:
 
 
 def _following(blocks: list[Block], end: int) -> Block | None:
-    return next((b for b in islice(blocks, end, None) if b.kind not in (DROP, CAPTION)), None)
+    return next((blocks[i] for i in range(end, len(blocks)) if blocks[i].kind not in (DROP, CAPTION)), None)
 
 
 def _before(blocks: list[Block], index: int, skip: tuple[str, ...] = (DROP,)) -> Block | None:
@@ -58,7 +59,8 @@ def _before(blocks: list[Block], index: int, skip: tuple[str, ...] = (DROP,)) ->
     return None
 
 
-def opens_article(state: State, blocks: list[Block], group: tuple[int, int], first: bool) -> bool:
+def opens_article(state: State, blocks: list[Block], group: tuple[int, int], first: bool,
+                  stacked: bool = False) -> bool:
     heads = [b for b in blocks[group[0]:group[1]] if b.kind == HEADING]
     after = _following(blocks, group[1])
     if after is not None and after.kind in OPENERS:
@@ -66,13 +68,32 @@ def opens_article(state: State, blocks: list[Block], group: tuple[int, int], fir
     if any(b.level for b in heads):
         return not _caps_crosshead(state, blocks, group, heads)
     if all(b.meta.get("caps") for b in heads):
-        return True
+        return not (len(heads) == 1 and stacked and _right_after_text(blocks, group[0]))
     text_before = state.first_text_index < group[0]
     if all(b.meta.get("question") for b in heads):
         return first and not text_before
     if first and not text_before:
         return True
     return len(heads) >= 2 or _stands_as_headline(blocks, group, heads)
+
+
+def _right_after_text(blocks: list[Block], index: int) -> bool:
+    """The block just above is running text (no furniture, caption or heading between)."""
+    return index > 0 and blocks[index - 1].kind == PARA
+
+
+def stacked_headlines(blocks: list[Block]) -> bool:
+    """Whether this page heads its stories with stacks of capitals lines (headline and decks).
+
+    On such a page a lone capitals line inside running text is a crosshead; on a page whose
+    capitals headlines are mostly single lines (briefs), it is the next story's headline.
+    """
+    stacks = singles = 0
+    for start, end in heading_groups(blocks):
+        heads = [b for b in blocks[start:end] if b.kind == HEADING]
+        if all(b.meta.get("caps") for b in heads):
+            stacks, singles = (stacks + 1, singles) if len(heads) >= 2 else (stacks, singles + 1)
+    return stacks > singles
 
 
 def _stands_as_headline(blocks: list[Block], group: tuple[int, int], heads: list[Block]) -> bool:
@@ -96,10 +117,13 @@ def _caps_crosshead(state: State, blocks: list[Block], group: tuple[int, int], h
 def demote_signatures(blocks: list[Block]) -> None:
     """A heading right after text that is a signature (`JOHN MILLER.` before the next headline) is text."""
     live = [b for b in blocks if b.kind != DROP]
+    right_after_text = {id(b) for before, b in zip(blocks, blocks[1:]) if before.kind == PARA}
     for index, block in enumerate(live):
-        if block.kind != HEADING or index == 0 or live[index - 1].kind != PARA:
-            continue
+        if block.kind != HEADING or index == 0 or id(block) not in right_after_text:
+            continue  # a signature closes the text right above it, with no furniture between
         closes = index + 1 == len(live) or live[index + 1].kind == HEADING
+        if closes and block.meta.get("caps") and index + 1 < len(live) and live[index + 1].meta.get("caps"):
+            continue  # the top line of a stack of capitals lines is a headline, not a name signing off
         if is_signature(block.text, closes):
             block.kind = PARA
 
@@ -107,8 +131,8 @@ def demote_signatures(blocks: list[Block]) -> None:
 def split_heads(state: State, lines: list[str], first: bool, caps: bool = False) -> dict:
     """Page header, kicker, headline and deck from the lines of an opening group."""
     if caps:
-        title = " ".join(lines).replace("- ", "")
-        return {"page": state.running_head, "section": None, "title": title, "deck": None}
+        title, decks = split_caps_group(lines)
+        return {"page": state.running_head, "section": None, "title": title, "deck": " — ".join(decks) or None}
     known_sections = {key(s) for s in state.sidecar.get("sections", [])} | state.kickers
     known_pages = {key(p) for p in state.sidecar.get("pages", [])}
     page = state.running_head
@@ -133,6 +157,24 @@ def split_heads(state: State, lines: list[str], first: bool, caps: bool = False)
     return {"page": page, "section": kicker, "title": headline, "deck": " — ".join(deck) or None}
 
 
+def split_by_levels(state: State, heads: list[Block], first: bool = False) -> dict | None:
+    """When markup gives the lines of a group different levels (`#` headline, `##` deck, `###`
+    byline), the one top-level line is the headline, lines above it kicker, lines below it deck —
+    except a page's first line in capitals over lines that are not: the page header (the paper's
+    name), read as split_heads reads it."""
+    levels = [b.level for b in heads]
+    if len(heads) < 2 or not all(levels) or len(set(levels)) == 1 or levels.count(min(levels)) != 1:
+        return None
+    top = levels.index(min(levels))
+    if first and top == 0 and is_upper_label(heads[0].text) and not is_upper_label(heads[1].text):
+        return None
+    kicker = " — ".join(b.text for b in heads[:top]) or None
+    deck = " — ".join(b.text for b in heads[top + 1:]) or None
+    if kicker:
+        state.kickers.add(key(kicker))
+    return {"page": state.running_head, "section": kicker, "title": heads[top].text, "deck": deck}
+
+
 def _new_article(state: State, heads: dict, blocks: list[Block], order: int) -> Article:
     first_line = min(b.lines[0] for b in blocks)
     last_line = max(b.lines[1] for b in blocks)
@@ -149,10 +191,12 @@ def _new_article(state: State, heads: dict, blocks: list[Block], order: int) -> 
 def segment_page(state: State) -> None:
     blocks = state.blocks
     demote_signatures(blocks)
+    absorb_decks(blocks)
+    stacked = stacked_headlines(blocks)
     state.first_text_index = next((i for i, b in enumerate(blocks) if b.kind == PARA), len(blocks))
     opening = []
     for number, group in enumerate(heading_groups(blocks)):
-        if opens_article(state, blocks, group, first=number == 0):
+        if opens_article(state, blocks, group, first=number == 0, stacked=stacked):
             opening.append(group)
         else:
             _demote(blocks[group[0]:group[1]])
@@ -168,15 +212,24 @@ def segment_page(state: State) -> None:
         stop = opening[index + 1][0] if index + 1 < len(opening) else len(blocks)
         heads_blocks = [b for b in blocks[start:end] if b.kind == HEADING]
         caps = all(b.meta.get("caps") for b in heads_blocks)
-        heads = split_heads(state, [b.text for b in heads_blocks], first=index == 0, caps=caps)
+        heads = split_by_levels(state, heads_blocks, first=index == 0) or split_heads(
+            state, [b.text for b in heads_blocks], first=index == 0, caps=caps)
+
+        drop_bracketed_credits(state, blocks[end:stop])
         state.current_title = heads["title"]
         for block in blocks[start:end]:
             if block.kind == HEADING:
                 block.meta["used_as"] = "headline"
-        article = _new_article(state, heads, blocks[start:stop], len(state.articles))
+        cuts = [i for i in range(end, stop) if _is_item_rule(blocks, i)]
+        article = _new_article(state, heads, blocks[start:(cuts or [stop])[0]], len(state.articles))
         if not state.articles:  # captions above the first headline float like any other
             article.body[:0] = [b for b in blocks[:preamble_end] if b.kind == CAPTION]
         state.articles.append(article)
+        for cut, after in zip(cuts, cuts[1:] + [stop]):
+            if any(b.kind == PARA for b in blocks[cut + 1:after]):
+                state.note("segment_page", f"line {blocks[cut].lines[0]}: a rule between items ends "
+                           f"{state.current_title!r}; the text below it is an item of its own")
+                state.articles.append(untitled_article(state, blocks[cut + 1:after], len(state.articles)))
 
 
 def _demote(group: list[Block]) -> None:
@@ -187,12 +240,25 @@ def _demote(group: list[Block]) -> None:
             block.kind = PARA if sentence else CROSSHEAD
 
 
-def untitled_article(state: State, blocks: list[Block]) -> Article:
+THEMATIC_BREAK = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
+
+
+def _is_item_rule(blocks: list[Block], index: int) -> bool:
+    """A short rule line (`---`, not a page break's row of `=`) with running text right under it:
+    papers rule off one item from the next in a column."""
+    block = blocks[index]
+    if block.kind != DROP or not THEMATIC_BREAK.match(block.text) or len(block.text) > 12:
+        return False
+    after = next((b for b in blocks[index + 1:index + 4] if b.kind != DROP), None)
+    return after is not None and after.kind == PARA
+
+
+def untitled_article(state: State, blocks: list[Block], order: int = 0) -> Article:
     """Text before the first headline (a jump from another page, a lone article) keeps a title of its words."""
     first = next(b for b in blocks if b.kind == PARA)
     words = first.text.split()
     title = " ".join(words[:10]) + (" …" if len(words) > 10 else "")
     _demote(blocks)
-    article = _new_article(state, {"title": title, "page": None, "section": None, "deck": None}, blocks, 0)
+    article = _new_article(state, {"title": title, "page": None, "section": None, "deck": None}, blocks, order)
     article.untitled = True
     return article

@@ -1,0 +1,126 @@
+"""Headline groups on page-shaped text: what OCR does to them, and how a group reads.
+
+- `report_side_by_side_heads` (before lines are joined): OCR reads across columns, so two
+  headlines that stood side by side come out as one line with a wide gap
+  (`MAYOR RESIGNS      FLOOD WATERS RISE`). Joined they would make a title no paper
+  printed. The left one stays as the line; the right one is reported, with the reason, and
+  is no part of any title.
+- `split_caps_group`: a group of capitals lines is headline then decks, each a sentence
+  of its own (`RUSSIA IN TO STAY.` / `THE FEELING IN LONDON.`) or a change from capitals
+  to Title Case; a line that does not end a sentence runs on into the next (a headline
+  wrapped over two lines).
+- `is_deck_block`: under a headline, a short block in Title Case (`Only Force Can Turn Her
+  Out of Manchuria.`) is the deck, not the first paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import DROP, HEADING, PARA, Block, Dropped
+from ..state import State
+from .layout_settings import HEADLINES
+from ..text import ends_sentence, is_upper_label, title_case_share, word_count
+
+GAP = re.compile(r"\S(\s{3,})\S")
+
+
+def _headline_like(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 4 or word_count(text) < 2 or text.rstrip().endswith((",", ";", "-")):
+        return False
+    caps = sum(c.isupper() for c in letters) / len(letters)
+    return caps >= 0.8 or (word_count(text) >= 3 and title_case_share(text) >= 0.8)
+
+
+def side_by_side(raw: str) -> tuple[str, str] | None:
+    """(left, right) when a raw OCR line holds two headlines across a wide gap."""
+    stripped = raw.strip()
+    if len(stripped) > HEADLINES.side_by_side_chars:
+        return None
+    gaps = list(GAP.finditer(stripped))
+    if len(gaps) != 1:
+        return None
+    cut = gaps[0]
+    left, right = stripped[: cut.start(1)].strip(), stripped[cut.end(1):].strip()
+    return (left, right) if _headline_like(left) and _headline_like(right) else None
+
+
+def report_side_by_side_heads(state: State) -> None:
+    raw = state.source.text.split("\n")
+    for block in state.blocks:
+        if block.kind != PARA or block.lines[0] > len(raw) or "   " not in raw[block.lines[0] - 1].strip():
+            continue
+        pair = side_by_side(raw[block.lines[0] - 1])
+        if pair is None:
+            continue
+        left, right = pair
+        block.text = " ".join(left.split())
+        block.meta["side_by_side"] = right
+        reason = "second headline on the same OCR line (columns read across; its article's title is unknown)"
+        state.dropped.append(Dropped(state.source.name, block.lines, " ".join(right.split()), reason))
+        state.note("report_side_by_side_heads", f"line {block.lines[0]}: {left!r} | {right!r}")
+
+
+def split_caps_group(lines: list[str]) -> tuple[str, list[str]]:
+    """Headline and decks of a group in capitals: sentences, a wrapped line running on."""
+    units: list[str] = []
+    current = ""
+    for line in lines:
+        if current and is_upper_label(current) != is_upper_label(line):
+            units.append(current)  # capitals give way to a deck in Title Case, or back
+            current = ""
+        if current.endswith("-"):
+            current = current + line
+        else:
+            current = f"{current} {line}".strip()
+        if ends_sentence(line) or line.rstrip().endswith(("!", "?", ".")):
+            units.append(current)
+            current = ""
+    if current:
+        units.append(current)
+    return units[0], units[1:]
+
+
+def drop_bracketed_credits(state: State, blocks: list[Block]) -> None:
+    """Bracketed lines between a headline group and its text are credits, not text
+    (`(Special to The Tribune by French Cable.)`, `(Copyright, 1903, by the Tribune Association.)`)."""
+    for block in blocks:
+        if block.kind == DROP:
+            continue
+        if block.kind != PARA or not is_bracketed_credit(block.text):
+            return
+        state.drop(block, "credit line under the headline (bracketed)")
+        state.note("drop_bracketed_credits", f"line {block.lines[0]}: credit line under the headline")
+
+
+def is_bracketed_credit(text: str) -> bool:
+    """A short line closed by a bracket and opened by one (or by OCR's garble of one)."""
+    core = text.rstrip(" .,;:'\"")
+    return core[-1:] in ")]}" and not text[:1].isalnum() and 3 <= word_count(text) <= 16 and len(text) <= 120
+
+
+def absorb_decks(blocks: list[Block]) -> None:
+    """The deck under a group of capitals lines joins the group, and so does a capitals line
+    right under the deck (`BY CABLE TO THE TRIBUNE.`) when text follows: one headline group."""
+    for index, block in enumerate(blocks):
+        if block.kind != HEADING or not block.meta.get("caps"):
+            continue
+        after = _next_live(blocks, index)
+        if after is None or not is_deck_block(blocks[after]):
+            continue
+        blocks[after].kind = HEADING
+        blocks[after].meta.update(caps=True, deck=True)
+
+
+def _next_live(blocks: list[Block], index: int) -> int | None:
+    return next((i for i in range(index + 1, len(blocks)) if blocks[i].kind != DROP), None)
+
+
+def is_deck_block(block: Block) -> bool:
+    """A short Title Case block right under a headline in capitals: its deck."""
+    if block.kind != PARA or is_upper_label(block.text) or is_bracketed_credit(block.text):
+        return False
+    lines = block.lines[1] - block.lines[0] + 1
+    count = word_count(block.text)
+    return lines <= HEADLINES.deck_lines and 3 <= count <= HEADLINES.deck_words and title_case_share(block.text) >= 0.7
