@@ -71,9 +71,10 @@ class Article:
     authors: list[str] = field(default_factory=list)
     contributors: list[str] = field(default_factory=list)
     source_agency: str | None = None
+    dateline: str | None = None  # `GENEVA (AP)`: where the story was filed, printed before its first sentence
     note: str | None = None
     continued_from: str | None = None
-    continued_to: str | None = None
+    continues_on: str | None = None  # the page a jump-out names (`See BUDGET, page 6`)
     date: str | None = None
     url: str | None = None
     figures: list[Figure] = field(default_factory=list)
@@ -97,7 +98,7 @@ class Article:
 
     def richness(self) -> int:
         """How much metadata this copy carries (used to pick the richer duplicate)."""
-        scalars = [self.page, self.section, self.source_agency, self.note, self.continued_from,
+        scalars = [self.page, self.section, self.source_agency, self.dateline, self.note, self.continued_from,
                    self.date, self.url, self.publication]
         return sum(1 for v in scalars if v) + len(self.authors) + len(self.figures) + len(self.translations)
 

@@ -17,8 +17,8 @@ from .model import CAPTION, CROSSHEAD, ITEM, PARA, TABLE, Article, Block
 
 LEADING_STRUCTURE = re.compile(r"^(?:[#>|=+\-!?:{~`%]|\d+[.)]\s|\*\s|_{3,}|\*{3,})")
 ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
-KEY_ORDER = ("title", "section", "page", "deck", "authors", "contributors", "source_agency", "note",
-             "continued_from", "continued_to", "date", "url", "publication", "issue", "issue_title", "issue_date",
+KEY_ORDER = ("title", "section", "page", "deck", "authors", "contributors", "source_agency", "dateline", "note",
+             "continued_from", "continues_on", "date", "url", "publication", "issue", "issue_title", "issue_date",
              "language", "figures", "translations", "stub", "untitled", "provenance")
 
 
@@ -90,9 +90,10 @@ def front_matter(article: Article) -> dict:
         "authors": article.authors,
         "contributors": article.contributors,
         "source_agency": article.source_agency,
+        "dateline": article.dateline,
         "note": article.note,
         "continued_from": article.continued_from,
-        "continued_to": article.continued_to,
+        "continues_on": article.continues_on,
         "date": article.date,
         "url": article.url,
         "publication": article.publication,

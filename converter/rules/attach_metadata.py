@@ -1,7 +1,7 @@
 """Rule: byline, jump line and credit blocks of an article move into its metadata.
 
-- the first BYLINE near the top → `authors` (a later one is kept as text)
-- `From page 1` → `continued_from`; `Continued on page 3` → `continued_to`
+- the BYLINEs at the top → `authors` and, for a wire byline, `source_agency` (a later one is text)
+- `From page 1` → `continued_from`; `Continued on page 3`, `See BUDGET, page 6` → `continues_on`
 - `Source: Xinhua` → `source_agency`; `Additional reporting by …` → `contributors`;
   `The authors are from BAAI.` → `note`
 - a signature closing the article (`A. O. TAIT.`) → `authors` when it has none
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import BYLINE, CREDIT, DROP, JUMP, PARA, Article
+from ..model import BYLINE, CAPTION, CREDIT, DROP, JUMP, PARA, Article
 from ..state import State
 from ..text import reading_case
 from .find_short_lines import FUNCTION_WORDS
@@ -27,30 +27,46 @@ def is_signature(text: str, closes: bool) -> bool:
     return closes and bool(SIGNED_NAME.match(text)) and not set(text.casefold().rstrip(".").split()) & FUNCTION_WORDS
 
 
-def _take(article: Article, block, index: int) -> bool:
-    """Move one block's content into the article's metadata; True when it leaves the body."""
-    if block.kind == BYLINE and not article.authors and index <= 2:
-        article.authors = list(block.meta["names"])
-        return True
-    if block.kind == BYLINE:
+def _take_byline(article: Article, block, index: int, bylines_on_top: bool) -> bool:
+    """The bylines at the top (several in a row: `By A` / `By B`) give the authors and the agency."""
+    if index > 2 or not (bylines_on_top or not article.authors):
         block.kind = PARA
         return False
+    article.authors.extend(n for n in block.meta["names"] if n not in article.authors)
+    if block.meta.get("agency") and not article.source_agency:
+        article.source_agency = block.meta["agency"]
+    return True
+
+
+def _take_credit(article: Article, block) -> bool:
+    field, value = block.meta["field"], block.meta["value"]
+    if field == "sign_off":
+        if not article.authors:
+            article.authors = list(value.get("authors", []))
+        article.contributors.extend(v for v in value.get("contributors", []) if v not in article.contributors)
+        return True
+    if field == "contributors":
+        article.contributors.extend(v for v in value if v not in article.contributors)
+    elif not getattr(article, field):
+        setattr(article, field, value)
+    else:
+        block.kind = PARA
+        return False
+    return True
+
+
+def _take(article: Article, block, index: int, bylines_on_top: bool) -> bool:
+    """Move one block's content into the article's metadata; True when it leaves the body."""
+    if block.kind == BYLINE:
+        return _take_byline(article, block, index, bylines_on_top)
     if block.kind == JUMP:
         if block.meta["direction"] == "from" and not article.continued_from:
             article.continued_from = block.meta["page"]
-        elif block.meta["direction"] == "to":
-            article.continued_to = block.meta["page"]
+        elif block.meta["direction"] == "to" and block.meta.get("page"):
+            article.continues_on = block.meta["page"]
         return True
     if block.kind == CREDIT:
-        field, value = block.meta["field"], block.meta["value"]
-        if field == "contributors":
-            article.contributors.extend(v for v in value if v not in article.contributors)
-        elif not getattr(article, field):
-            setattr(article, field, value)
-        else:
-            block.kind = PARA
-            return False
-        return True
+        return _take_credit(article, block)
     return False
 
 
@@ -65,13 +81,14 @@ def _signature(article: Article) -> None:
 
 def attach_metadata(state: State) -> None:
     for article in state.articles:
-        kept, position = [], 0
+        kept, position, on_top = [], 0, not article.authors
         for block in article.body:
-            if block.kind != DROP and _take(article, block, position):
+            if block.kind != DROP and _take(article, block, position, on_top):
                 block.meta["used_as"] = "metadata"
                 continue
             if block.kind != DROP:
                 position += 1
+                on_top = on_top and block.kind in (BYLINE, JUMP, CREDIT, CAPTION)
             kept.append(block)
         article.body = kept
         _signature(article)

@@ -99,8 +99,8 @@ def _provenance(meta: dict, resolve: Resolve) -> str:
 
 def footer_html(meta: dict, resolve: Resolve) -> str:
     parts = []
-    if meta.get("continued_to"):
-        parts.append(f'<p class="bs-jump">Continued on page {escape(str(meta["continued_to"]))}</p>')
+    if meta.get("continues_on"):
+        parts.append(f'<p class="bs-jump">Continued on page {escape(str(meta["continues_on"]))}</p>')
     for key, label in (("contributors", "Additional reporting by "), ("source_agency", "Source: ")):
         value = meta.get(key)
         if value:

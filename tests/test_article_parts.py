@@ -1,0 +1,176 @@
+"""Article-part conventions through the whole converter: bylines, credits, end lines, headline groups.
+
+Every page here is invented: it shows one convention the way papers print it, in English,
+Chinese and German/French/Spanish where the words differ. Each test converts the page and
+checks the front matter, the body and the report of what was dropped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from converter.pipeline import convert_paths
+from converter.render import front_matter, render_body
+
+
+def convert(tmp_path: Path, text: str, name: str = "story.txt"):
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    conversion = convert_paths([source])
+    assert not conversion.errors, conversion.errors
+    dropped = [d for r in conversion.results for d in r.dropped]
+    return conversion.articles, dropped
+
+
+def single(tmp_path: Path, text: str, name: str = "story.txt"):
+    articles, dropped = convert(tmp_path, text, name)
+    assert len(articles) == 1, [a.title for a in articles]
+    return front_matter(articles[0]), render_body(articles[0]), dropped
+
+
+# --- bylines -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("byline, role, authors, agency", [
+    ("By Mary Jones", "Staff Writer", ["Mary Jones"], None),
+    ("By MARY JONES", "Special to The Herald", ["Mary Jones"], None),
+    ("By Mary Jones", "Herald Correspondent", ["Mary Jones"], None),
+    ("By Mary Jones", "Associated Press", ["Mary Jones"], "Associated Press"),
+    ("Von Hans Müller und Eva Schmidt", "Korrespondent", ["Hans Müller", "Eva Schmidt"], None),
+    ("Par Jean Dupont", "Envoyé spécial", ["Jean Dupont"], None),
+    ("Por Juan Pérez y Ana Gómez", "Corresponsal", ["Juan Pérez", "Ana Gómez"], None),
+])
+def test_byline_with_its_role_on_the_next_line(tmp_path, byline, role, authors, agency) -> None:
+    meta, body, dropped = single(tmp_path, f"Council Approves New Budget\n\n{byline}\n{role}\n\n"
+                                           "The council approved the budget on Tuesday.\n\nThe vote was close.\n")
+    assert meta["title"] == "Council Approves New Budget"
+    assert meta["authors"] == authors
+    assert meta.get("source_agency") == agency
+    assert role not in body and body.startswith("The council approved")
+    assert any(d.text == role and "byline role" in d.reason for d in dropped)
+
+
+@pytest.mark.parametrize("line, authors, agency", [
+    ("BOB COHN Senior staff Writer", ["Bob Cohn"], None),
+    ("By JANE DOE, AP Sports Writer", ["Jane Doe"], "AP"),
+    ("By Jane Doe and John Roe (Reuters)", ["Jane Doe", "John Roe"], "Reuters"),
+    ("By Ann Lee, Tom Park and Sue Kim", ["Ann Lee", "Tom Park", "Sue Kim"], None),
+    ("Bv WILLIAM SMITH", ["William Smith"], None),
+    ("By Associated Press.", [], "Associated Press"),
+    ("By Jane Doe =", ["Jane Doe"], None),
+])
+def test_byline_on_one_line_with_role_agency_or_ocr_slips(tmp_path, line, authors, agency) -> None:
+    meta, body, _ = single(tmp_path, f"Harbour Reopens\n\n{line}\n\nShips returned to the harbour on Monday.\n\n"
+                                     "Crews worked through the night.\n")
+    assert meta.get("authors", []) == authors
+    assert meta.get("source_agency") == agency
+    assert body.startswith("Ships returned")
+
+
+def test_several_bylines_in_a_row_are_all_authors(tmp_path) -> None:
+    meta, _, _ = single(tmp_path, "Harbour Reopens\n\nBy Jane Doe\n\nBy John Roe\n\nShips returned on Monday.\n")
+    assert meta["authors"] == ["Jane Doe", "John Roe"]
+
+
+def test_a_title_case_headline_over_a_desk_byline_is_not_a_byline(tmp_path) -> None:
+    meta, _, _ = single(tmp_path, "Why Small Towns Need Their Libraries\n\nBy Staff Reporters\n\n"
+                                  "Libraries remain the one public room where anyone may sit.\n")
+    assert meta["title"] == "Why Small Towns Need Their Libraries"
+    assert meta["authors"] == ["Staff Reporters"]
+
+
+def test_byline_inside_a_blockquote(tmp_path) -> None:
+    meta, body, _ = single(tmp_path, "# Harbour Reopens\n\n> By Jane Doe\n\nShips returned on Monday.\n", "story.md")
+    assert meta["authors"] == ["Jane Doe"]
+    assert "Jane Doe" not in body
+
+
+# --- Chinese bylines, contributors, end marks and editor lines ---------------------------
+
+ZH_FEATURE = """乡村振兴调查
+
+山里的图书馆
+
+——记一位坚守三十年的乡村教师
+
+本报记者 张三 李四 通讯员 王五
+
+清晨六点，村里的图书馆已经亮起了灯。
+
+这座图书馆是十年前建成的。
+
+（赵六参与采写）
+
+（完）
+
+【编辑：孙七】
+
+（责任编辑：周八）
+"""
+
+
+def test_chinese_feature_headline_group_and_byline(tmp_path) -> None:
+    meta, body, dropped = single(tmp_path, ZH_FEATURE)
+    assert meta["title"] == "山里的图书馆"  # the byline never becomes the title
+    assert meta["section"] == "乡村振兴调查"  # 引题
+    assert meta["deck"] == "记一位坚守三十年的乡村教师"  # 副题
+    assert meta["authors"] == ["张三", "李四", "王五"]
+    assert meta["contributors"] == ["赵六"]
+    assert body == "清晨六点，村里的图书馆已经亮起了灯。\n\n这座图书馆是十年前建成的。"
+    reasons = {d.text: d.reason for d in dropped}
+    assert "end mark" in reasons["（完）"]
+    assert "editor line" in reasons["【编辑：孙七】"]
+    assert "editor line" in reasons["（责任编辑：周八）"]
+
+
+def test_chinese_byline_under_a_single_headline_is_not_the_title(tmp_path) -> None:
+    meta, body, _ = single(tmp_path, "山里的图书馆\n\n记者 王小明\n\n清晨六点，村里的图书馆已经亮起了灯。\n")
+    assert meta["title"] == "山里的图书馆"
+    assert "section" not in meta
+    assert meta["authors"] == ["王小明"]
+
+
+@pytest.mark.parametrize("credit, agency", [("据新华社电", "新华社"), ("（据《人民日报》）", "人民日报"),
+                                            ("来源：中新网", "中新网"), ("Quelle: dpa", "dpa"), ("(AP)", "AP")])
+def test_reprint_and_agency_credits_become_source_agency(tmp_path, credit, agency) -> None:
+    meta, body, _ = single(tmp_path, f"山里的图书馆\n\n清晨六点，村里的图书馆已经亮起了灯。\n\n{credit}\n")
+    assert meta["source_agency"] == agency
+    assert credit not in body
+
+
+def test_wire_sign_off_gives_authors_and_reports_the_editor(tmp_path) -> None:
+    meta, body, dropped = single(tmp_path, "Harbour Reopens\n\nShips returned on Monday.\n\n"
+                                           "(Reporting by Jane Doe and John Roe; Editing by Tom Brown)\n")
+    assert meta["authors"] == ["Jane Doe", "John Roe"]
+    assert "Editing" not in body
+    assert any("Tom Brown" in d.text for d in dropped)
+
+
+def test_a_sentence_opening_with_by_or_ju_stays_text(tmp_path) -> None:
+    meta, body, _ = single(tmp_path, "Harbour Reopens\n\nBy Monday, the ships had returned.\n\n"
+                                     "据新华社报道，港口已经恢复运营，船只陆续返回。\n")
+    assert "authors" not in meta and "source_agency" not in meta
+    assert "By Monday" in body and "据新华社报道" in body
+
+
+# --- headline groups of single articles ----------------------------------------------------
+
+def test_markdown_levels_mark_the_headline_in_a_group(tmp_path) -> None:
+    meta, _, _ = single(tmp_path, "# Growing pains\n\n## Three buildings approved for campus\n\n"
+                                  "Responding to a shortage of space, the trustees approved three projects.\n",
+                        "story.md")
+    assert meta["title"] == "Growing pains"
+    assert meta["deck"] == "Three buildings approved for campus"
+
+
+def test_explainer_questions_between_paragraphs_are_crossheads(tmp_path) -> None:
+    _, body, _ = single(tmp_path, "新疆之争的六个看点\n\n美国的声明引起广泛关注。\n\n美国有哪些指称？\n\n"
+                                  "国务院发表声明。\n\n中国做何回应？\n\n外交部表示反对。\n")
+    assert "## 美国有哪些指称？" in body and "## 中国做何回应？" in body
+
+
+def test_a_lone_question_stays_a_sentence(tmp_path) -> None:
+    _, body, _ = single(tmp_path, "Harbour Reopens\n\nShips returned on Monday.\n\nWhy now?\n\n"
+                                  "The storm had passed.\n")
+    assert "## Why now?" not in body and "Why now?" in body
