@@ -17,6 +17,7 @@ from .rules.feed_markup import (
 from .rules.find_bylines import find_bylines
 from .rules.find_captions import find_captions
 from .rules.find_credit_lines import find_credit_lines
+from .rules.find_datelines import find_datelines
 from .rules.find_jump_lines import find_jump_lines
 from .rules.find_short_lines import find_short_lines
 from .rules.heading_levels import rank_heading_levels
@@ -47,7 +48,7 @@ LINE_RULES: list[Rule] = [split_lines, decode_entities, drop_page_markers, drop_
 # What a line can be, tested in this order (first match wins).
 LINE_KINDS: list[Rule] = [unwrap_emphasised_credits, find_captions, find_jump_lines, find_credit_lines, find_bylines]
 # What every kind does to its articles once they exist.
-ARTICLE_RULES: list[Rule] = [rank_heading_levels, attach_metadata, place_figures, repair_breaks, clean_titles]
+ARTICLE_RULES: list[Rule] = [rank_heading_levels, attach_metadata, find_datelines, place_figures, repair_breaks, clean_titles]
 
 PRESETS: dict[str, list[Rule]] = {
     "ocr-page": LINE_RULES + [read_masthead_date, join_wrapped_lines] + LINE_KINDS + [find_short_lines, segment_page] + ARTICLE_RULES,

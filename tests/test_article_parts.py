@@ -174,3 +174,58 @@ def test_a_lone_question_stays_a_sentence(tmp_path) -> None:
     _, body, _ = single(tmp_path, "Harbour Reopens\n\nShips returned on Monday.\n\nWhy now?\n\n"
                                   "The storm had passed.\n")
     assert "## Why now?" not in body and "Why now?" in body
+
+
+# --- datelines -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("opening, dateline, agency, first", [
+    ("GENEVA (AP) — The World Health Organization said on Monday", "GENEVA (AP)", "AP", "The World Health"),
+    ("LONDON, March 3 (Reuters) - Britain said on Monday", "LONDON, March 3 (Reuters)", "Reuters", "Britain said"),
+    ("SAITAMA, Japan, Dec. 9 Kyodo - Urawa Reds won on Sunday", "SAITAMA, Japan, Dec. 9 Kyodo", "Kyodo", "Urawa Reds"),
+    ("Paris (ats afp) Le ministre a parlé lundi", "Paris (ats afp)", "ats/AFP", "Le ministre"),
+    ("BERLIN, 3. März (dpa) – Die Regierung hat am Montag", "BERLIN, 3. März (dpa)", "dpa", "Die Regierung"),
+    ("MADRID, 3 mar (EFE).- El Gobierno aprobó el lunes", "MADRID, 3 mar (EFE)", "EFE", "El Gobierno"),
+    ("WASHINGTON — The Senate voted on Monday", "WASHINGTON", None, "The Senate"),
+])
+def test_dateline_goes_to_front_matter_and_the_first_sentence_stays(tmp_path, opening, dateline, agency,
+                                                                     first) -> None:
+    meta, body, _ = single(tmp_path, f"Harbour Reopens\n\n{opening} to reopen the harbour.\n\n"
+                                     "Ships returned the next day.\n")
+    assert meta["dateline"] == dateline
+    assert meta.get("source_agency") == agency
+    assert body.startswith(first) and body.split("\n\n")[0].endswith("to reopen the harbour.")
+
+
+def test_chinese_wire_dateline_with_reporters(tmp_path) -> None:
+    meta, body, _ = single(tmp_path, "港口恢复运营\n\n新华社北京3月2日电（记者 张三、李四）今年以来，港口吞吐量稳步回升。\n\n"
+                                     "船只陆续返回。\n")
+    assert meta["dateline"] == "新华社北京3月2日电"
+    assert meta["source_agency"] == "新华社"
+    assert meta["authors"] == ["张三", "李四"]
+    assert body.startswith("今年以来，港口吞吐量稳步回升。")
+
+
+def test_own_paper_dateline_is_no_agency(tmp_path) -> None:
+    meta, body, _ = single(tmp_path, "港口恢复运营\n\n本报讯（记者 王五）昨天，港口恢复运营。\n")
+    assert meta["dateline"] == "本报讯" and "source_agency" not in meta
+    assert meta["authors"] == ["王五"] and body == "昨天，港口恢复运营。"
+
+
+@pytest.mark.parametrize("opening", ["NASA said on Monday that the launch would wait.",
+                                     "The council (which met on Monday) agreed.",
+                                     "Paris is calm (for now) - the strikes are over."])
+def test_openings_that_are_not_datelines(tmp_path, opening) -> None:
+    meta, body, _ = single(tmp_path, f"Harbour Reopens\n\n{opening}\n")
+    assert "dateline" not in meta and body == opening
+
+
+def test_dateline_words_are_accounted_for(tmp_path) -> None:
+    from converter.audit import audit_output
+    from converter.api import convert_to
+
+    source = tmp_path / "wire.txt"
+    source.write_text("Harbour Reopens\n\nBy Jane Doe\nAssociated Press\n\nGENEVA (AP) — Ships returned on Monday.\n\n"
+                      "（完）\n", encoding="utf-8")
+    convert_to([source], tmp_path / "out")
+    audits = audit_output([source], tmp_path / "out")
+    assert all(a.percent == 100.0 for a in audits), [a.line() for a in audits]

@@ -131,3 +131,17 @@ def zh_number(text: str) -> str:
 # --- Headline groups -----------------------------------------------------------------
 # A Chinese subtitle (副题) opens with a dash: `——记某某`, `—访某某`.
 SUBTITLE_DASHES = ("——", "—", "--", "－－")
+
+# --- Datelines -----------------------------------------------------------------------
+# Month names and their abbreviations as datelines print them (`Dec. 9`, `9 déc.`, `3. März`, `3 mar`).
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    "Januar|Februar|März|Juni|Juli|Oktober|Dezember|Mai|Okt|Dez|"
+    "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|janv|févr|déc|"
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
+    "ene|feb|abr|ago|dic"
+)
+# Chinese datelines: `新华社北京3月2日电`, `本报北京3月2日讯`, `中新网上海3月2日电`, `本报讯`.
+ZH_DATELINE_SOURCES = tuple(k for k in AGENCIES if re.search(r"[\u4e00-\u9fff]", k)) + OWN_PAPER_ZH + (
+    "人民网", "央视网", "新华网", "光明网", "澎湃新闻", "环球网", "中国日报网")
