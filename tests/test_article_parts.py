@@ -229,3 +229,81 @@ def test_dateline_words_are_accounted_for(tmp_path) -> None:
     convert_to([source], tmp_path / "out")
     audits = audit_output([source], tmp_path / "out")
     assert all(a.percent == 100.0 for a in audits), [a.line() for a in audits]
+
+
+# --- captions and credits ------------------------------------------------------------------
+
+CUT_PAGE = """Harbour Reopens After Storm
+
+By Mary Jones
+
+The harbour ferry resumed its regular timetable on Monday after three days of suspension, and officials said the crews were ready to carry commuters across the
+
+Passengers board the first ferry of the morning at North Pier.
+Staff photo by Jane Doe
+
+bay by seven o'clock.
+
+JOHN ROE/The Herald
+The mayor at the reopened pier on Monday.
+
+The depots reopen next week.
+"""
+
+
+def test_caption_with_credit_below_cutting_a_paragraph_is_lifted_out(tmp_path) -> None:
+    meta, body, _ = single(tmp_path, CUT_PAGE)
+    assert meta["figures"] == [
+        {"caption": "Passengers board the first ferry of the morning at North Pier.", "credit": "Jane Doe"},
+        {"caption": "The mayor at the reopened pier on Monday.", "credit": "JOHN ROE/The Herald"},
+    ]
+    paragraphs = [p for p in body.split("\n\n") if not p.startswith("<figure")]
+    assert paragraphs == ["The harbour ferry resumed its regular timetable on Monday after three days of suspension, "
+                          "and officials said the crews were ready to carry commuters across the bay by seven o'clock.",
+                          "The depots reopen next week."]
+
+
+@pytest.mark.parametrize("line, caption, credit", [
+    ("Passagiere am Nordanleger. Foto: Eva Schmidt", "Passagiere am Nordanleger.", "Eva Schmidt"),
+    ("Les passagers au quai nord. Photo : Jean Dupont", "Les passagers au quai nord.", "Jean Dupont"),
+    ("Pasajeros en el muelle norte. Foto: Ana Gómez", "Pasajeros en el muelle norte.", "Ana Gómez"),
+    ("Der Bürgermeister am Anleger. Bild: dpa", "Der Bürgermeister am Anleger.", "dpa"),
+    ("The mayor at the pier. / Staff photo by Ann Lee", "The mayor at the pier.", "Ann Lee"),
+    ("The mayor at the pier. Photo by Ann Lee", "The mayor at the pier.", "Ann Lee"),
+    ("The mayor at the pier. JANE DOE/The Daily Herald", "The mayor at the pier.", "JANE DOE/The Daily Herald"),
+    ("图为修复后的码头。王五摄", "图为修复后的码头。", "王五"),
+    ("乘客在北码头登上首班渡轮。（新华社记者 李四 摄）", "乘客在北码头登上首班渡轮。", "新华社记者 李四"),
+])
+def test_caption_with_its_credit_on_one_line(tmp_path, line, caption, credit) -> None:
+    meta, body, _ = single(tmp_path, f"Harbour Reopens\n\nShips returned on Monday.\n\n{line}\n\n"
+                                     "Crews worked through the night.\n")
+    assert meta["figures"] == [{"caption": caption, "credit": credit}]
+    assert [p for p in body.split("\n\n") if not p.startswith("<figure")] == [
+        "Ships returned on Monday.", "Crews worked through the night."]
+
+
+def test_credit_above_its_caption_and_numbered_chinese_captions(tmp_path) -> None:
+    meta, body, _ = single(tmp_path, "港口恢复运营\n\n港口昨天恢复运营，经过三天的停航检修之后，首班渡轮在清晨六点准时\n\n"
+                                     "图①：乘客在北码头登上首班渡轮。\n新华社记者 李四 摄\n\n离港，码头上挤满了等候的乘客。\n\n"
+                                     "赵六 供图\n工人们正在检修设备。\n\n码头的修复工作预计一个月完成。\n")
+    assert meta["figures"] == [{"caption": "图①：乘客在北码头登上首班渡轮。", "credit": "新华社记者 李四"},
+                               {"caption": "工人们正在检修设备。", "credit": "赵六"}]
+    texts = [p for p in body.split("\n\n") if not p.startswith("<figure")]
+    assert texts[-1] == "码头的修复工作预计一个月完成。"
+    assert texts[0].startswith("港口昨天恢复运营") and texts[0].endswith("码头上挤满了等候的乘客。")
+
+
+def test_html_figure_in_a_markdown_source_is_a_figure(tmp_path) -> None:
+    meta, body, _ = single(tmp_path, "# 港口恢复運營\n\n<figure>\n<img src=\"https://example.org/a.jpg\" alt=\"\">\n"
+                                     "<figcaption>乘客在北碼頭登上首班渡輪。美聯社</figcaption>\n</figure>\n\n"
+                                     "港口昨天恢復運營。\n", "story.md")
+    assert meta["figures"] == [{"caption": "乘客在北碼頭登上首班渡輪。", "credit": "美聯社"}]
+    assert "<img" not in body and "港口昨天恢復運營。" in body
+
+
+def test_a_last_paragraph_is_not_taken_for_a_caption_of_a_credit_after_it(tmp_path) -> None:
+    meta, body, _ = single(tmp_path, "Harbour Reopens\n\nShips returned on Monday, and the harbour master said the "
+                                     "crews had worked through the night to clear the channel of debris.\n\n"
+                                     "Photo: Harbour Authority\n")
+    assert meta["figures"] == [{"caption": "", "credit": "Harbour Authority"}]
+    assert body.startswith("Ships returned on Monday")
