@@ -18,6 +18,7 @@ from .accounting import merged_away_text, record_label_words
 from .merge import merge_duplicates
 from .model import DROP, Article, Dropped, Source
 from .presets import PRESETS
+from .rules.join_jumps import join_jumped
 from .sidecar import SidecarError, load_sidecar
 from .sources import SourceError, discover, read_source
 from .state import State
@@ -103,10 +104,22 @@ def convert_paths(paths: list[Path], kind: str | None = None) -> Conversion:
             conversion.errors.append(f"{found.path}: too deeply nested to convert")
             continue
         conversion.results.append(result)
+    _join_across_sources(conversion.results)
     all_articles = [a for r in conversion.results for a in r.articles]
     conversion.articles, conversion.merged = merge_duplicates(all_articles)
     _report_merged_away_text(conversion, all_articles)
     return conversion
+
+
+def _join_across_sources(results: list[SourceResult]) -> None:
+    """A story that starts in one converted file and continues in another is one article."""
+    owner = {id(a): r for r in results for a in r.articles}
+    if len({id(r) for r in owner.values()}) < 2:
+        return
+    kept = {id(a) for a in join_jumped([a for r in results for a in r.articles],
+                                       lambda article, entry: owner[id(article)].dropped.append(entry))}
+    for result in results:
+        result.articles = [a for a in result.articles if id(a) in kept]
 
 
 def _report_merged_away_text(conversion: Conversion, all_articles: list[Article]) -> None:

@@ -21,7 +21,9 @@ from .rules.find_datelines import find_datelines
 from .rules.find_jump_lines import find_jump_lines
 from .rules.find_short_lines import find_short_lines
 from .rules.heading_levels import rank_heading_levels
+from .rules.join_jumps import join_continuations
 from .rules.join_wrapped_lines import join_wrapped_lines
+from .rules.part_lines import keep_part_lines_apart
 from .rules.markup import (
     decode_entities,
     drop_image_placeholders,
@@ -44,11 +46,11 @@ from .state import Rule
 
 # What every kind does to lines before deciding what they are.
 LINE_RULES: list[Rule] = [split_lines, decode_entities, drop_page_markers, drop_image_placeholders, drop_running_heads,
-                          drop_boilerplate_lines]
+                          drop_boilerplate_lines, keep_part_lines_apart]
 # What a line can be, tested in this order (first match wins).
 LINE_KINDS: list[Rule] = [unwrap_emphasised_credits, find_captions, find_jump_lines, find_credit_lines, find_bylines]
 # What every kind does to its articles once they exist.
-ARTICLE_RULES: list[Rule] = [rank_heading_levels, attach_metadata, find_datelines, place_figures, repair_breaks, clean_titles]
+ARTICLE_RULES: list[Rule] = [rank_heading_levels, attach_metadata, find_datelines, join_continuations, place_figures, repair_breaks, clean_titles]
 
 PRESETS: dict[str, list[Rule]] = {
     "ocr-page": LINE_RULES + [read_masthead_date, join_wrapped_lines] + LINE_KINDS + [find_short_lines, segment_page] + ARTICLE_RULES,

@@ -307,3 +307,77 @@ def test_a_last_paragraph_is_not_taken_for_a_caption_of_a_credit_after_it(tmp_pa
                                      "Photo: Harbour Authority\n")
     assert meta["figures"] == [{"caption": "", "credit": "Harbour Authority"}]
     assert body.startswith("Ships returned on Monday")
+
+
+# --- jumps ---------------------------------------------------------------------------------
+
+JUMP_PAGE = """COUNCIL APPROVES BUDGET
+
+By Mary Jones
+
+The council approved the budget by seven votes to two after a debate that lasted into the night.
+
+The mayor said the vote ended a month of talks with the unions, who had asked for
+
+See BUDGET, page 6
+
+Harbour Ferry Service Reopens Today
+
+Ships returned on Monday after three days of suspension caused by the storm.
+
+BUDGET: Council votes to raise taxes
+
+From page 1
+
+a pay rise of four percent for every worker in the city.
+
+The unions will meet again next week.
+"""
+
+
+def test_a_continuation_in_the_same_file_is_joined_to_its_start(tmp_path) -> None:
+    articles, dropped = convert(tmp_path, JUMP_PAGE)
+    assert [a.title for a in articles] == ["COUNCIL APPROVES BUDGET", "Harbour Ferry Service Reopens Today"]
+    meta, body = front_matter(articles[0]), render_body(articles[0])
+    assert meta["continues_on"] == "6"
+    assert body.split("\n\n")[1] == ("The mayor said the vote ended a month of talks with the unions, who had asked "
+                                     "for a pay rise of four percent for every worker in the city.")
+    assert body.endswith("The unions will meet again next week.")
+    assert any("jump head" in d.reason and "BUDGET: Council votes" in d.text for d in dropped)
+
+
+def test_a_continuation_in_another_file_is_joined_and_alone_keeps_continued_from(tmp_path) -> None:
+    start, rest = JUMP_PAGE.split("Harbour Ferry Service Reopens Today")
+    (tmp_path / "p1.txt").write_text(start, encoding="utf-8")
+    (tmp_path / "p6.txt").write_text("Harbour Ferry Service Reopens Today" + rest, encoding="utf-8")
+    conversion = convert_paths([tmp_path / "p1.txt", tmp_path / "p6.txt"])
+    budget = next(a for a in conversion.articles if a.title == "COUNCIL APPROVES BUDGET")
+    assert render_body(budget).endswith("The unions will meet again next week.")
+    assert {p.file for p in budget.provenance} == {"p1.txt", "p6.txt"}
+    assert not any(a.title.startswith("BUDGET:") for a in conversion.articles)
+
+    alone = convert_paths([tmp_path / "p6.txt"])
+    continuation = next(a for a in alone.articles if a.title.startswith("BUDGET:"))
+    assert front_matter(continuation)["continued_from"] == "1"
+
+
+@pytest.mark.parametrize("tail, page", [
+    ("See BUDGET, page 6", "6"), ("Continued on page 5", "5"), ("Please see BUDGET, A6", "A6"),
+    ("Suite page 3", "3"), ("Fortsetzung auf Seite 3", "3"), ("Continúa en la página 3", "3"), ("（转第二版）", "2"),
+])
+def test_jump_out_closing_a_paragraph_or_on_its_own_line(tmp_path, tail, page) -> None:
+    for text in (f"The vote ended a month of talks. {tail}\n", f"The vote ended a month of talks.\n\n{tail}\n"):
+        meta, body, _ = single(tmp_path, f"Council Approves Budget\n\nThe council met on Monday.\n\n{text}")
+        assert meta["continues_on"] == page
+        assert body.endswith("The vote ended a month of talks.")
+
+
+@pytest.mark.parametrize("line, page", [("（上接第1版）", "1"), ("Suite de la page 1", "1"), ("From Page One", "1")])
+def test_jump_in_lines(tmp_path, line, page) -> None:
+    meta, body, _ = single(tmp_path, f"Council Approves Budget\n\n{line}\n\nThe council met on Monday.\n")
+    assert meta["continued_from"] == page and body == "The council met on Monday."
+
+
+def test_see_inside_a_sentence_is_no_jump(tmp_path) -> None:
+    meta, body, _ = single(tmp_path, "Council Approves Budget\n\nResidents can see BUDGET details online.\n")
+    assert "continues_on" not in meta and body == "Residents can see BUDGET details online."

@@ -62,8 +62,9 @@ def _take(article: Article, block, index: int, bylines_on_top: bool) -> bool:
     if block.kind == JUMP:
         if block.meta["direction"] == "from" and not article.continued_from:
             article.continued_from = block.meta["page"]
-        elif block.meta["direction"] == "to" and block.meta.get("page"):
-            article.continues_on = block.meta["page"]
+        elif block.meta["direction"] == "to":
+            article.continues_on = article.continues_on or block.meta.get("page")
+            article.jump_word = article.jump_word or block.meta.get("slug")
         return True
     if block.kind == CREDIT:
         return _take_credit(article, block)

@@ -99,6 +99,24 @@ def _mark_crossheads(rest: list[Block]) -> None:
             block.kind = PARA if block.meta.get("question") else CROSSHEAD
 
 
+def _continuations(state: State, rest: list[Block]) -> list[Article]:
+    """Continuations printed after the story (each opens with a jump head, `BUDGET: …`) are articles."""
+    starts = [i for i, b in enumerate(rest) if b.kind == HEADING and b.meta.get("jump_slug")]
+    articles = []
+    for number, start in enumerate(starts):
+        stop = starts[number + 1] if number + 1 < len(starts) else len(rest)
+        head, body = rest[start], rest[start + 1:stop]
+        head.meta["used_as"] = "headline"
+        article = Article(title=head.text, order=number + 1)
+        article.body = body
+        lines = (head.lines[0], max(b.lines[1] for b in [head] + body))
+        article.provenance = [Provenance(state.source.name, state.source.sha256, lines, state.kind)]
+        articles.append(article)
+        state.note("segment_single", f"line {head.lines[0]}: continuation {head.text!r}")
+    del rest[starts[0] if starts else len(rest):]
+    return articles
+
+
 def segment_single(state: State) -> None:
     live = [b for b in state.blocks if b.kind != DROP]
     if not live:
@@ -106,6 +124,7 @@ def segment_single(state: State) -> None:
     heads = head_group(live)
     parts = split_group(state, heads)
     rest = live[len(heads):]
+    continuations = _continuations(state, rest)
     article = Article(title=parts["title"], section=parts["section"], deck=parts["deck"], order=0)
     if parts["section"]:
         state.kickers.add(key(parts["section"]))
@@ -117,7 +136,12 @@ def segment_single(state: State) -> None:
         rest[0].reason = "date line (kept as the article's date)"
         rest = rest[1:]
     _mark_crossheads(rest)
-    article.body = [b for b in state.blocks if not any(b is h for h in heads)]
-    lines = (state.blocks[0].lines[0], state.blocks[-1].lines[1])
+    for continuation in continuations:
+        _mark_crossheads(continuation.body)
+    taken = {id(b) for c in continuations for b in c.body} | {id(h) for h in heads}
+    article.body = [b for b in state.blocks if id(b) not in taken and not b.meta.get("used_as") == "headline"]
+    if continuations:
+        article.body = [b for b in article.body if b.lines[0] < continuations[0].lines[0]]
+    lines = (state.blocks[0].lines[0], max(b.lines[1] for b in [state.blocks[0]] + article.body))
     article.provenance = [Provenance(state.source.name, state.source.sha256, lines, state.kind)]
-    state.articles = [article]
+    state.articles = [article] + continuations

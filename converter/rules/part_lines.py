@@ -1,0 +1,33 @@
+"""Rule: in hard-wrapped text, a byline, its role line, a credit, a jump or an end line stands alone.
+
+Article parts are printed on lines of their own even where the running text is wrapped at
+a fixed width (OCR, e-mail wire copy). Marking them `standalone` before wrapped lines are
+joined keeps `By JOHN SMITH` / `Staff Writer` / `Staff photo by X` / `See BUDGET, page 6`
+/ `（完）` out of the paragraphs around them, so the rules that read them still see them.
+"""
+
+from __future__ import annotations
+
+from ..model import PARA
+from ..state import State
+from .find_bylines import is_role, read_byline
+from .find_captions import parse_credit
+from .find_credit_lines import end_line_reason, read_credit
+from .find_jump_lines import is_jump_line
+
+
+def is_part_line(text: str) -> bool:
+    return bool(read_byline(text) or parse_credit(text) or is_jump_line(text) or end_line_reason(text)
+                or read_credit(text))
+
+
+def keep_part_lines_apart(state: State) -> None:
+    previous_byline = False
+    for block in state.blocks:
+        if block.kind != PARA:
+            continue
+        if is_part_line(block.text) or (previous_byline and is_role(block.text)):
+            block.meta["standalone"] = True
+            previous_byline = bool(read_byline(block.text))
+        else:
+            previous_byline = False
