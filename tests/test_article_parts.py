@@ -381,3 +381,35 @@ def test_jump_in_lines(tmp_path, line, page) -> None:
 def test_see_inside_a_sentence_is_no_jump(tmp_path) -> None:
     meta, body, _ = single(tmp_path, "Council Approves Budget\n\nResidents can see BUDGET details online.\n")
     assert "continues_on" not in meta and body == "Residents can see BUDGET details online."
+
+
+def test_copyright_line_under_a_portrait_caption_is_its_credit(tmp_path) -> None:
+    meta, body, _ = single(tmp_path, "Fair Buildings Dedicated\n\nThe president spoke at noon to a great crowd.\n\n"
+                                     "PRESIDENT ROOSEVELT.\n(Copyright, 1903, by Underwood & Underwood.)\n\n"
+                                     "The ceremonies ended at dusk.\n")
+    assert meta["figures"] == [{"caption": "PRESIDENT ROOSEVELT.", "credit": "Underwood & Underwood"}]
+    assert "Copyright" not in body
+
+
+def test_a_copyright_notice_with_no_caption_stays_with_the_story(tmp_path) -> None:
+    _, body, _ = single(tmp_path, "Russia Is To Stay\n\n(Copyright, 1903, by The Tribune Association.)\n\n"
+                                  "London, May 1.— The discussion in Parliament failed to throw any light.\n")
+    assert "Copyright, 1903" in body
+
+
+def test_markdown_image_followed_by_its_caption(tmp_path) -> None:
+    meta, body, _ = single(tmp_path, "# 政治犯的情书\n\n情人节前一天，三封情书发布。\n\n"
+                                     "![img](https://example.org/a.jpg)高智晟，图片来自大赦国际\n\n"
+                                     "![img](https://example.org/b.jpg)报告封面\n\n情书的作者是他的妻子。\n", "story.md")
+    assert meta["figures"] == [{"caption": "高智晟", "credit": "大赦国际"}, {"caption": "报告封面", "credit": ""}]
+    assert "img" not in body
+
+
+def test_signature_run_into_the_last_line_or_before_a_filler(tmp_path) -> None:
+    meta, body, _ = single(tmp_path, "Its Practical Applications\n\nGovernment is the making of laws.\n\n"
+                                     "And we are persuaded that it will be so. E. R. JONES.\n")
+    assert meta["authors"] == ["E. R. Jones"] and body.endswith("that it will be so.")
+    meta, body, _ = single(tmp_path, "Why People Stay Home\n\nSome time ago there was a conference.\n\n"
+                                     "So will they always hear those who preach.\n\nA. T. J.\n\n"
+                                     "“God is a spirit.”\n")
+    assert meta["authors"] == ["A. T. J."] and "A. T. J." not in body

@@ -71,13 +71,30 @@ def _take(article: Article, block, index: int, bylines_on_top: bool) -> bool:
     return False
 
 
+SIGNATURE_TAIL = re.compile(r"(?<=[.!?”’\"])\s+(?P<name>(?:[A-Z]\.\s*){1,3}[A-Z][A-Z'’-]+\.|"
+                            r"[A-Z][A-Z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’-]+){1,2}\.)$")
+
+
+def _sign(article: Article, block, name: str) -> None:
+    article.authors = [reading_case(name[:-1] if re.search(r"[A-Za-z]{2}\.$", name) else name)]
+    block.meta["used_as"] = "signature"
+
+
 def _signature(article: Article) -> None:
+    """A signature closing the article: its own line (perhaps before a filler quote), or run into the last line."""
     texts = [b for b in article.body if b.kind == PARA]
-    if texts and not article.authors and is_signature(texts[-1].text, closes=True) and len(texts) > 1:
-        name = texts[-1].text.strip()
+    if not texts or article.authors or len(texts) < 2:
+        return
+    for block in reversed(texts[-2:]):
+        if is_signature(block.text, closes=True) and block is not texts[0]:
+            _sign(article, block, block.text.strip())
+            article.body.remove(block)
+            return
+    match = SIGNATURE_TAIL.search(texts[-1].text)
+    if match and not set(match.group("name").casefold().rstrip(".").split()) & FUNCTION_WORDS:
+        name = match.group("name").strip()
+        texts[-1].text = texts[-1].text[: match.start()].rstrip()
         article.authors = [reading_case(name[:-1] if re.search(r"[A-Za-z]{2}\.$", name) else name)]
-        texts[-1].meta["used_as"] = "signature"
-        article.body.remove(texts[-1])
 
 
 def attach_metadata(state: State) -> None:

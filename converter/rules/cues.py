@@ -102,6 +102,13 @@ PAPER_WORDS = ("daily", "times", "herald", "tribune", "post", "news", "press", "
 ZH_CREDIT_SUFFIXES = ("摄", "攝", "供图", "供圖", "制图", "製圖", "绘", "繪", "图", "圖")
 ZH_CREDIT_PREFIXES = ("图片来源", "圖片來源", "图源", "圖源", "图片", "圖片", "摄影", "攝影", "图", "圖")
 # Chinese captions open with a figure label: `图①`, `图1：`, `图为…`, `上图：`, `下圖`.
+# Chinese credits inside a caption: `高智晟，图片来自大赦国际`, `图片来源：新华社`, `图片由某某提供`.
+ZH_CREDIT_CUES = re.compile(r"[，,。\s]*(?:图片来自|圖片來自|图片来源[:：]?|圖片來源[:：]?|图源[:：]?|圖源[:：]?|图片由)"
+                            r"(?P<credit>[^，,。]{2,30}?)(?:提供)?[。.]?$")
+# Old papers credit a photograph with its copyright line: `(Copyright, 1903, by Underwood & Underwood.)`;
+# OCR often garbles the word. It is a photo credit only under a caption (a story can carry one too).
+COPYRIGHT_CREDIT = re.compile(r"^[\[({<]?\W{0,3}(?:Copyright|Copr\.|©|C\W{0,2}\w?pyri\w{1,2}ht)\W{0,3}"
+                              r"[\w ]{0,6}\d{0,4}\W{0,3}\s*[Bb]y\s+(?P<credit>[^()]{2,40}?)[.*]?\s*[)}\]]?\.?$")
 ZH_CAPTION_OPENERS = re.compile(r"^(?:[上下左右中]?[图圖](?:[①-⑳]|\d{1,2}|[一二三四五六七八九十]{1,2})?\s*[:：为為]|"
                                 r"[图圖](?:[①-⑳]|\d{1,2})|[上下左右][图圖]\s*[:：]?)")
 

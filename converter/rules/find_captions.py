@@ -21,7 +21,7 @@ from ..dates import is_date_line
 from ..model import CAPTION, DROP, HEADING, PARA, Block
 from ..state import State
 from ..text import ends_sentence, has_cjk, starts_lowercase, word_count
-from .cues import CREDIT_LABEL, PAPER_WORDS, ZH_CAPTION_OPENERS, ZH_CREDIT_PREFIXES, ZH_CREDIT_SUFFIXES, agency_name
+from .cues import COPYRIGHT_CREDIT, CREDIT_LABEL, ZH_CREDIT_CUES, PAPER_WORDS, ZH_CAPTION_OPENERS, ZH_CREDIT_PREFIXES, ZH_CREDIT_SUFFIXES, agency_name
 
 POINTERS = "◀▶◄►▲▼←→↑↓☜☞"
 PAREN_CREDIT = re.compile(
@@ -43,6 +43,7 @@ ZH_CREDIT = re.compile(rf"^[(（]?\s*(?P<credit>[^()（）。！？]{{2,30}}?)\s
 ZH_PREFIXED = re.compile(rf"^[(（]?\s*(?:{'|'.join(ZH_CREDIT_PREFIXES)})\s*[:：]\s*(?P<credit>[^()（）]{{2,30}})[)）]?$")
 ZH_GLUED = re.compile(rf"^(?P<caption>.+?[。！？])\s*[(（]?(?P<credit>[^。！？()（）]{{2,30}}?)\s*[/／]?\s*"
                       rf"(?:{ZH_SUFFIX})\s*[)）]?$")
+MD_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*(?P<caption>\S.{0,160})$")
 FIGCAPTION = re.compile(r"<figcaption[^>]*>(?P<text>.*?)</figcaption>", re.IGNORECASE | re.DOTALL)
 FIGURE_MARKUP = re.compile(r"^(?:\s*</?(?:figure|img|picture|source)\b[^>]*>\s*)+$", re.IGNORECASE)
 
@@ -66,6 +67,8 @@ def parse_credit(text: str) -> str | None:
     text = text.strip()
     if len(text) > 90 or text.endswith(("?", "!", "？", "！")):
         return None
+    if match := COPYRIGHT_CREDIT.match(text):
+        return match.group("credit").strip(" .*")
     if has_cjk(text):
         match = ZH_PREFIXED.match(text) or ZH_CREDIT.match(text)
         return match.group("credit").strip() if match and not re.search(r"[，,。]", match.group("credit")) else None
@@ -97,6 +100,11 @@ def _split_glued(body: str) -> tuple[str, str] | None:
 
 def parse_caption(text: str) -> tuple[str, str] | None:
     """Return (caption, credit) when the whole line is a caption, else None."""
+    if match := MD_IMAGE.match(text):  # `![img](a.jpg)Caption, 图片来自 X`: the picture, then its caption
+        caption = match.group("caption").strip()
+        if credit := ZH_CREDIT_CUES.search(caption):
+            return caption[: credit.start()].strip(), credit.group("credit").strip()
+        return parse_caption(caption) or (caption, "")
     pointer = text[:1] in POINTERS
     body = text.lstrip(POINTERS + " ")
     match = PAREN_CREDIT.match(body)
@@ -140,8 +148,8 @@ def _caption_like(blocks: list[Block], index: int, credit: Block, blank_marked: 
     block = blocks[index]
     if block.kind not in (PARA, HEADING) or block.meta.get("quote") or is_date_line(block.text):
         return False
-    if starts_lowercase(block.text):
-        return False  # the rest of a cut sentence, not a caption
+    if starts_lowercase(block.text) or block.text[:1] in "([{<" or block.text[-1:] in ")]}>":
+        return False  # the rest of a cut sentence, or a credit or note in brackets, not a caption
     if "://" in block.text or (word_count(block.text) < 2 and not has_cjk(block.text)):
         return False
     size = len(block.text) if has_cjk(block.text) else 6 * word_count(block.text)
@@ -150,8 +158,8 @@ def _caption_like(blocks: list[Block], index: int, credit: Block, blank_marked: 
     touching = not (credit if above else block).meta.get("blank_before", True)
     if blank_marked and touching:
         return True  # printed as one unit: no blank line between caption and credit
-    if block.kind == HEADING or size <= (60 if has_cjk(block.text) else 120):
-        return True
+    if block.kind == HEADING or (above and size <= (60 if has_cjk(block.text) else 120)):
+        return True  # a short line over its credit (under it, a short line is as likely the story's text)
     outer = _live(blocks, index, -1 if above else 1)
     after = _live(blocks, blocks.index(credit), 1) if above else outer
     before = outer if above else _live(blocks, blocks.index(credit), -1)
@@ -180,7 +188,8 @@ def _pair_credit(state: State, index: int, blank_marked: bool) -> None:
     """A credit line takes the caption next to it: one printed with it first, then above, then below."""
     credit = state.blocks[index]
     around = [(step, _live(state.blocks, index, step)) for step in (-1, 1)]
-    around = [(step, n) for step, n in around if n is not None]
+    first = _live(state.blocks, -1, 1)  # a source's first line is its headline or masthead, never a caption
+    around = [(step, n) for step, n in around if n is not None and n != first]
     waiting = [(step, n) for step, n in around
                if state.blocks[n].kind == CAPTION and not state.blocks[n].meta.get("credit")]
     touching = [(step, n) for step, n in around
@@ -189,6 +198,8 @@ def _pair_credit(state: State, index: int, blank_marked: bool) -> None:
         if (step, neighbour) in waiting or _caption_like(state.blocks, neighbour, credit, blank_marked, step == -1):
             _merge(state, state.blocks[neighbour], credit, step == -1)
             return
+    if COPYRIGHT_CREDIT.match(credit.text):
+        credit.kind = PARA  # a copyright line with no caption is the story's own notice, not a photo's
 
 
 def find_captions(state: State) -> None:
