@@ -413,3 +413,12 @@ def test_signature_run_into_the_last_line_or_before_a_filler(tmp_path) -> None:
                                      "So will they always hear those who preach.\n\nA. T. J.\n\n"
                                      "“God is a spirit.”\n")
     assert meta["authors"] == ["A. T. J."] and "A. T. J." not in body
+
+
+def test_a_bare_name_after_a_bylined_story_is_a_photo_credit(tmp_path) -> None:
+    meta, body, _ = single(tmp_path, "# Growing pains\n\n### BOB COHN Senior staff Writer\n\nThe trustees approved "
+                                     "three projects.\n\nThese projects were combined with a parking garage.\n\n\n"
+                                     "William Kimball\n", "story.md")
+    assert meta["authors"] == ["Bob Cohn"]
+    assert meta["figures"] == [{"caption": "", "credit": "William Kimball"}]
+    assert "William Kimball" not in [p for p in body.split("\n\n") if not p.startswith("<figure")][-1]

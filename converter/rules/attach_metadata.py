@@ -4,7 +4,8 @@
 - `From page 1` → `continued_from`; `Continued on page 3`, `See BUDGET, page 6` → `continues_on`
 - `Source: Xinhua` → `source_agency`; `Additional reporting by …` → `contributors`;
   `The authors are from BAAI.` → `note`
-- a signature closing the article (`A. O. TAIT.`) → `authors` when it has none
+- a signature closing the article (`A. O. TAIT.`) → `authors` when it has none; a bare name closing
+  an article whose byline named the writer → a photo credit (a figure)
 """
 
 from __future__ import annotations
@@ -97,6 +98,22 @@ def _signature(article: Article) -> None:
         article.authors = [reading_case(name[:-1] if re.search(r"[A-Za-z]{2}\.$", name) else name)]
 
 
+BARE_NAME = re.compile(r"^[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Za-z'’-]+){1,2}$")
+
+
+def _stray_credit(state: State, article: Article) -> None:
+    """A bare name closing an article whose byline already named the writer is a photographer's credit
+    left behind by the layout (`William Kimball` after the last column), not text and not a signature."""
+    texts = [b for b in article.body if b.kind == PARA]
+    last = texts[-1] if len(texts) > 1 else None
+    if last is None or not article.authors or last is not article.body[-1] or not BARE_NAME.match(last.text):
+        return
+    if set(last.text.casefold().split()) & FUNCTION_WORDS or reading_case(last.text) in article.authors:
+        return
+    last.kind, last.meta["caption"], last.meta["credit"] = CAPTION, "", last.text.strip()
+    state.note("attach_metadata", f"line {last.lines[0]}: bare name after the text -> photo credit")
+
+
 def attach_metadata(state: State) -> None:
     for article in state.articles:
         kept, position, on_top = [], 0, not article.authors
@@ -110,3 +127,4 @@ def attach_metadata(state: State) -> None:
             kept.append(block)
         article.body = kept
         _signature(article)
+        _stray_credit(state, article)
