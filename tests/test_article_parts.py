@@ -422,3 +422,17 @@ def test_a_bare_name_after_a_bylined_story_is_a_photo_credit(tmp_path) -> None:
     assert meta["authors"] == ["Bob Cohn"]
     assert meta["figures"] == [{"caption": "", "credit": "William Kimball"}]
     assert "William Kimball" not in [p for p in body.split("\n\n") if not p.startswith("<figure")][-1]
+
+
+def test_names_without_a_label_over_a_role_line(tmp_path) -> None:
+    meta, body, _ = single(tmp_path, "Council Approves New Budget\n\nJOHN SMITH, MARY JONES and ANN LEE\nStaff Writers\n\n"
+                                     "The council approved the budget on Tuesday.\n")
+    assert meta["authors"] == ["John Smith", "Mary Jones", "Ann Lee"]
+    assert body == "The council approved the budget on Tuesday."
+
+
+def test_end_mark_run_into_the_last_line_is_dropped(tmp_path) -> None:
+    meta, body, dropped = single(tmp_path, "港口恢复运营\n\n新华社北京3月2日电（记者 张三）今年以来，港口吞吐量稳步回升。\n\n"
+                                           "船只陆续返回。（完）\n")
+    assert body == "今年以来，港口吞吐量稳步回升。\n\n船只陆续返回。"
+    assert any(d.text == "（完）" and "end mark" in d.reason for d in dropped)

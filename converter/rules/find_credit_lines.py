@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import CREDIT, PARA
+from ..model import CREDIT, PARA, Block
 from ..state import State
 from .cues import ZH_CONTRIBUTOR_CUES, ZH_EDITOR_LABELS, ZH_END_MARKS, ZH_REPRINT, agency_name
 
@@ -95,7 +95,27 @@ def read_credit(text: str) -> tuple[str, object] | None:
     return None
 
 
+END_MARK_TAIL = re.compile(rf"(?<=[。！？”」.!?])\s*(?P<mark>[(（]\s*(?:{'|'.join(ZH_END_MARKS)})\s*[)）])$")
+
+
+def _split_end_mark(state: State, block: Block) -> Block | None:
+    """`…船只陆续返回。（完）`: the end mark run into the last line leaves it, reported."""
+    match = END_MARK_TAIL.search(block.text)
+    if not match or not block.text[: match.start()].strip():
+        return None
+    block.text = block.text[: match.start()].rstrip()
+    mark = Block(PARA, match.group("mark"), block.lines)
+    state.drop(mark, "end mark after the text")
+    return mark
+
+
 def find_credit_lines(state: State) -> None:
+    blocks = []
+    for block in state.blocks:
+        blocks.append(block)
+        if block.kind == PARA and (mark := _split_end_mark(state, block)) is not None:
+            blocks.append(mark)
+    state.blocks = blocks
     for block in state.blocks:
         if block.kind != PARA or len(block.text) > 240:
             continue
