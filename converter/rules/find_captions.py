@@ -100,7 +100,8 @@ def _split_glued(body: str) -> tuple[str, str] | None:
 
 def parse_caption(text: str) -> tuple[str, str] | None:
     """Return (caption, credit) when the whole line is a caption, else None."""
-    if match := MD_IMAGE.match(text):  # `![img](a.jpg)Caption, 图片来自 X`: the picture, then its caption
+    match = MD_IMAGE.match(text)
+    if match and not starts_lowercase(match.group("caption")):  # `![img](a.jpg)Caption`: the picture, its caption
         caption = match.group("caption").strip()
         if credit := ZH_CREDIT_CUES.search(caption):
             return caption[: credit.start()].strip(), credit.group("credit").strip()
@@ -216,7 +217,8 @@ def find_captions(state: State) -> None:
             block.kind, block.meta["caption"], block.meta["credit"] = CAPTION, "", credit
             credits.append(block)
             continue
-        parsed = parsed or (parse_caption(block.text) if block.kind == PARA else None)
+        if block.kind == PARA and not parsed and not (state.kind == "ocr-page" and MD_IMAGE.match(block.text)):
+            parsed = parse_caption(block.text)  # page OCR has no Markdown: `![x](y)` there is typed text
         if parsed:
             block.kind = CAPTION
             block.meta["caption"], block.meta["credit"] = parsed
