@@ -49,7 +49,7 @@ AGENCIES = {
     "anp": "ANP", "bloomberg": "Bloomberg", "aap": "AAP", "pa": "PA", "tass": "TASS", "itar-tass": "ITAR-TASS",
     "ria novosti": "RIA Novosti", "yonhap": "Yonhap", "jiji": "Jiji", "jiji press": "Jiji Press", "cna": "CNA",
     "pti": "PTI", "ians": "IANS", "bernama": "Bernama", "antara": "Antara", "cns": "CNS", "ips": "IPS",
-    "notimex": "Notimex", "telam": "Télam", "ap-nord": "AP", "sid": "SID",
+    "notimex": "Notimex", "telam": "Télam", "télam": "Télam", "ap-nord": "AP", "sid": "SID",
     "新华社": "新华社", "中新社": "中新社", "中新网": "中新网", "中通社": "中通社", "法新社": "法新社",
     "路透社": "路透社", "美联社": "美联社", "美聯社": "美聯社", "路透": "路透", "共同社": "共同社", "塔斯社": "塔斯社",
     "韩联社": "韩联社", "中央社": "中央社", "新華社": "新華社", "法新": "法新",
