@@ -185,7 +185,7 @@ def test_a_lone_question_stays_a_sentence(tmp_path) -> None:
     ("Paris (ats afp) Le ministre a parlé lundi", "Paris (ats afp)", "ats/AFP", "Le ministre"),
     ("BERLIN, 3. März (dpa) – Die Regierung hat am Montag", "BERLIN, 3. März (dpa)", "dpa", "Die Regierung"),
     ("MADRID, 3 mar (EFE).- El Gobierno aprobó el lunes", "MADRID, 3 mar (EFE)", "EFE", "El Gobierno"),
-    ("WASHINGTON — The Senate voted on Monday", "WASHINGTON", None, "The Senate"),
+    ("WASHINGTON, March 3 — The Senate voted on Monday", "WASHINGTON, March 3", None, "The Senate"),
 ])
 def test_dateline_goes_to_front_matter_and_the_first_sentence_stays(tmp_path, opening, dateline, agency,
                                                                      first) -> None:
@@ -436,3 +436,10 @@ def test_end_mark_run_into_the_last_line_is_dropped(tmp_path) -> None:
                                            "船只陆续返回。（完）\n")
     assert body == "今年以来，港口吞吐量稳步回升。\n\n船只陆续返回。"
     assert any(d.text == "（完）" and "end mark" in d.reason for d in dropped)
+
+
+def test_a_word_in_capitals_and_a_dash_is_a_dateline_only_in_a_credited_story(tmp_path) -> None:
+    meta, body, _ = single(tmp_path, "Senate Votes\n\nBy Jane Doe\n\nWASHINGTON — The Senate voted on Monday.\n")
+    assert meta["dateline"] == "WASHINGTON" and body == "The Senate voted on Monday."
+    meta, body, _ = single(tmp_path, "Agents Wanted\n\nWANTED — Agents in every town to sell maps.\n")
+    assert "dateline" not in meta and body.startswith("WANTED")

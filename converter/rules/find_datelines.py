@@ -45,6 +45,7 @@ class Dateline:
     agency: str | None
     rest: str
     credit: str = ""
+    bare: bool = False  # a word in capitals and a dash (`WASHINGTON —`): a dateline only in a credited story
 
 
 def read_dateline(text: str) -> Dateline | None:
@@ -60,7 +61,8 @@ def read_dateline(text: str) -> Dateline | None:
         return Dateline(match.group("dateline"), agency, match.group("rest"))
     for pattern in (PLACE_ONLY, OLD_STYLE):
         if match := pattern.match(text):
-            return Dateline(match.group("dateline").rstrip(" .,"), None, match.group("rest"))
+            bare = pattern is PLACE_ONLY and match.group("dateline") == match.group("place")
+            return Dateline(match.group("dateline").rstrip(" .,"), None, match.group("rest"), bare=bare)
     return None
 
 
@@ -94,5 +96,8 @@ def _apply(state: State, article: Article, block: Block, found: Dateline) -> Non
 def find_datelines(state: State) -> None:
     for article in state.articles:
         block = _first_text(article)
-        if block is not None and (found := read_dateline(block.text)) is not None:
-            _apply(state, article, block, found)
+        if block is None or (found := read_dateline(block.text)) is None:
+            continue
+        if found.bare and not (article.authors or article.source_agency):
+            continue  # `WANTED — agents in every town`: an advert's opening, not a place
+        _apply(state, article, block, found)

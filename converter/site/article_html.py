@@ -40,6 +40,8 @@ def _kicker(meta: dict) -> str:
 
 def _dateline(meta: dict, resolve: Resolve) -> str:
     bits = []
+    if meta.get("dateline"):  # where the story was filed from (`GENEVA (AP)`), as printed
+        bits.append(f'<span class="bs-filed">{escape(str(meta["dateline"]))}</span>')
     if meta.get("date"):
         iso = str(meta["date"])
         bits.append(f'<time datetime="{escape(iso)}">{escape(human_date(iso))}</time>')
