@@ -443,3 +443,31 @@ def test_a_word_in_capitals_and_a_dash_is_a_dateline_only_in_a_credited_story(tm
     assert meta["dateline"] == "WASHINGTON" and body == "The Senate voted on Monday."
     meta, body, _ = single(tmp_path, "Agents Wanted\n\nWANTED — Agents in every town to sell maps.\n")
     assert "dateline" not in meta and body.startswith("WANTED")
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("Von unserem Korrespondenten Hans Müller", ["Hans Müller"]),
+    ("Par notre envoyé spécial Jean Dupont", ["Jean Dupont"]),
+    ("De notre correspondant à Paris, Jean Dupont", ["Jean Dupont"]),
+    ("De nuestro corresponsal Juan Pérez", ["Juan Pérez"]),
+    ("From our correspondent Jane Doe", ["Jane Doe"]),
+    ("本报记者 张三 实习生 李四", ["张三", "李四"]),
+])
+def test_role_between_label_and_names(tmp_path, line, authors) -> None:
+    meta, body, _ = single(tmp_path, f"Hafen wieder offen\n\n{line}\n\nDie Fähre fährt seit Montag wieder.\n")
+    assert meta["authors"] == authors and body == "Die Fähre fährt seit Montag wieder."
+
+
+def test_an_english_headline_with_two_deck_lines(tmp_path) -> None:
+    meta, _, _ = single(tmp_path, "Harbour Reopens After Storm\n\nFerries back on Monday\n\nRepairs to take a month\n\n"
+                                  "By Jane Doe\n\nShips returned on Monday.\n")
+    assert meta["title"] == "Harbour Reopens After Storm"
+    assert meta["deck"] == "Ferries back on Monday — Repairs to take a month"
+    assert "section" not in meta
+
+
+def test_a_kicker_over_an_english_headline_and_deck(tmp_path) -> None:
+    meta, _, _ = single(tmp_path, "Analysis\n\nWhy the Harbour Matters\n\nA storm exposed old weaknesses\n\n"
+                                  "By Jane Doe\n\nShips returned on Monday.\n")
+    assert (meta["section"], meta["title"], meta["deck"]) == ("Analysis", "Why the Harbour Matters",
+                                                              "A storm exposed old weaknesses")

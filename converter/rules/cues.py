@@ -13,7 +13,8 @@ import re
 # --- Bylines -------------------------------------------------------------------------
 # The label that opens a byline: `By A`, German `Von A`, French `Par A`, Spanish `Por A`.
 # OCR often reads `By` as `Bv` or `BY`; those misreadings are listed as the label too.
-BYLINE_LABELS = ("By", "BY", "by", "Bv", "BV", "Von", "VON", "von", "Par", "PAR", "par", "Por", "POR", "por")
+BYLINE_LABELS = ("By", "BY", "by", "Bv", "BV", "Von", "VON", "von", "Par", "PAR", "par", "Por", "POR", "por",
+                 "From", "De", "DE")  # `From`/`De` only before a role: `From our correspondent …`, `De notre …`
 
 # The role a reporter is credited with, on the byline's own line or the next
 # (`BOB COHN Senior staff Writer`, `By A` / `Staff Writer`, `Special to The Herald`,
@@ -34,6 +35,13 @@ ROLE_QUALIFIERS = (
     "national", "local", "education", "health", "legal", "technology", "investigative", "washington",
     "london", "paris", "berlin", "daily", "the", "world", "press", "associated", "features", "opinion",
 )
+# `Von unserem Korrespondenten Hans Müller`, `Par notre envoyé spécial Jean Dupont`, `De nuestro corresponsal
+# Juan Pérez`, `From our correspondent Jane Doe`: the role stands between the label and the names.
+OUR_ROLE = re.compile(r"^(?:unserem|unserer|unseren|notre|nos|nuestro|nuestra|nuestros|our)\s+"
+                      r"(?P<role>(?:\w+\s+){0,2}?(?:korrespondent\w*|redakteur\w*|mitarbeiter\w*|reporter\w*|"
+                      r"correspondant\w*|envoyée?s?\s+spéciale?s?|corresponsal\w*|enviad[oa]s?\s+especial\w*|"
+                      r"correspondents?|reporters?|staff))(?:\s+(?:in|à|en|aus|au|in)\s+[A-ZÀ-Þ][\w-]+)?\s*,?\s+",
+                      re.IGNORECASE)
 # `Special to The Herald`, `Für die Zeitung`: a role that names the paper the piece was written for.
 SPECIAL_TO = re.compile(r"^(?:special\s+(?:to|for)|für|pour|para)\s+(?:the|die|der|das|le|la|el)?\s*\S.{0,40}$",
                         re.IGNORECASE)
@@ -72,7 +80,7 @@ def agency_name(text: str) -> str | None:
 # Chinese reporter bylines: `本报记者 张三 李四`, `记者 张三`, `通讯员 王五`, `文/张三`, `撰文：张三`.
 ZH_REPORTER_LABELS = ("本报记者", "本報記者", "本报特约记者", "特约记者", "本报通讯员", "新华社记者", "新華社記者",
                       "中新社记者", "中新網記者", "中新网记者", "见习记者", "記者", "记者", "文", "撰文", "作者", "采写", "採寫")
-ZH_CORRESPONDENT_LABELS = ("通讯员", "通訊員")  # co-credited on the byline line, after the reporters
+ZH_CORRESPONDENT_LABELS = ("通讯员", "通訊員", "实习生", "實習生")  # co-credited on the byline line, after the reporters
 # `（张三参与采写）`, `（李四对本文亦有贡献）`: people who helped, printed after the text → contributors.
 ZH_CONTRIBUTOR_CUES = ("参与采写", "參與採寫", "对本文亦有贡献", "對本文亦有貢獻", "亦有贡献", "协助采写", "參與報道", "参与报道")
 # End marks and editor lines printed after the text: they are not part of the story.

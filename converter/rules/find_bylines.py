@@ -24,6 +24,7 @@ from ..state import State
 from ..text import has_cjk, reading_case
 from .cues import (
     BYLINE_LABELS,
+    OUR_ROLE,
     ROLE_QUALIFIERS,
     ROLE_WORDS,
     SPECIAL_TO,
@@ -43,6 +44,7 @@ JOINERS = {"&", "and", "AND", "und", "et", "y", ",", "de", "van", "von", "der", 
            "la", "le", "du", "dos", "das"}
 NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-Z]\.|Mc\w+|O'\w+)[,]?$")
 ROLE_WORD_SET = set(ROLE_WORDS)
+ROLE_ONLY_LABELS = {"From", "De", "DE"}
 QUALIFIER_SET = set(ROLE_QUALIFIERS)
 ZH_LABEL = "|".join(sorted((re.escape(x) for x in ZH_REPORTER_LABELS + ZH_CORRESPONDENT_LABELS), key=len, reverse=True))
 ZH_SEGMENT = re.compile(rf"(?P<label>{ZH_LABEL})\s*[:：/／|｜]?\s*(?P<names>[^:：/／|｜]*?)(?=\s*(?:{ZH_LABEL})\s*[:：/／|｜]?|$)")
@@ -119,11 +121,17 @@ def read_byline(text: str) -> Byline | None:
     match = BY.match(text)
     if not match:
         return None
-    names = BYLINE_TAIL.sub("", match.group("names").replace("&amp;", "&")).strip(" .=")
+    names, role = match.group("names").replace("&amp;", "&"), ""
+    if our := OUR_ROLE.match(names):  # `Von unserem Korrespondenten Hans Müller`
+        names, role = names[our.end():], our.group(0).strip(" ,")
+    elif match.group(0).split()[0] in ROLE_ONLY_LABELS:
+        return None  # `From Monday…`, `De la ville…`: these labels make a byline only before a role
+    names = BYLINE_TAIL.sub("", names).strip(" .=")
     agency = None
     if (tail := TRAILING_AGENCY.search(names)) and agency_name(tail.group("agency")):
         agency, names = agency_name(tail.group("agency")), names[: tail.start()].strip(" ,")
-    names, role = split_role(names)
+    names, own_role = split_role(names)
+    role = role or own_role
     agency = agency or (_role_agency(role) if role else None)
     if agency_name(names):  # `By Associated Press.`: the agency, not a person
         return Byline([], role, agency_name(names))

@@ -4,7 +4,7 @@ The headline group is the run of short lines at the top, up to the byline: a kic
 (引题) above the headline, a deck or subtitle (副题) below it. Which line is which:
 - a Markdown source marks the headline with the highest heading level (`#` over `##`);
 - a line opening with a dash (`——记某某`) is a subtitle, and the line above it the headline;
-- three lines without one are kicker, headline and deck;
+- three Chinese lines without one are kicker (引题), headline (主题) and subtitle (副题);
 - a known column label (`Comment`, `Analysis`) or a line ending in a colon is a kicker;
 - otherwise the first line is the headline unless it is much shorter than the next (a kicker).
 A byline never joins the group (it was found before), so it can not become the title.
@@ -66,8 +66,8 @@ def split_group(state: State, heads: list[Block]) -> dict:
         dashed = [i for i, line in enumerate(lines) if line.startswith(SUBTITLE_DASHES)]
         if dashed and dashed[0] > 0:
             index = dashed[0] - 1  # the subtitle sits right under its headline
-        elif len(candidates) >= 3:
-            index = candidates[1]  # kicker, headline, deck
+        elif len(candidates) >= 3 and has_cjk("".join(lines)):
+            index = candidates[1]  # 引题, 主题, 副题: the Chinese three-line headline group
         else:
             index = candidates[0] if candidates else 0
             if _is_kicker(lines[index], known) and index + 1 in candidates:
