@@ -167,16 +167,26 @@ def parse_byline(text: str) -> list[str] | None:
 
 
 def _live_neighbours(blocks: list[Block], index: int) -> tuple[Block | None, Block | None]:
-    before = next((b for b in reversed(blocks[:index]) if b.kind != DROP), None)
-    after = next((b for b in blocks[index + 1:] if b.kind != DROP), None)
+    before = next((blocks[i] for i in range(index - 1, -1, -1) if blocks[i].kind != DROP), None)
+    after = next((blocks[i] for i in range(index + 1, len(blocks)) if blocks[i].kind != DROP), None)
     return before, after
+
+
+def _mentions_role(text: str) -> bool:
+    """A cheap first look: does the line end in a role word or name an agency or a paper it writes for?"""
+    words = text.casefold().rstrip(" .,").split()
+    return bool(words) and (words[-1] in ROLE_WORD_SET or " ".join(words[-2:]) in ROLE_WORD_SET
+                            or "special" in words or agency_name(" ".join(words[-2:])) is not None
+                            or agency_name(words[-1]) is not None)
 
 
 def _unlabelled_byline(blocks: list[Block], index: int) -> Byline | None:
     """`BOB COHN Senior staff Writer`, or `JOHN SMITH` over `Staff Writer`, right under a headline."""
     block = blocks[index]
+    if len(block.text) > 80 or not block.text[:1].isupper() or has_cjk(block.text):
+        return None
     before, after = _live_neighbours(blocks, index)
-    if before is None or has_cjk(block.text) or len(block.text) > 80:
+    if before is None or not (_mentions_role(block.text) or (after is not None and _mentions_role(after.text))):
         return None
     if before.kind != HEADING and not is_title_like(before.text):
         return None

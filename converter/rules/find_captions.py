@@ -24,6 +24,7 @@ from ..text import ends_sentence, has_cjk, starts_lowercase, word_count
 from .cues import COPYRIGHT_CREDIT, CREDIT_LABEL, ZH_CREDIT_CUES, PAPER_WORDS, ZH_CAPTION_OPENERS, ZH_CREDIT_PREFIXES, ZH_CREDIT_SUFFIXES, agency_name
 
 POINTERS = "◀▶◄►▲▼←→↑↓☜☞"
+MAX_CAPTION = 400  # characters: a caption with its credit is a few lines at most
 PAREN_CREDIT = re.compile(
     r"^(?P<caption>.*?)\s*[(\[](?P<credit>(?:PHOTOS?|PHOTOGRAPH|PICTURE|IMAGE|ILLUSTRATION|GRAPHIC|FOTO|BILD)\s*"
     r"(?:[:/]|by\s)\s*[^()\[\]]{1,60}"
@@ -35,6 +36,9 @@ TRAILING_CREDIT = re.compile(
     rf"^(?P<caption>.*?)\s*(?<![\w-])(?P<label>{LABELLED})\s*(?::|\bby\b|\bvon\b|\bpar\b|\bpor\b|\bde\b)\s*"
     r"(?P<credit>[^\s:][^:]{0,80})$"
 )
+# A credit line on its own opens with its label: `Staff photo by X`, `Photo: X`, `(Foto: X)`.
+LEADING_CREDIT = re.compile(rf"^[(\[]?(?P<caption>)(?P<label>{LABELLED})\s*(?::|\bby\b|\bvon\b|\bpar\b|\bpor\b|\bde\b)\s*"
+                            r"(?P<credit>[^\s:][^:]{0,80}?)[)\]]?$")
 SLASH_CREDIT = re.compile(r"^(?P<caption>.+?)\s+/\s+(?P<credit>[^/]{2,80}(?:/[^/]{2,60})?)$")
 # `JANE DOE/The Herald`, `STAFF PHOTO/JANE DOE`, `AP Photo/Jane Doe`: a name and a paper or agency.
 NAME_SLASH_PAPER = re.compile(r"(?P<credit>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*/\s*(?:[A-Z][\w.'’-]*\s*){1,4})$")
@@ -72,7 +76,7 @@ def parse_credit(text: str) -> str | None:
     if has_cjk(text):
         match = ZH_PREFIXED.match(text) or ZH_CREDIT.match(text)
         return match.group("credit").strip() if match and not re.search(r"[，,。]", match.group("credit")) else None
-    match = TRAILING_CREDIT.match(text) or PAREN_CREDIT.match(text)
+    match = LEADING_CREDIT.match(text) or (PAREN_CREDIT.match(text) if text[:1] in "([" else None)
     if match and not match.group("caption").strip():
         credit = re.sub(rf"^(?:{LABELLED})\s*(?:[:/]|by\s)\s*", "", match.group("credit").strip())
         return credit.strip().rstrip(".") if _credit_ok(credit) else None
@@ -113,7 +117,7 @@ def parse_caption(text: str) -> tuple[str, str] | None:
         credit = re.sub(r"^(?:PHOTOS?|PHOTOGRAPH|PICTURE|IMAGE|ILLUSTRATION|GRAPHIC|FOTO|BILD)\s*(?:[:/]|by\s)\s*", "",
                         match.group("credit").strip(), flags=re.IGNORECASE)
         return match.group("caption").strip(), credit.strip()
-    glued = _split_glued(body)
+    glued = _split_glued(body) if len(body) <= MAX_CAPTION else None
     if glued and (glued[0] or pointer or TRAILING_CREDIT.match(body)):
         return glued
     if (pointer or ZH_CAPTION_OPENERS.match(body)) and body:
@@ -144,9 +148,9 @@ def _live(blocks: list[Block], index: int, step: int) -> int | None:
     return position if 0 <= position < len(blocks) else None
 
 
-def _caption_like(blocks: list[Block], index: int, credit: Block, blank_marked: bool, above: bool) -> bool:
-    """Whether the block at `index`, next to a credit line, is that credit's caption."""
-    block = blocks[index]
+def _caption_like(blocks: list[Block], index: int, at: int, blank_marked: bool, above: bool) -> bool:
+    """Whether the block at `index`, next to the credit line at `at`, is that credit's caption."""
+    block, credit = blocks[index], blocks[at]
     if block.kind not in (PARA, HEADING) or block.meta.get("quote") or is_date_line(block.text):
         return False
     if starts_lowercase(block.text) or block.text[:1] in "([{<" or block.text[-1:] in ")]}>":
@@ -162,8 +166,8 @@ def _caption_like(blocks: list[Block], index: int, credit: Block, blank_marked: 
     if block.kind == HEADING or (above and size <= (60 if has_cjk(block.text) else 120)):
         return True  # a short line over its credit (under it, a short line is as likely the story's text)
     outer = _live(blocks, index, -1 if above else 1)
-    after = _live(blocks, blocks.index(credit), 1) if above else outer
-    before = outer if above else _live(blocks, blocks.index(credit), -1)
+    after = _live(blocks, at, 1) if above else outer
+    before = outer if above else _live(blocks, at, -1)
     if before is None or after is None or not all(_running_text(blocks[i]) for i in (before, after)):
         return False
     return not ends_sentence(blocks[before].text) or starts_lowercase(blocks[after].text)
@@ -196,7 +200,7 @@ def _pair_credit(state: State, index: int, blank_marked: bool) -> None:
     touching = [(step, n) for step, n in around
                 if blank_marked and not (credit if step == -1 else state.blocks[n]).meta.get("blank_before", True)]
     for step, neighbour in waiting + touching + around:
-        if (step, neighbour) in waiting or _caption_like(state.blocks, neighbour, credit, blank_marked, step == -1):
+        if (step, neighbour) in waiting or _caption_like(state.blocks, neighbour, index, blank_marked, step == -1):
             _merge(state, state.blocks[neighbour], credit, step == -1)
             return
     if COPYRIGHT_CREDIT.match(credit.text):
@@ -204,7 +208,7 @@ def _pair_credit(state: State, index: int, blank_marked: bool) -> None:
 
 
 def find_captions(state: State) -> None:
-    credits = []
+    credits = []  # indices of credit lines
     for index, block in enumerate(state.blocks):
         if block.kind not in (PARA, HEADING):
             continue
@@ -215,7 +219,7 @@ def find_captions(state: State) -> None:
         credit = None if parsed or block.kind == HEADING and block.level else parse_credit(block.text)
         if credit is not None:
             block.kind, block.meta["caption"], block.meta["credit"] = CAPTION, "", credit
-            credits.append(block)
+            credits.append(index)
             continue
         if block.kind == PARA and not parsed and not (state.kind == "ocr-page" and MD_IMAGE.match(block.text)):
             parsed = parse_caption(block.text)  # page OCR has no Markdown: `![x](y)` there is typed text
@@ -223,6 +227,6 @@ def find_captions(state: State) -> None:
             block.kind = CAPTION
             block.meta["caption"], block.meta["credit"] = parsed
     blank_marked = sum(1 for b in state.blocks if b.meta.get("blank_before")) * 2 >= len(state.blocks)
-    for block in credits:
-        _pair_credit(state, state.blocks.index(block), blank_marked)
+    for index in credits:
+        _pair_credit(state, index, blank_marked)
     state.blocks = [b for b in state.blocks if b.meta.get("used_as") != "figure credit"]

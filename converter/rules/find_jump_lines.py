@@ -65,7 +65,9 @@ def is_jump_line(text: str) -> bool:
 
 def split_jump_tail(block: Block) -> Block | None:
     """`… the council said. See BUDGET, page 6` → the paragraph, and a JUMP block for the tail."""
-    match = JUMP_TAIL.search(block.text) or ZH_TAIL.search(block.text)
+    tail_at = max(0, len(block.text) - 70)  # a jump-out is the last few words: look there only
+    match = JUMP_TAIL.search(block.text, tail_at) or (ZH_TAIL.search(block.text, tail_at)
+                                                      if block.text.endswith(("）", ")")) else None)
     if not match or (jump := read_jump(match.group("jump"))) is None or jump["direction"] != "to":
         return None
     if not jump["page"] and not re.search(r"[.!?”\"')]$", block.text[: match.start("jump")].rstrip()):

@@ -9,27 +9,33 @@ deck; the page header the group opened with (if any) stays the page.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..model import DROP, HEADING, Block
 from ..state import State
 
 
-def _group_of(state: State, first: int, last: int) -> list[Block]:
+def _group_of(blocks: list[Block], starts: list[int], first: int, last: int) -> list[Block]:
     """The headline blocks of an article (its range's headings before its first text line)."""
     group = []
-    for block in state.blocks:
-        if block.lines[0] < first or block.lines[1] > last or block.kind == DROP and not group:
-            continue
+    for block in blocks[bisect_left(starts, first):]:
+        if block.lines[1] > last:
+            break
         if block.meta.get("used_as") == "headline" and block.level:
             group.append(block)
-        elif block.kind != DROP and block.kind != HEADING:
+        elif block.kind not in (DROP, HEADING):
             break
     return group
 
 
 def rank_heading_levels(state: State) -> None:
+    if not any(b.level for b in state.blocks):
+        return
+    blocks = sorted(state.blocks, key=lambda b: b.lines[0])
+    starts = [b.lines[0] for b in blocks]
     for article in state.articles:
         first, last = article.lines
-        group = [b for b in _group_of(state, first, last) if b.text != article.page]
+        group = [b for b in _group_of(blocks, starts, first, last) if b.text != article.page]
         levels = [b.level for b in group]
         if len(group) < 2 or len(set(levels)) < 2 or levels.count(min(levels)) != 1:
             continue

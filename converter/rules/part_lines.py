@@ -10,14 +10,34 @@ from __future__ import annotations
 
 from ..model import PARA
 from ..state import State
+from ..text import has_cjk
+from .cues import BYLINE_LABELS, CREDIT_LABELS
 from .find_bylines import is_role, read_byline
 from .find_captions import parse_credit
 from .find_credit_lines import end_line_reason, read_credit
 from .find_jump_lines import is_jump_line
 
 
+MAX_PART_LINE = 120  # characters: bylines, credits, jumps and end lines are short
+
+
+# The words such lines open with (labels of bylines, credits and jumps), to pass over running text quickly.
+OPENING_WORDS = ({w.casefold() for w in BYLINE_LABELS} | {label.split()[0] for label in CREDIT_LABELS}
+                 | {"see", "please", "continued", "cont", "cont'd", "turn", "jump", "more", "suite", "lire", "fortsetzung",
+                    "weiter", "continúa", "sigue", "pasa", "continua", "viene", "continuación", "source", "sources",
+                    "wire", "agency", "quelle", "quellen", "fuente", "fuentes", "agence", "additional", "further",
+                    "editing", "edited", "reporting", "copyright", "copr", "staff", "file", "ap", "afp", "reuters"})
+
+
+def _may_be_part(text: str) -> bool:
+    if has_cjk(text) or "/" in text or text[:1] in "([{<—–-©=":
+        return True
+    first = text.split(maxsplit=1)[0].casefold().strip(".:,*_") if text.strip() else ""
+    return first in OPENING_WORDS
+
+
 def is_part_line(text: str) -> bool:
-    return bool(read_byline(text) or parse_credit(text) or is_jump_line(text) or end_line_reason(text)
+    return len(text) <= MAX_PART_LINE and _may_be_part(text) and bool(read_byline(text) or parse_credit(text) or is_jump_line(text) or end_line_reason(text)
                 or read_credit(text))
 
 
@@ -26,7 +46,7 @@ def keep_part_lines_apart(state: State) -> None:
     for block in state.blocks:
         if block.kind != PARA:
             continue
-        if is_part_line(block.text) or (previous_byline and is_role(block.text)):
+        if is_part_line(block.text) or (previous_byline and len(block.text) <= MAX_PART_LINE and is_role(block.text)):
             block.meta["standalone"] = True
             previous_byline = bool(read_byline(block.text))
         else:
