@@ -471,3 +471,19 @@ def test_a_kicker_over_an_english_headline_and_deck(tmp_path) -> None:
                                   "By Jane Doe\n\nShips returned on Monday.\n")
     assert (meta["section"], meta["title"], meta["deck"]) == ("Analysis", "Why the Harbour Matters",
                                                               "A storm exposed old weaknesses")
+
+
+@pytest.mark.parametrize("closing, field, value", [
+    ("Reuters contributed to this report.", "contributors", ["Reuters"]),
+    ("Jane Doe and John Roe contributed reporting.", "contributors", ["Jane Doe", "John Roe"]),
+    ("Avec AFP", "source_agency", "AFP"),
+    ("Con información de EFE", "source_agency", "EFE"),
+    ("(dpa/lnw)", "source_agency", "dpa"),
+    ("(Reporting by Jane Doe in London; Editing by Tom Brown)", "authors", ["Jane Doe"]),
+    ("（记者 张三）", "authors", ["张三"]),
+])
+def test_credits_closing_the_text(tmp_path, closing, field, value) -> None:
+    meta, body, _ = single(tmp_path, f"Harbour Reopens\n\nShips returned on Monday.\n\nCrews worked all night.\n\n"
+                                     f"{closing}\n")
+    assert meta[field] == value
+    assert body == "Ships returned on Monday.\n\nCrews worked all night."

@@ -29,8 +29,10 @@ def is_signature(text: str, closes: bool) -> bool:
 
 
 def _take_byline(article: Article, block, index: int, bylines_on_top: bool) -> bool:
-    """The bylines at the top (several in a row: `By A` / `By B`) give the authors and the agency."""
-    if index > 2 or not (bylines_on_top or not article.authors):
+    """The bylines at the top (several in a row: `By A` / `By B`) give the authors and the agency;
+    so does a reporter credit closing the text (`（记者 张三）` after the last paragraph)."""
+    closing = block.meta.get("closing") and not article.authors
+    if not closing and (index > 2 or not (bylines_on_top or not article.authors)):
         block.kind = PARA
         return False
     article.authors.extend(n for n in block.meta["names"] if n not in article.authors)
@@ -117,6 +119,9 @@ def _stray_credit(state: State, article: Article) -> None:
 def attach_metadata(state: State) -> None:
     for article in state.articles:
         kept, position, on_top = [], 0, not article.authors
+        live = [b for b in article.body if b.kind != DROP]
+        if len(live) > 1 and live[-1].kind == BYLINE:
+            live[-1].meta["closing"] = True
         for block in article.body:
             if block.kind != DROP and _take(article, block, position, on_top):
                 block.meta["used_as"] = "metadata"

@@ -3,7 +3,8 @@
 - `Source: Xinhua`, `Quelle: dpa`, `Fuente: EFE`, `来源：新华社` → source_agency
 - a wire credit standing alone: `(AP)`, `— Reuters` → source_agency
 - a reprint credit: `据新华社电`, `（据《人民日报》）` → source_agency
-- `Additional reporting by A and B`, `（张三、李四参与采写）` → contributors
+- `Additional reporting by A and B`, `Reuters contributed to this report`, `（张三、李四参与采写）` → contributors
+- `Avec AFP`, `Con información de EFE`, `(dpa/lnw)` → source_agency
 - a wire sign-off `(Reporting by A; Editing by B)` → authors (when the byline gave none)
 - `The authors are from BAAI.` / `The writer is a researcher at …` → note
 - end marks and editor lines after the text (`（完）`, `【编辑：某某】`, `（责任编辑：某某）`,
@@ -34,8 +35,23 @@ ZH_CONTRIBUTORS = re.compile(r"^[(（](?:本报记者|本報記者|记者|記者
 ZH_EDITOR_LINE = re.compile(rf"^[(（【\[]?\s*(?:(?:{'|'.join(ZH_EDITOR_LABELS)})\s*[:：]?\s*[\u4e00-\u9fff·]{{2,4}}\s*)+"
                             r"[)）】\]]?$")
 ZH_END_MARK = re.compile(rf"^[(（【\[]\s*(?:{'|'.join(ZH_END_MARKS)})\s*[)）】\]]$")
+# `Reuters contributed to this report.`, `Jane Doe contributed reporting.` → contributors.
+CONTRIBUTED = re.compile(r"^\(?(?P<value>[A-Z][^()]{1,80}?)\s+contributed\s+(?:to\s+)?(?:this\s+)?"
+                         r"(?:report|story|article|reporting)\.?\)?$")
+# The agency a story draws on, closing it: `Avec AFP`, `Con información de EFE`, `Mit Material von dpa`.
+WITH_AGENCY = re.compile(r"^\(?(?:avec|with|con información de|con informaci[oó]n de|mit material von|mit)\s+"
+                         r"(?P<agency>[^()]{2,30}?)\)?\.?$", re.IGNORECASE)
+PLACE_AFTER_NAME = re.compile(r"\s+in\s+[A-Z][\w .'-]*$")  # `Jane Doe in London`
 EDITING = re.compile(r"^\(?(?:Editing|Edited)\s+by\s+[^()]{2,80}\)?\.?$")
 DASH_AGENCY = re.compile(r"^(?:[—–-]+\s*|\()(?P<agency>[^()]{2,30})\)?\.?$")
+
+
+def _agency_with_initials(value: str) -> str | None:
+    """`AP`, `dpa/lnw`, `AFP/sda`: an agency credit, perhaps with the desk's initials after a slash."""
+    head, _, initials = value.partition("/")
+    if initials and len(initials) <= 4 and initials.islower():
+        return agency_name(head)
+    return agency_name(value)
 
 
 def split_names(value: str) -> list[str]:
@@ -69,10 +85,11 @@ def _sign_off(text: str) -> dict | None:
         if not found:
             return None
         what = found.group("what").casefold()
+        who = [PLACE_AFTER_NAME.sub("", n) for n in split_names(found.group("who"))]
         if what in ("reporting", "writing", "compiled"):
-            values.setdefault("authors", []).extend(split_names(found.group("who")))
+            values.setdefault("authors", []).extend(who)
         elif what == "additional reporting":
-            values.setdefault("contributors", []).extend(split_names(found.group("who")))
+            values.setdefault("contributors", []).extend(who)
     return values
 
 
@@ -80,8 +97,12 @@ def read_credit(text: str) -> tuple[str, object] | None:
     """(field, value) of a credit line, or None."""
     if match := SOURCE.match(text):
         return "source_agency", match.group("value").strip()
-    if (match := DASH_AGENCY.match(text)) and (agency := agency_name(match.group("agency"))):
+    if (match := DASH_AGENCY.match(text)) and (agency := _agency_with_initials(match.group("agency"))):
         return "source_agency", agency
+    if (match := WITH_AGENCY.match(text)) and (agency := agency_name(match.group("agency"))):
+        return "source_agency", agency
+    if match := CONTRIBUTED.match(text):
+        return "contributors", split_names(match.group("value"))
     if match := ZH_REPRINT.match(text):
         return "source_agency", match.group("value").strip()
     if match := ADDITIONAL.match(text):

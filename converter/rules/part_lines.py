@@ -26,7 +26,8 @@ OPENING_WORDS = ({w.casefold() for w in BYLINE_LABELS} | {label.split()[0] for l
                  | {"see", "please", "continued", "cont", "cont'd", "turn", "jump", "more", "suite", "lire", "fortsetzung",
                     "weiter", "continúa", "sigue", "pasa", "continua", "viene", "continuación", "source", "sources",
                     "wire", "agency", "quelle", "quellen", "fuente", "fuentes", "agence", "additional", "further",
-                    "editing", "edited", "reporting", "copyright", "copr", "staff", "file", "ap", "afp", "reuters"})
+                    "editing", "edited", "reporting", "copyright", "copr", "staff", "file", "ap", "afp", "reuters",
+                    "avec", "con", "mit", "with"})
 
 
 def _may_be_part(text: str) -> bool:
