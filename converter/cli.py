@@ -85,6 +85,42 @@ def audit(paths: tuple[Path, ...], out: Path) -> None:
         sys.exit(1)
 
 
+@main.command()
+@click.option("--out", "out", type=click.Path(path_type=Path), help="Folder the composed files are written to.")
+@click.option("--count", "count_", type=click.IntRange(min=1), default=30, show_default=True,
+              help="How many files to compose (mixes are taken in turn).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same bytes.")
+@click.option("--mix", "mixes", multiple=True, metavar="NAME", help="Only these convention mixes (repeatable).")
+@click.option("--list-mixes", is_flag=True, help="Name the convention mixes and exit.")
+def compose(out: Path | None, count_: int, seed: int, mixes: tuple[str, ...], list_mixes: bool) -> None:
+    """Compose synthetic news pages from real article texts, with their gold and line roles.
+
+    Each file NAME.txt comes with NAME.json (gold in the scorer's format) and
+    NAME.roles.jsonl (one line role per source line).
+
+    \b
+    Examples:
+      broadsheet compose --list-mixes
+      broadsheet compose --out composed/ --count 60 --seed 1
+      broadsheet compose --out zh/ --count 10 --mix zh-blank --mix zh-jump-page
+    """
+    from .compose import MIXES, compose_many, write_composed
+
+    if list_mixes:
+        for name in sorted(MIXES):
+            click.echo(name)
+        return
+    if out is None:
+        raise click.UsageError("--out is required (or --list-mixes)")
+    unknown = [m for m in mixes if m not in MIXES]
+    if unknown:
+        raise click.UsageError(f"unknown mix {unknown[0]!r}: see broadsheet compose --list-mixes")
+    pages = compose_many(count_, seed, list(mixes) or None)
+    for page in pages:
+        write_composed(page, out)
+    click.echo(f"{len(pages)} composed files ({len(set(p.mix for p in pages))} mixes) written to {out}")
+
+
 def _register_site_commands() -> None:
     try:
         from .site.commands import build, serve

@@ -1,0 +1,72 @@
+"""The named conventions a composed page is made of, and how a mix picks among them.
+
+A mix fixes some conventions and leaves others to chance: a tuple value means
+"one of these, drawn per page (page conventions) or per story (story conventions)".
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, fields, replace
+
+
+@dataclass(frozen=True)
+class Conventions:
+    lang: str = "en"
+    layout: str = "page"  # single | page | pages | jump_page
+    marking: object = "blank"  # see marking.MARKINGS
+    stories: object = (2, 3)  # how many articles on a page (inclusive range)
+    paragraphs: object = (3, 7)
+    # page furniture
+    masthead: object = False  # OCR-garbled paper name and volume line
+    edition_date: object = False
+    running_head: object = False
+    page_label: object = False
+    index_box: object = False
+    adverts: object = False  # advert blocks between stories
+    speckle: object = False  # OCR noise lines between blocks
+    page_marker: object = "rule"  # rule | hash | dashes | form_feed
+    # headline group
+    caps: object = False
+    kicker: object = "none"  # none | above | below
+    decks: object = 0
+    # story conventions
+    byline: object = "none"  # none | by_role_next | by_role_same | several | caps | zh_reporter | de_von
+    dateline: object = "none"  # none | ap | reuters | xinhua | dpa
+    caption: object = "none"  # none | glued | caption_credit | credit_caption | slash | photo_colon | name_paper
+    #                           | zh | zh_numbered | de
+    signoff: object = "none"  # none | additional | source | zh_contrib | zh_end
+    crossheads: object = False
+    advert_cut: object = False  # an advert cuts a paragraph in two
+    jump: object = "none"  # none | out | within | continuations
+    ocr: object = False  # character confusions in the running text
+    hyphenate: object = False
+    # bytes
+    wire_frame: object = False  # transmission header (ZCZC, slug, version flag) and trailer (==AP, NNNN)
+    encoding: object = "utf-8"  # utf-8 | utf-8-sig | cp1252 | gb18030 | utf-8-bad
+    newline: object = "lf"  # lf | crlf | cr
+
+    def drawn(self, rng: random.Random, names: tuple[str, ...]) -> "Conventions":
+        """A copy with the named fields drawn from their choices."""
+        changes = {}
+        for name in names:
+            value = getattr(self, name)
+            if isinstance(value, tuple) and not (name in RANGES):
+                changes[name] = rng.choice(value)
+        return replace(self, **changes)
+
+
+RANGES = {"stories", "paragraphs"}
+STORY_FIELDS = ("caps", "kicker", "decks", "byline", "dateline", "caption", "crossheads", "advert_cut", "ocr",
+                "hyphenate", "signoff")
+PAGE_FIELDS = tuple(f.name for f in fields(Conventions) if f.name not in STORY_FIELDS and f.name not in RANGES)
+
+
+def count(value, rng: random.Random) -> int:
+    lo, hi = value if isinstance(value, tuple) else (value, value)
+    return rng.randint(lo, hi)
+
+
+def described(conv: Conventions) -> dict:
+    """The drawn conventions as plain JSON values, for the gold file."""
+    return {f.name: (list(v) if isinstance(v := getattr(conv, f.name), tuple) else v) for f in fields(conv)}

@@ -1,0 +1,93 @@
+"""Words the composer invents for page furniture, bylines, datelines, captions and adverts.
+
+Article texts are real (data/texts.json); everything here is composed for this
+project, so names, papers and adverts are fictional. Grouped by language.
+"""
+
+from __future__ import annotations
+
+PAPERS = {
+    "en": ["THE RIVERTON HERALD", "The Millbrook Courier", "EVENING STAR-LEDGER", "The Harbor City Times",
+           "LAKESIDE DAILY NEWS", "The Weekly Observer"],
+    "zh": ["江城日报", "科技周报", "南方晨报", "东海都市报"],
+    "de": ["Rheinische Abendzeitung", "DER NORDKURIER", "Allgemeine Landeszeitung"],
+}
+PLACES = {
+    "en": ["RIVERTON, OHIO", "MILLBROOK, VT.", "HARBOR CITY, CALIF.", "LAKESIDE, MICH."],
+    "de": ["KÖLN", "BREMEN", "KIEL"],
+    "zh": ["江城", "东海"],
+}
+MONTHS = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"],
+    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+           "Oktober", "November", "Dezember"],
+}
+WEEKDAYS = {
+    "en": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"],
+    "de": ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
+    "zh": ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"],
+}
+PAGE_LABELS = {
+    "en": ["NATION & WORLD", "BUSINESS", "INSIGHTS", "METRO", "OPINION", "SCIENCE"],
+    "zh": ["要闻", "国际", "经济", "科教"],
+    "de": ["POLITIK", "WIRTSCHAFT", "AUSLAND"],
+}
+KICKERS = {
+    "en": ["Comment", "Analysis", "Clear Voice", "Hi-Tech", "Opinion", "Focus", "In Brief", "Perspective"],
+    "zh": ["观察", "关注", "聚焦", "评论"],
+    "de": ["Kommentar", "Hintergrund", "Aus den Kolonien"],
+}
+PEOPLE = {
+    "en": ["Mary Jones", "Tom Alvarez", "Grace Whitfield", "Daniel Osei", "Helen Park", "Samuel Brandt",
+           "Ruth Kaplan", "Owen Gallagher", "Nadia Petrov", "Victor Lindqvist"],
+    "zh": ["李明", "王芳", "张伟", "刘洋", "陈静", "赵磊", "孙悦", "周强"],
+    "de": ["Karl Weber", "Anna Schröder", "Friedrich Lange", "Marie Hoffmann"],
+}
+ROLES = {
+    "en": ["Staff Writer", "Herald Correspondent", "Special to The Courier", "Senior Staff Writer",
+           "Associated Press", "Business Editor"],
+    "de": ["Korrespondent", "Redakteur"],
+}
+CITIES = {
+    "en": ["GENEVA", "NAIROBI", "DENVER", "SYDNEY", "MANILA", "OSLO", "LIMA", "CHICAGO"],
+    "de": ["BERLIN", "HAMBURG", "WIEN", "ZÜRICH"],
+    "zh": ["北京", "上海", "广州", "成都", "武汉"],
+}
+AGENCIES_EN = [("AP", "(AP) —"), ("Reuters", "(Reuters) -"), ("AFP", "(AFP) -")]
+CROSSHEADS = {
+    "en": ["Looking ahead", "A long road", "What comes next", "Costs and benefits", "The background",
+           "Mixed reactions", "Room to grow", "A question of time"],
+    "zh": ["专家观点", "未来展望", "多方回应", "背景链接"],
+    "de": ["Ausblick", "Die Lage im Süden", "Neue Aufgaben"],
+}
+CAPTIONS = {
+    "zh": ["图为游客在展览馆内参观新能源汽车展区。", "图为工人在生产线上组装零部件。",
+           "图为市民在公园晨练。", "图为科研人员在实验室内记录数据。", "图为港口码头上排列整齐的集装箱。"],
+    "de": ["Die Station am Ufer des Sees im Herbst.", "Ein Dampfer der Linie beim Anlegen im Hafen.",
+           "Blick auf die neue Pflanzung am Hang.", "Die Abordnung vor dem Rathaus der Stadt."],
+}
+CREDITS = {
+    "en": ["XINHUA", "AFP", "COURTESY PHOTO", "REUTERS"],
+    "photographers": ["Jane Doe", "Luis Ortega", "Priya Natarajan", "Colin Marsh", "Beth Ainsley"],
+}
+ADVERTS = {
+    "en": [["SPRING SALE", "30% OFF ALL SOFAS", "Hamlin Furniture, 12 Main St. Call 555-0134"],
+           ["FOR RENT: 2-bedroom apt., heat incl., $450/mo. 555-0187"],
+           ["HELP WANTED", "Drivers, full time, good pay. Apply at 88 Dock Road or call 555-0160"],
+           ["USED CARS — NO MONEY DOWN", "Riverside Motors  Open Sundays  555-0199"]],
+    "zh": [["房屋出租 两室一厅 家电齐全 电话 138-0000-1234"], ["招聘 司机若干名 待遇从优 联系电话 555-0101"],
+           ["年终大促 全场五折起 东海商城"]],
+    "de": [["Zu vermieten: 3-Zimmer-Wohnung, Tel. 0221-55501"], ["Ausverkauf! 30 Prozent auf alle Möbel",
+            "Möbelhaus Berger, Hauptstraße 12"]],
+}
+SPECKLE = ["■ ■  ■", ". • ■ ’ ,", "i ! ; ’ .", "—  ■ —", "•• ■ ■ ..", "' ■ . ■"]
+INDEX_HEADS = {"en": "INSIDE TODAY", "zh": "今日导读", "de": "IN DIESER AUSGABE"}
+OCR_CONFUSIONS = [("rn", "m"), ("m", "rn"), ("e", "c"), ("h", "b"), ("l", "1"), ("o", "0"), ("t", "l"),
+                  ("c", "e")]
+DECKS = {
+    "en": ["Officials weigh the costs as a deadline nears", "Critics say the plan leaves key questions open",
+           "A year of change, and more to come", "Experts urge caution over the next steps"],
+    "zh": ["多方人士表示将持续关注后续进展", "专家建议稳步推进相关工作"],
+    "de": ["Ein Rückblick auf das vergangene Jahr", "Was die Lage für die Zukunft bedeutet"],
+}
