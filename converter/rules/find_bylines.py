@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import BYLINE, DROP, HEADING, PARA, Block
 from ..state import State
-from ..text import has_cjk, reading_case
+from ..text import CLOSERS, ends_sentence, has_cjk, reading_case, word_count
 from .cues import (
     BYLINE_LABELS,
     OUR_ROLE,
@@ -45,6 +45,7 @@ JOINERS = {"&", "and", "AND", "und", "et", "y", ",", "de", "van", "von", "der", 
 NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-Z]\.|Mc\w+|O'\w+)[,]?$")
 ROLE_WORD_SET = set(ROLE_WORDS)
 ROLE_ONLY_LABELS = {"From", "De", "DE"}
+MAX_HEAD_GROUP = 4  # kicker, headline and up to two deck lines over a byline
 QUALIFIER_SET = set(ROLE_QUALIFIERS)
 ZH_LABEL = "|".join(sorted((re.escape(x) for x in ZH_REPORTER_LABELS + ZH_CORRESPONDENT_LABELS), key=len, reverse=True))
 ZH_SEGMENT = re.compile(rf"(?P<label>{ZH_LABEL})\s*[:：/／|｜]?\s*(?P<names>[^:：/／|｜]*?)(?=\s*(?:{ZH_LABEL})\s*[:：/／|｜]?|$)")
@@ -227,3 +228,24 @@ def find_bylines(state: State) -> None:
         _take_role_line(state, blocks, index, byline)
         block.meta.update(names=byline.names, role=byline.role, agency=byline.agency)
         state.note("find_bylines", f"line {block.lines[0]}: {byline.names} {byline.agency or ''}".rstrip())
+        _headline_above(state, blocks, index)
+
+
+def _headline_above(state: State, blocks: list[Block], index: int) -> None:
+    """A byline opens a story: the short lines right above it that are no finished sentences are its
+    headline group (kicker, headline, deck, in any order; a headline may be a question), however long."""
+    position, group = index, 0
+    while group < MAX_HEAD_GROUP:
+        position = next((i for i in range(position - 1, -1, -1) if blocks[i].kind != DROP), -1)
+        above = blocks[position] if position >= 0 else None
+        if above is None or above.kind not in (PARA, HEADING) or above.meta.get("quote"):
+            return
+        text = above.text.rstrip(CLOSERS)
+        size = len(text) if has_cjk(text) else word_count(text)
+        if size > (60 if has_cjk(text) else 25) or (ends_sentence(text) and not text.endswith(("?", "？"))):
+            return
+        if above.kind == PARA:
+            above.kind = HEADING
+            above.meta.setdefault("question", False)
+            state.note("find_bylines", f"line {above.lines[0]}: over a byline, part of its headline group")
+        group += 1
