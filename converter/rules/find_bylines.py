@@ -228,12 +228,12 @@ def find_bylines(state: State) -> None:
         _take_role_line(state, blocks, index, byline)
         block.meta.update(names=byline.names, role=byline.role, agency=byline.agency)
         state.note("find_bylines", f"line {block.lines[0]}: {byline.names} {byline.agency or ''}".rstrip())
-        _headline_above(state, blocks, index)
+        mark_headline_group_above(state, blocks, index)
 
 
-def _headline_above(state: State, blocks: list[Block], index: int) -> None:
-    """A byline opens a story: the short lines right above it that are no finished sentences are its
-    headline group (kicker, headline, deck, in any order; a headline may be a question), however long."""
+def mark_headline_group_above(state: State, blocks: list[Block], index: int) -> None:
+    """A byline (or a jump-in, `From page 1`) opens a story: the short lines right above it that are no
+    finished sentences are its headline group (kicker, headline, deck, in any order; a question too)."""
     position, group = index, 0
     while group < MAX_HEAD_GROUP:
         position = next((i for i in range(position - 1, -1, -1) if blocks[i].kind != DROP), -1)
@@ -247,5 +247,5 @@ def _headline_above(state: State, blocks: list[Block], index: int) -> None:
         if above.kind == PARA:
             above.kind = HEADING
             above.meta.setdefault("question", False)
-            state.note("find_bylines", f"line {above.lines[0]}: over a byline, part of its headline group")
+            state.note("headline_group", f"line {above.lines[0]}: over line {blocks[index].lines[0]}, a headline")
         group += 1

@@ -16,6 +16,7 @@ import re
 
 from ..model import HEADING, JUMP, PARA, Block
 from ..state import State
+from .find_bylines import mark_headline_group_above
 from .cues import JUMP_FROM_CUES, JUMP_TO_CUES, PAGE, PAGE_WORDS, zh_number
 
 SLUG = r"(?P<slug>(?-i:(?!PAGE\b|SEITE\b|PAGINA\b|PÁGINA\b)[A-Z][A-Z0-9'’&.-]+(?:\s+[A-Z][A-Z0-9'’&.-]+){0,3}))"  # in capitals, whatever the case of the cue
@@ -102,5 +103,8 @@ def find_jump_lines(state: State) -> None:
             blocks.append(tail)
             state.note("find_jump_lines", f"line {block.lines[0]}: jump-out {tail.text!r} cut from the paragraph")
     state.blocks = blocks
+    for index, block in enumerate(blocks):
+        if block.kind == JUMP and block.meta.get("direction") == "from":
+            mark_headline_group_above(state, blocks, index)  # a continuation's head sits over its jump-in
     slugs = {b.meta["slug"].casefold() for b in blocks if b.kind == JUMP and b.meta.get("slug")}
     _mark_jump_heads(state, slugs)

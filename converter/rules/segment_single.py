@@ -16,11 +16,11 @@ standing between paragraphs are its crossheads.
 from __future__ import annotations
 
 from ..dates import find_date, is_date_line
-from ..model import BYLINE, CROSSHEAD, DROP, HEADING, PARA, Article, Block, Provenance
+from ..model import BYLINE, CROSSHEAD, DROP, HEADING, JUMP, PARA, Article, Block, Provenance
 from ..state import State
 from ..text import CLOSERS, has_cjk, key, word_count
 from .cues import SUBTITLE_DASHES
-from .segment_page import COMMON_KICKERS, split_heads
+from .segment_page import COMMON_KICKERS, segment_page, split_heads
 
 MAX_GROUP = 4  # kicker, headline and up to two deck lines
 
@@ -117,9 +117,32 @@ def _continuations(state: State, rest: list[Block]) -> list[Article]:
     return articles
 
 
+def _opens_with_a_continuation(live: list[Block]) -> bool:
+    """A jump page: the text opens with a continued story (its head, then `From page 1` / `（上接第1版）`)."""
+    for block in live[:MAX_GROUP + 2]:
+        if block.kind == JUMP and block.meta.get("direction") == "from":
+            return True
+        if block.kind != HEADING:
+            return False
+    return False
+
+
+def _read_as_jump_page(state: State, live: list[Block]) -> None:
+    """Continuations and stories under their own heads: read as a page, its running head dropped."""
+    for block in live:
+        if block.kind != HEADING or not is_date_line(block.text):
+            break
+        state.drop(block, "running head of a jump page (date and page)")
+    state.note("segment_single", "the source opens with a continued story: read as a page of stories")
+    segment_page(state)
+
+
 def segment_single(state: State) -> None:
     live = [b for b in state.blocks if b.kind != DROP]
     if not live:
+        return
+    if _opens_with_a_continuation(live):
+        _read_as_jump_page(state, live)
         return
     heads = head_group(live)
     parts = split_group(state, heads)
