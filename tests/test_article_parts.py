@@ -487,3 +487,31 @@ def test_credits_closing_the_text(tmp_path, closing, field, value) -> None:
                                      f"{closing}\n")
     assert meta[field] == value
     assert body == "Ships returned on Monday.\n\nCrews worked all night."
+
+
+# --- headline groups closed by a byline or a jump-in ---------------------------------------
+
+def test_a_long_or_question_headline_over_a_byline_opens_the_story(tmp_path) -> None:
+    page = ("How is the electric vehicle industry driving the going global strategy of China’s carmakers?\n\n"
+            "By Jane Doe\nStaff Writer\n\nThe industry has changed fast.\n\nExports doubled.\n\n"
+            "“Its Practical Applications.”\n\nBy Ruth Kaplan\n\nGovernment is the making of rules.\n")
+    articles, _ = convert(tmp_path, page)
+    metas = [front_matter(a) for a in articles]
+    assert [m["title"] for m in metas] == [
+        "How is the electric vehicle industry driving the going global strategy of China’s carmakers?",
+        "“Its Practical Applications.”"]
+    assert [m["authors"] for m in metas] == [["Jane Doe"], ["Ruth Kaplan"]]
+    assert render_body(articles[0]) == "The industry has changed fast.\n\nExports doubled."
+
+
+def test_a_chinese_jump_page_is_read_as_continued_stories(tmp_path) -> None:
+    page = ("2020年10月26日 星期一 第5版\n\n经济\n\n阿里巴巴、百度引领中国人工智能云市场繁荣\n\n（上接第1版）\n\n"
+            "语言模型在市场中占据主导地位。\n\n计算机视觉是最大的部分。\n\n"
+            "中国报告称美国将人权当作筹码\n\n（上接第2版）\n\n中国在最新的人权年度报告中指责美国。\n")
+    articles, dropped = convert(tmp_path, page)
+    metas = {a.title: front_matter(a) for a in articles}
+    assert metas["阿里巴巴、百度引领中国人工智能云市场繁荣"]["continued_from"] == "1"
+    assert metas["中国报告称美国将人权当作筹码"]["continued_from"] == "2"
+    assert render_body(next(a for a in articles if a.title.startswith("阿里巴巴"))) == \
+        "语言模型在市场中占据主导地位。\n\n计算机视觉是最大的部分。"
+    assert any("running head" in d.reason for d in dropped)

@@ -46,6 +46,7 @@ NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-Z]\.|Mc\w+|O'\w+)[,]?
 ROLE_WORD_SET = set(ROLE_WORDS)
 ROLE_ONLY_LABELS = {"From", "De", "DE"}
 MAX_HEAD_GROUP = 4  # kicker, headline and up to two deck lines over a byline
+SHORT_HEADLINE = 8  # words: a headline printed with a full stop is short
 QUALIFIER_SET = set(ROLE_QUALIFIERS)
 ZH_LABEL = "|".join(sorted((re.escape(x) for x in ZH_REPORTER_LABELS + ZH_CORRESPONDENT_LABELS), key=len, reverse=True))
 ZH_SEGMENT = re.compile(rf"(?P<label>{ZH_LABEL})\s*[:：/／|｜]?\s*(?P<names>[^:：/／|｜]*?)(?=\s*(?:{ZH_LABEL})\s*[:：/／|｜]?|$)")
@@ -228,7 +229,8 @@ def find_bylines(state: State) -> None:
         _take_role_line(state, blocks, index, byline)
         block.meta.update(names=byline.names, role=byline.role, agency=byline.agency)
         state.note("find_bylines", f"line {block.lines[0]}: {byline.names} {byline.agency or ''}".rstrip())
-        mark_headline_group_above(state, blocks, index)
+        if _live_neighbours(blocks, index)[1] is not None:  # a byline closing the text heads nothing
+            mark_headline_group_above(state, blocks, index)
 
 
 def mark_headline_group_above(state: State, blocks: list[Block], index: int) -> None:
@@ -242,8 +244,9 @@ def mark_headline_group_above(state: State, blocks: list[Block], index: int) -> 
             return
         text = above.text.rstrip(CLOSERS)
         size = len(text) if has_cjk(text) else word_count(text)
-        if size > (60 if has_cjk(text) else 25) or (ends_sentence(text) and not text.endswith(("?", "？"))):
-            return
+        finished = ends_sentence(text) and not text.endswith(("?", "？"))
+        if size > (60 if has_cjk(text) else 25) or (finished and (group or size > SHORT_HEADLINE)):
+            return  # a finished sentence is text, unless a short one right over the byline (`“Its Uses.”`)
         if above.kind == PARA:
             above.kind = HEADING
             above.meta.setdefault("question", False)
