@@ -75,6 +75,7 @@ class Article:
     note: str | None = None
     continued_from: str | None = None
     continues_on: str | None = None  # the page a jump-out names (`See BUDGET, page 6`)
+    agency_from_byline: bool = False  # source_agency read off a byline's role (`Associated Press`): a printed credit wins
     jump_word: str | None = None  # the jump word (`BUDGET`) that ties a jump-out to its continuation; not written
     date: str | None = None
     url: str | None = None

@@ -515,3 +515,12 @@ def test_a_chinese_jump_page_is_read_as_continued_stories(tmp_path) -> None:
     assert render_body(next(a for a in articles if a.title.startswith("阿里巴巴"))) == \
         "语言模型在市场中占据主导地位。\n\n计算机视觉是最大的部分。"
     assert any("running head" in d.reason for d in dropped)
+
+
+def test_a_printed_source_credit_wins_over_an_agency_read_off_a_byline_role(tmp_path) -> None:
+    meta, body, _ = single(tmp_path, "Harbour Reopens\n\nBy Jane Doe\nAssociated Press\n\nShips returned on Monday.\n\n"
+                                     "Source: Xinhua\n")
+    assert meta["source_agency"] == "Xinhua" and body == "Ships returned on Monday."
+    meta, body, _ = single(tmp_path, "Harbour Reopens\n\nBy Jane Doe\nAssociated Press\n\n"
+                                     "GENEVA (Reuters) - Ships returned on Monday.\n")
+    assert meta["source_agency"] == "Reuters" and meta["dateline"] == "GENEVA (Reuters)"

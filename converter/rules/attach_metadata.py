@@ -38,6 +38,7 @@ def _take_byline(article: Article, block, index: int, bylines_on_top: bool) -> b
     article.authors.extend(n for n in block.meta["names"] if n not in article.authors)
     if block.meta.get("agency") and not article.source_agency:
         article.source_agency = block.meta["agency"]
+        article.agency_from_byline = bool(block.meta.get("names")) and bool(block.meta.get("role"))
     return True
 
 
@@ -50,8 +51,9 @@ def _take_credit(article: Article, block) -> bool:
         return True
     if field == "contributors":
         article.contributors.extend(v for v in value if v not in article.contributors)
-    elif not getattr(article, field):
+    elif not getattr(article, field) or (field == "source_agency" and article.agency_from_byline):
         setattr(article, field, value)
+        article.agency_from_byline = article.agency_from_byline and field != "source_agency"
     else:
         block.kind = PARA
         return False

@@ -63,7 +63,7 @@ def _is_paper_credit(credit: str) -> bool:
     """`JANE DOE/The Herald`: one side of the slash names a paper, an agency or `staff photo`."""
     sides = [s.strip() for s in credit.split("/")]
     return len(sides) == 2 and all(side[:1].isupper() for side in sides) and any(
-        agency_name(s) or any(w.casefold().strip(".") in PAPER_WORDS for w in s.split()) for s in sides)
+        agency_name(s) or any(w.casefold().strip(".") in PAPER_WORDS for w in re.split(r"[\s-]+", s)) for s in sides)
 
 
 def parse_credit(text: str) -> str | None:

@@ -77,8 +77,8 @@ def _first_text(article: Article) -> Block | None:
 
 def _apply(state: State, article: Article, block: Block, found: Dateline) -> None:
     article.dateline = found.text
-    if found.agency and not article.source_agency:
-        article.source_agency = found.agency
+    if found.agency and (not article.source_agency or article.agency_from_byline):
+        article.source_agency, article.agency_from_byline = found.agency, False
     if found.credit:
         byline = read_zh_byline(found.credit)
         if byline and not article.authors:
