@@ -245,7 +245,8 @@ def mark_headline_group_above(state: State, blocks: list[Block], index: int) -> 
         text = above.text.rstrip(CLOSERS)
         size = len(text) if has_cjk(text) else word_count(text)
         finished = ends_sentence(text) and not text.endswith(("?", "？"))
-        if size > (60 if has_cjk(text) else 25) or (finished and (group or size > SHORT_HEADLINE)):
+        short = SHORT_HEADLINE * (5 if has_cjk(text) else 1)  # characters of Chinese, words otherwise
+        if size > (60 if has_cjk(text) else 25) or (finished and (group or size > short)):
             return  # a finished sentence is text, unless a short one right over the byline (`“Its Uses.”`)
         if above.kind == PARA:
             above.kind = HEADING
