@@ -233,23 +233,33 @@ def find_bylines(state: State) -> None:
             mark_headline_group_above(state, blocks, index)
 
 
-def mark_headline_group_above(state: State, blocks: list[Block], index: int) -> None:
-    """A byline (or a jump-in, `From page 1`) opens a story: the short lines right above it that are no
-    finished sentences are its headline group (kicker, headline, deck, in any order; a question too)."""
-    position, group = index, 0
-    while group < MAX_HEAD_GROUP:
+def is_head_line(text: str, adjacent: bool) -> bool:
+    """Whether a line over a byline or jump-in reads as part of a headline group: short, and no finished
+    sentence (a short one is allowed right over the byline, `“Its Uses.”`; a question always)."""
+    text = text.rstrip(CLOSERS)
+    size = len(text) if has_cjk(text) else word_count(text)
+    finished = ends_sentence(text) and not text.endswith(("?", "？"))
+    short = SHORT_HEADLINE * (5 if has_cjk(text) else 1)  # characters of Chinese, words otherwise
+    return 0 < size <= (60 if has_cjk(text) else 25) and not (finished and (not adjacent or size > short))
+
+
+def head_group_above(blocks: list[Block], index: int) -> list[Block]:
+    """The blocks of the headline group right above the block at `index` (nearest first)."""
+    position, group = index, []
+    while len(group) < MAX_HEAD_GROUP:
         position = next((i for i in range(position - 1, -1, -1) if blocks[i].kind != DROP), -1)
         above = blocks[position] if position >= 0 else None
-        if above is None or above.kind not in (PARA, HEADING) or above.meta.get("quote"):
-            return
-        text = above.text.rstrip(CLOSERS)
-        size = len(text) if has_cjk(text) else word_count(text)
-        finished = ends_sentence(text) and not text.endswith(("?", "？"))
-        short = SHORT_HEADLINE * (5 if has_cjk(text) else 1)  # characters of Chinese, words otherwise
-        if size > (60 if has_cjk(text) else 25) or (finished and (group or size > short)):
-            return  # a finished sentence is text, unless a short one right over the byline (`“Its Uses.”`)
+        if above is None or above.kind not in (PARA, HEADING) or above.meta.get("quote") \
+                or not is_head_line(above.text, adjacent=not group):
+            break
+        group.append(above)
+    return group
+
+
+def mark_headline_group_above(state: State, blocks: list[Block], index: int) -> None:
+    """A byline (or a jump-in, `From page 1`) opens a story: its headline group stands right above it."""
+    for above in head_group_above(blocks, index):
         if above.kind == PARA:
             above.kind = HEADING
             above.meta.setdefault("question", False)
             state.note("headline_group", f"line {above.lines[0]}: over line {blocks[index].lines[0]}, a headline")
-        group += 1

@@ -3,7 +3,8 @@
 Article parts are printed on lines of their own even where the running text is wrapped at
 a fixed width (OCR, e-mail wire copy). Marking them `standalone` before wrapped lines are
 joined keeps `By JOHN SMITH` / `Staff Writer` / `Staff photo by X` / `See BUDGET, page 6`
-/ `（完）` out of the paragraphs around them, so the rules that read them still see them.
+/ `（完）` out of the paragraphs around them, so the rules that read them still see them; the
+headline group over a byline or a jump-in (`From page 1`) stands apart for the same reason.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from ..model import PARA
 from ..state import State
 from ..text import has_cjk
 from .cues import BYLINE_LABELS, CREDIT_LABELS
-from .find_bylines import is_role, read_byline
+from .find_bylines import head_group_above, is_role, read_byline
 from .find_captions import parse_credit
 from .find_credit_lines import end_line_reason, read_credit
-from .find_jump_lines import is_jump_line
+from .find_jump_lines import is_jump_line, read_jump
 
 
 MAX_PART_LINE = 120  # characters: bylines, credits, jumps and end lines are short
@@ -44,11 +45,14 @@ def is_part_line(text: str) -> bool:
 
 def keep_part_lines_apart(state: State) -> None:
     previous_byline = False
-    for block in state.blocks:
+    for index, block in enumerate(state.blocks):
         if block.kind != PARA:
             continue
         if is_part_line(block.text) or (previous_byline and len(block.text) <= MAX_PART_LINE and is_role(block.text)):
             block.meta["standalone"] = True
             previous_byline = bool(read_byline(block.text))
+            if previous_byline or (jump := read_jump(block.text)) and jump["direction"] == "from":
+                for head in head_group_above(state.blocks, index):  # the story's head stands apart too
+                    head.meta["standalone"] = True
         else:
             previous_byline = False
