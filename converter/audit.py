@@ -110,10 +110,15 @@ def _article_words_by_source(out: Path) -> dict[tuple[str, str], Counter]:
     """Words of every written article, filed under each (file, sha256) it came from."""
     by_source: dict[tuple[str, str], Counter] = {}
     for path in sorted((out / ARTICLES_DIR).rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        meta, _ = parse_article(text)
-        words = article_words(text)
+        try:
+            text = path.read_text(encoding="utf-8")
+            meta, _ = parse_article(text)
+            words = article_words(text)
+        except (UnicodeDecodeError, yaml.YAMLError, ValueError):  # a damaged hand edit: convert names it
+            continue
         for prov in meta.get("provenance") or []:
+            if not isinstance(prov, dict):
+                continue
             slot = by_source.setdefault((str(prov.get("file")), str(prov.get("sha256"))), Counter())
             slot.update(words)
     return by_source
@@ -123,7 +128,7 @@ def _dropped_words_by_source(report: dict) -> dict[tuple[str, str], Counter]:
     dropped: dict[tuple[str, str], Counter] = {}
     for source in report.get("sources", []):
         words = Counter(w for d in source.get("dropped", []) for w in audit_words(d.get("text", "")))
-        dropped.setdefault((source["file"], source["sha256"]), Counter()).update(words)
+        dropped.setdefault((source["file"], source["sha256"]), Counter()).update(words)  # shape checked on load
     return dropped
 
 
@@ -202,9 +207,60 @@ def audit_text(name: str, text: str, available: Counter) -> SourceAudit:
     return SourceAudit(name, len(source_words), missing)
 
 
+class ReportError(Exception):
+    """The conversion report is missing or damaged; the message says what is wrong (one line)."""
+
+
+def load_report(out: Path) -> dict:
+    """The conversion report of `out`, checked: `ReportError` says what is wrong with a damaged one."""
+    path = out / "conversion-report.json"
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReportError(f"no conversion report in {out}: run broadsheet convert first") from None
+    except OSError as err:
+        raise ReportError(f"{path}: cannot be read: {err.strerror or err}") from None
+    if not data.strip():
+        raise ReportError(f"{path}: is empty (a conversion was interrupted?): run broadsheet convert again")
+    try:
+        report = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ReportError(f"{path}: is damaged (not UTF-8): run broadsheet convert again") from None
+    except ValueError as err:
+        raise ReportError(f"{path}: is damaged (not JSON: {err}): run broadsheet convert again") from None
+    problem = _report_shape_problem(report)
+    if problem:
+        raise ReportError(f"{path}: is damaged ({problem}): run broadsheet convert again")
+    return report
+
+
+def _report_shape_problem(report: object) -> str | None:
+    if not isinstance(report, dict):
+        return f"a JSON {type(report).__name__}, not the report's object"
+    if not isinstance(report.get("sources"), list):
+        return "no list of sources"
+    for n, source in enumerate(report["sources"]):
+        if not isinstance(source, dict) or not isinstance(source.get("file"), str) \
+                or not isinstance(source.get("sha256"), str):
+            return f"source {n + 1} has no file name and sha256"
+        dropped = source.get("dropped", [])
+        if not isinstance(dropped, list) or not all(isinstance(d, dict) for d in dropped):
+            return f"source {n + 1} has a damaged list of dropped lines"
+    return None
+
+
+def _available(table: dict[tuple[str, str], Counter], key: str, sha: str) -> Counter:
+    """Words filed under this source: by its key, else by its file name and bytes (converted from another
+    sources root, so keyed differently)."""
+    if (key, sha) in table:
+        return table[(key, sha)]
+    name = Path(key).name
+    return sum((c for (file, digest), c in table.items() if digest == sha and Path(file).name == name), Counter())
+
+
 def audit_output(paths: list[Path], out: Path) -> list[SourceAudit]:
     """Audit every source under `paths` against the converted folder `out`."""
-    report = json.loads((out / "conversion-report.json").read_text(encoding="utf-8"))
+    report = load_report(out)
     articles = _article_words_by_source(out)
     dropped = _dropped_words_by_source(report)
     results = []
@@ -215,12 +271,11 @@ def audit_output(paths: list[Path], out: Path) -> list[SourceAudit]:
             results.append(SourceAudit(str(found.path), 0, problem=found.problem))
             continue
         try:
-            source = read_source(found.path)
+            source = read_source(found.path, found.key)
         except SourceError as err:
             results.append(SourceAudit(str(found.path), 0, problem=str(err)))
             continue
-        slot = (source.name, source.sha256)
-        available = articles.get(slot, Counter()) + dropped.get(slot, Counter())
+        available = _available(articles, source.name, source.sha256) + _available(dropped, source.name, source.sha256)
         results.append(audit_text(str(found.path), source.text, available))
     return results
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from .cli_common import MAX_SOURCE_SIZE, say
 from .detect import KINDS
 
 DEFAULT_SOURCES = Path("site_src")
@@ -20,6 +21,7 @@ def main() -> None:
 
     \b
     Examples:
+      broadsheet init --sample                # a starter archive here, with the sample
       broadsheet convert                      # site_src/ → docs/
       broadsheet convert page.txt --out out/  # one file
       broadsheet build                        # convert, write browse pages, mkdocs build
@@ -34,7 +36,8 @@ def main() -> None:
               help="Treat every input as this kind instead of detecting it.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when any file could not be converted.")
 @click.option("--prune", is_flag=True, help="Remove articles whose source is gone (never hand-locked ones).")
-def convert(paths: tuple[Path, ...], out: Path, kind: str | None, strict: bool, prune: bool) -> None:
+@MAX_SOURCE_SIZE
+def convert(paths: tuple[Path, ...], out: Path, kind: str | None, strict: bool, prune: bool, max_bytes: int) -> None:
     """Convert news text files (or folders of them) into Markdown articles.
 
     \b
@@ -44,17 +47,22 @@ def convert(paths: tuple[Path, ...], out: Path, kind: str | None, strict: bool, 
       broadsheet convert feed.txt --strict
     """
     from .api import convert_to
+    from .writer import why_not_written
 
-    report = convert_to(list(paths) or [DEFAULT_SOURCES], out, kind=kind, prune=prune)
+    try:
+        report = convert_to(list(paths) or [DEFAULT_SOURCES], out, kind=kind, prune=prune, max_bytes=max_bytes)
+    except OSError as err:
+        say(f"error: {out}: the conversion report was not written: {why_not_written(err)}", err=True)
+        sys.exit(1)
     for error in report["errors"]:
-        click.echo(f"error: {error}", err=True)
+        say(f"error: {error}", err=True)
     for warning in report["warnings"]:
-        click.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}", err=True)
     from .report import summary_lines
 
     for line in summary_lines(report):
-        click.echo(line)
-    click.echo(f"report: {out / 'conversion-report.md'}")
+        say(line)
+    say(f"report: {out / 'conversion-report.md'}")
     if strict and report["errors"]:
         sys.exit(1)
 
@@ -73,13 +81,17 @@ def audit(paths: tuple[Path, ...], out: Path) -> None:
     Examples:
       broadsheet convert site_src/ --out docs/ && broadsheet audit site_src/ --out docs/
     """
-    from .audit import audit_output, overall_percent
+    from .audit import ReportError, audit_output, overall_percent
 
     if not (out / "conversion-report.json").is_file():
         raise click.UsageError(f"no conversion report in {out}: run broadsheet convert first")
-    results = audit_output(list(paths) or [DEFAULT_SOURCES], out)
+    try:
+        results = audit_output(list(paths) or [DEFAULT_SOURCES], out)
+    except ReportError as err:
+        say(f"error: {err}", err=True)
+        sys.exit(2)
     for result in results:
-        click.echo(result.line())
+        say(result.line())
     click.echo(f"{overall_percent(results):.2f}% of {sum(r.total for r in results)} words accounted for")
     if any(r.missing for r in results):
         sys.exit(1)
@@ -124,8 +136,10 @@ def compose(out: Path | None, count_: int, seed: int, mixes: tuple[str, ...], li
 def _register_site_commands() -> None:
     try:
         from .site.commands import build, serve
+        from .site.starter import init
     except ImportError:  # pragma: no cover - the site layer is optional while it is being built
         return
+    main.add_command(init)
     main.add_command(build)
     main.add_command(serve)
 

@@ -17,7 +17,7 @@ from .rules.feed_markup import AUTOLINK, TAG
 from .text import is_upper_label
 from .urls import bare_url
 
-KINDS = ("ocr-page", "pdf-markdown", "article", "digest", "generic")
+KINDS = ("ocr-page", "pdf-markdown", "article", "digest", "generic", "wire", "news-markup")
 ATX = re.compile(r"^#{1,6}\s+\S")
 TIMESTAMP = re.compile(r"^(?:发布时间\s*[:：]\s*)?\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}[ T]\d{1,2}:\d{2}")
 SUMMARY = re.compile(r"^(中文标题|内容摘要)\s*[:：]")

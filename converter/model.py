@@ -71,7 +71,7 @@ class Article:
     authors: list[str] = field(default_factory=list)
     contributors: list[str] = field(default_factory=list)
     source_agency: str | None = None
-    dateline: str | None = None  # `GENEVA (AP)`: where the story was filed, printed before its first sentence
+    dateline: str | None = None  # the place (and agency) a story was filed from, as printed before its text
     note: str | None = None
     continued_from: str | None = None
     continues_on: str | None = None  # the page a jump-out names (`See BUDGET, page 6`)
@@ -81,7 +81,8 @@ class Article:
     url: str | None = None
     figures: list[Figure] = field(default_factory=list)
     translations: dict[str, dict] = field(default_factory=dict)
-    publication: str | None = None
+    publication: str | None = None  # the paper or outlet that published it
+    collected_in: str | None = None  # the digest that collected it (its publication is the outlet)
     issue: str | None = None
     issue_title: str | None = None
     issue_date: str | None = None  # the edition's day (sidecar, masthead or digest header), YYYY-MM-DD

@@ -1,9 +1,25 @@
 """Readers → rules → articles: convert one source, or many paths.
 
-Metadata is merged in this fixed order, later winning:
-1. what the reader found for the whole source (a digest's header);
-2. the sidecar `<source>.yml` the archivist wrote;
-3. what the rules found for the single article (its own timestamp, byline).
+A source a structured reader recognises (a wire transmission, news markup:
+see `readers/`) is read by that reader; any other is given a kind by the
+text-kind detector, which reads the text after any front matter.
+
+Metadata is merged in this fixed order, later winning (as Pelican merges
+defaults, then path metadata, then the file's own metadata):
+
+Issue-level keys (publication, issue title, edition date, issue folder):
+1. what the reader found for the whole source (a digest's header, the
+   front matter of a source that holds several articles);
+2. the sidecar `<source>.yml` the archivist wrote: the archivist's word on
+   the edition outranks whatever the file says about it.
+
+Article-level keys (title, date, authors, section, url, language, deck):
+1. the sidecar's `date` and `language`, as defaults for every article;
+2. what the rules found for the article in its text (its timestamp, byline,
+   headline);
+3. the source's own front matter (YAML or TOML), when the source is one article: the
+   file's explicit metadata about itself outranks what rules infer, as a
+   Pelican article's own metadata outranks settings and path-derived values.
 """
 
 from __future__ import annotations
@@ -18,10 +34,13 @@ from .accounting import merged_away_text, record_label_words
 from .merge import merge_duplicates
 from .model import DROP, Article, Dropped, Source
 from .presets import PRESETS
+from .readers import recognise
+from .readers.front_matter import FrontMatterRefused, article_fields, split_front_matter
 from .rules.join_jumps import join_jumped
-from .sidecar import SidecarError, load_sidecar
-from .sources import SourceError, discover, read_source
+from .sidecar import SidecarError, load_sidecar, real_date
+from .sources import DEFAULT_MAX_BYTES, SourceError, discover, read_source
 from .state import State
+from .urls import site_name
 
 
 @dataclass
@@ -32,6 +51,7 @@ class SourceResult:
     dropped: list[Dropped]
     issue: dict
     trace: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # metadata of the source refused: "what: why"
 
 
 @dataclass
@@ -45,14 +65,32 @@ class Conversion:
 
 
 def convert_source(source: Source, sidecar: dict | None = None, kind: str | None = None) -> SourceResult:
-    kind = kind or detect_kind(source.text)
+    kind = kind or recognise(source.text) or detect_kind(_text_after_front_matter(source.text))
     state = State(source=source, kind=kind, sidecar=sidecar or {})
     for rule in PRESETS[kind]:
         rule(state)
     _account_for_leftovers(state)
+    _apply_source_front_matter(state)
+    problems = _check_issue_metadata(state)
     _apply_issue_metadata(state)
     record_label_words(state)
-    return SourceResult(source, kind, state.articles, state.dropped, state.issue, state.trace)
+    return SourceResult(source, kind, state.articles, state.dropped, state.issue, state.trace, problems)
+
+
+def _check_issue_metadata(state: State) -> list[str]:
+    """The source's own metadata (a digest's YAML header) against the contract: a value that breaks it is
+    left out and named (the source still converts)."""
+    problems = [str(state.issue.pop("problem"))] if state.issue.get("problem") else []
+    date = state.issue.get("date")
+    if date and not real_date(date):
+        problems.append(f"YAML header key 'date' is not a real date ({str(date)[:40]!r}): converted without it")
+        del state.issue["date"]
+    for key in ("title", "publication"):
+        value = state.issue.get(key)
+        if value is not None and (not isinstance(value, str) or len(value) > 500):
+            problems.append(f"YAML header key {key!r} is not one line of text: converted without it")
+            del state.issue[key]
+    return problems
 
 
 def _account_for_leftovers(state: State) -> None:
@@ -63,6 +101,34 @@ def _account_for_leftovers(state: State) -> None:
             state.drop(block, f"not part of any article ({block.kind})")
 
 
+def _text_after_front_matter(text: str) -> str:
+    """The text as the detector should see it: front matter lines blanked (line count kept)."""
+    try:
+        meta, end = split_front_matter(text)
+    except FrontMatterRefused as refused:
+        meta, end = {}, refused.end
+    if not end:
+        return text
+    lines = text.split("\n")
+    return "\n" * end + "\n".join(lines[end:])
+
+
+def _apply_source_front_matter(state: State) -> None:
+    """A one-article source's front matter outranks the rules; a many-article source's describes the issue."""
+    fields = article_fields(state.source_meta) if state.source_meta else {}
+    if not fields:
+        return
+    if len(state.articles) == 1 and state.kind != "digest":
+        article = state.articles[0]
+        for name, value in fields.items():
+            setattr(article, name, value)
+        article.untitled = article.untitled and "title" not in fields
+        return
+    for name in ("title", "date"):
+        if fields.get(name):
+            state.issue.setdefault(name, fields[name])
+
+
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -70,40 +136,78 @@ def _apply_issue_metadata(state: State) -> None:
     sidecar, issue = state.sidecar, state.issue
     publication = sidecar.get("publication") or issue.get("publication")
     issue_date = sidecar.get("date") or issue.get("date")
-    issue_id = sidecar.get("issue") or state.source.stem
+    issue_id = sidecar.get("issue") or source_issue_id(state.source.name)
     for article in state.articles:
-        article.publication = article.publication or publication
+        if state.kind == "digest":
+            _attribute_digest_entry(article, publication, {publication, issue.get("publication")})
+        else:
+            article.publication = article.publication or publication
         article.date = article.date or issue_date
         article.language = article.language or sidecar.get("language")
         article.issue = issue_id
         article.issue_title = sidecar.get("title") or issue.get("title")
         article.issue_date = issue_date[:10] if ISO_DAY.match(str(issue_date or "")) else None
+    if state.kind == "digest":
+        _one_name_per_site(state.articles)
 
 
-def convert_paths(paths: list[Path], kind: str | None = None) -> Conversion:
+def source_issue_id(key: str) -> str:
+    """A source's issue: its path relative to the sources root without the suffix (`2024/front`), so
+    same-named files in two folders are two issues."""
+    return str(Path(key).with_suffix("").as_posix())
+
+
+def _attribute_digest_entry(article: Article, digest: str | None, digest_names: set) -> None:
+    """A digest entry belongs to the outlet that published it: the source the entry states, else its
+    URL's site; the digest that collected it is `collected_in`."""
+    stated = article.publication if article.publication not in digest_names else None
+    article.publication = stated or site_name(article.url)
+    article.collected_in = digest
+
+
+def _one_name_per_site(articles: list[Article]) -> None:
+    """Entries from one site share the name an entry of that site states (`The Guardian`, not
+    `theguardian.com` for the rest)."""
+    stated = {}
+    for article in articles:
+        site = site_name(article.url)
+        if site and article.publication and article.publication != site:
+            stated.setdefault(site, article.publication)
+    for article in articles:
+        site = site_name(article.url)
+        if site in stated and article.publication == site:
+            article.publication = stated[site]
+
+
+def convert_paths(paths: list[Path], kind: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                  progress=None) -> Conversion:
+    """Convert every source under `paths`; `progress` (optional) wraps the list of files, e.g. a progress bar."""
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown format {kind!r}; one of {', '.join(KINDS)}")
     conversion = Conversion()
-    for found in discover(paths):
+    found_files = discover(paths, max_bytes)
+    for found in progress(found_files) if progress else found_files:
         if found.skipped:
-            conversion.skipped.append(f"{found.path}: {found.skipped}")
+            conversion.skipped.append(found.said(found.skipped))
             continue
         if found.problem:
-            conversion.errors.append(f"{found.path}: {found.problem}")
+            conversion.errors.append(found.said(found.problem))
             continue
         try:
-            source = read_source(found.path)
+            source = read_source(found.path, found.key, max_bytes)
             if not source.text.strip():
                 raise SourceError("empty file: no text to convert")
-            conversion.warnings += [f"{found.path}: {w}" for w in source.warnings]
-            result = convert_source(source, load_sidecar(found.path), kind)
+            conversion.warnings += [found.said(w) for w in source.warnings]
+            result = convert_source(source, load_sidecar(found.path, found.root), kind)
         except (SourceError, SidecarError) as err:
-            conversion.errors.append(f"{found.path}: {err}")
+            conversion.errors.append(found.said(str(err)))
             continue
         except RecursionError:
-            conversion.errors.append(f"{found.path}: too deeply nested to convert")
+            conversion.errors.append(found.said("too deeply nested to convert"))
             continue
+        conversion.errors += [found.said(problem) for problem in result.problems]
         conversion.results.append(result)
+    _keep_issues_apart(conversion)
     _join_across_sources(conversion.results)
     all_articles = [a for r in conversion.results for a in r.articles]
     conversion.articles, conversion.merged = merge_duplicates(all_articles)
@@ -120,6 +224,23 @@ def _join_across_sources(results: list[SourceResult]) -> None:
                                        lambda article, entry: owner[id(article)].dropped.append(entry))}
     for result in results:
         result.articles = [a for a in result.articles if id(a) in kept]
+
+
+def _keep_issues_apart(conversion: Conversion) -> None:
+    """Two sources whose names differ only in their suffix (`front.txt`, `front.md`) would share one issue:
+    each keeps its full name as its issue instead, and the run says so."""
+    by_issue: dict[str, list[SourceResult]] = {}
+    for result in conversion.results:
+        by_issue.setdefault(source_issue_id(result.source.name), []).append(result)
+    for issue, results in by_issue.items():
+        own = [r for r in results if any(a.issue == issue for a in r.articles)]
+        if len(own) < 2:
+            continue
+        for result in own:
+            for article in result.articles:
+                article.issue = result.source.name if article.issue == issue else article.issue
+        conversion.warnings.append(f"{' and '.join(r.source.name for r in own)}: one name but for the suffix: "
+                                   "each is its own issue, named with its suffix")
 
 
 def _report_merged_away_text(conversion: Conversion, all_articles: list[Article]) -> None:

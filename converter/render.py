@@ -18,7 +18,8 @@ from .model import CAPTION, CROSSHEAD, ITEM, PARA, TABLE, Article, Block
 LEADING_STRUCTURE = re.compile(r"^(?:[#>|=+\-!?:{~`%]|\d+[.)]\s|\*\s|_{3,}|\*{3,})")
 ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 KEY_ORDER = ("title", "section", "page", "deck", "authors", "contributors", "source_agency", "dateline", "note",
-             "continued_from", "continues_on", "date", "url", "publication", "issue", "issue_title", "issue_date",
+             "continued_from", "continues_on", "date", "url", "publication", "collected_in", "issue", "issue_title",
+             "issue_date",
              "language", "figures", "translations", "stub", "untitled", "provenance")
 
 
@@ -97,6 +98,7 @@ def front_matter(article: Article) -> dict:
         "date": article.date,
         "url": article.url,
         "publication": article.publication,
+        "collected_in": article.collected_in,
         "issue": article.issue,
         "issue_title": article.issue_title,
         "issue_date": article.issue_date,

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .escaping import markdown_text
 from .pipeline import Conversion
-from .writer import WriteResult
+from .sources import published
+from .writer import WriteResult, write_atomic
 
 REPORT_JSON = "conversion-report.json"
 REPORT_MD = "conversion-report.md"
@@ -18,8 +20,8 @@ def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dic
     sources = []
     for result in conversion.results:
         sources.append({
-            "file": result.source.name,
-            "path": str(result.source.path),
+            "file": result.source.name,  # the path relative to the sources root: never a local path
+            "path": result.source.name,
             "kind": result.kind,
             "encoding": result.source.encoding,
             "sha256": result.source.sha256,
@@ -35,8 +37,8 @@ def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dic
         })
     return {
         "sources": sources,
-        "errors": conversion.errors + written.errors,
-        "warnings": conversion.warnings,
+        "errors": conversion.errors + written.errors,  # as said on the terminal; published by `write_report`
+        "warnings": conversion.warnings + written.warnings,
         "skipped_files": conversion.skipped,
         "duplicates_merged": conversion.merged,
         "hand_corrected_kept": [str(p.relative_to(out.resolve())) for p in written.locked],
@@ -53,36 +55,49 @@ def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dic
 
 
 def _markdown(report: dict) -> str:
+    """The report page. Every value from a source (file names, dropped text, messages) is
+    `markdown_text`: it shows as typed and can never become a tag, an attribute or structure."""
     lines = ["---", "title: Conversion report", "---", "", "# Conversion report", ""]
     totals = report["totals"]
     lines.append(f"{totals['sources']} sources, {totals['articles']} articles, "
                  f"{totals['dropped_lines']} source lines left out, {totals['errors']} errors.")
-    for error in report["errors"]:
-        safe = error.replace("`", "'")
-        lines.append(f"\n- error: `{safe}`")
+    lines += [f"\n- error: {markdown_text(error)}" for error in report["errors"]]
+    lines += [f"\n- warning: {markdown_text(warning)}" for warning in report.get("warnings", [])]
     if report["skipped_files"]:
         lines += ["", "## Files not read as sources", ""]
-        lines += [f"- `{entry.replace('`', chr(39))}`" for entry in report["skipped_files"]]
+        lines += [f"- {markdown_text(entry)}" for entry in report["skipped_files"]]
     for title, key in (("Hand-corrected articles kept (locked: true)", "hand_corrected_kept"),
                        ("Stale articles kept (source gone, not converted this run, or locked; remove with --prune)",
                         "stale_not_removed"),
                        ("Pruned articles (source gone)", "pruned"),
                        ("Superseded articles removed (their source was converted again)", "superseded_removed")):
-        if report[key]:
-            lines += ["", f"## {title}", ""] + [f"- `{p.replace('`', '')}`" for p in report[key]]
+        if report.get(key):
+            lines += ["", f"## {title}", ""] + [f"- {markdown_text(p)}" for p in report[key]]
     for source in report["sources"]:
-        lines += ["", f"## {source['file']}", "", f"Kind: {source['kind']}; {len(source['articles'])} articles.", ""]
+        lines += ["", f"## {markdown_text(source['file'])}", "",
+                  f"Kind: {markdown_text(source['kind'])}; {len(source['articles'])} articles.", ""]
         lines += ["| lines | left out because | text |", "|---|---|---|"]
         for d in source["dropped"]:
-            text = d["text"][:120].replace("|", "&#124;").replace("<", "&lt;").replace("[", "&#91;")
-            lines.append(f"| {d['lines'][0]}–{d['lines'][1]} | {d['reason']} | {text} |")
+            lines.append(f"| {d['lines'][0]}–{d['lines'][1]} | {markdown_text(d['reason'])} | "
+                         f"{markdown_text(d['text'][:120])} |")
     return "\n".join(lines) + "\n"
 
 
+MESSAGE_LISTS = ("errors", "warnings", "skipped_files")
+
+
+def published_report(report: dict) -> dict:
+    """The report as published: messages name files by their path relative to the sources root
+    (the terminal shows the paths as typed), so no local path of the converting machine is written."""
+    return {**report, **{key: [published(m) for m in report.get(key, [])] for key in MESSAGE_LISTS}}
+
+
 def write_report(report: dict, out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    (out / REPORT_JSON).write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    (out / REPORT_MD).write_text(_markdown(report), encoding="utf-8")
+    """Both report files, each written atomically: a killed run leaves the old report or the new, never
+    an empty or half-written one."""
+    public = published_report(report)
+    write_atomic(out / REPORT_JSON, json.dumps(public, ensure_ascii=False, indent=1) + "\n")
+    write_atomic(out / REPORT_MD, _markdown(public))
 
 
 def summary_lines(report: dict) -> list[str]:

@@ -17,11 +17,16 @@ naming the file), in the spirit of MkDocs' config classes.
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import yaml
 
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same result
+from .safe_yaml import SAFE_LOADER, UnsafeYaml, first_line, load_metadata_yaml  # noqa: F401  (SAFE_LOADER: old import path)
+
+MAX_VALUE = 500  # characters in one metadata value
+MAX_ITEMS = 200  # entries in a list value
+SIDECAR_MAX_BYTES = 256 * 1024
 
 SCHEMA: dict[str, type | tuple] = {
     "publication": str,
@@ -32,6 +37,8 @@ SCHEMA: dict[str, type | tuple] = {
     "sections": list,
     "pages": list,
 }
+ISO_DAY_OR_TIME = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)?)?")
+LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
 class SidecarError(Exception):
@@ -40,28 +47,80 @@ class SidecarError(Exception):
 
 def sidecar_path(source: Path) -> Path | None:
     for candidate in (source.with_suffix(".yml"), source.with_suffix(".yaml"), Path(str(source) + ".yml")):
-        if candidate.is_file():
+        if candidate.is_file() or candidate.is_symlink():
             return candidate
     return None
 
 
-def load_sidecar(source: Path) -> dict:
+def real_date(value: object) -> str | None:
+    """An ISO 8601 date (year, month, day, or date and time) that exists on the calendar, as text; None otherwise."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    text = str(value).strip()
+    if not ISO_DAY_OR_TIME.fullmatch(text):
+        return None
+    try:
+        datetime.datetime.fromisoformat(text.replace(" ", "T") if len(text) >= 10 else text + "-01-01"[len(text) - 4:])
+    except ValueError:
+        return None
+    return text.replace(" ", "T")
+
+
+def check_value(name: str, value: object) -> str | None:
+    """Why a metadata value breaks the contract (None: it is fine)."""
+    if name == "date":
+        return None if real_date(value) else f"{name!r} is not a real date in ISO 8601 form ({_shown(value)})"
+    if name == "language" and not LANGUAGE.fullmatch(str(value)):
+        return f"{name!r} is not a language code such as en or zh-Hans ({_shown(value)})"
+    items = value if isinstance(value, list) else [value]
+    if len(items) > MAX_ITEMS:
+        return f"{name!r} has {len(items)} entries (at most {MAX_ITEMS})"
+    for item in items:
+        if isinstance(item, (dict, list)) or item is None:
+            return f"{name!r} must hold text, not {type(item).__name__}"
+        if len(str(item)) > MAX_VALUE or "\n" in str(item):
+            return f"{name!r} must be one line of at most {MAX_VALUE} characters"
+    return None
+
+
+def _shown(value: object) -> str:
+    text = repr(str(value))
+    return text if len(text) <= 40 else text[:37] + "…'"
+
+
+def load_sidecar(source: Path, root: Path | None = None) -> dict:
+    """The sidecar's keys, checked against the schema; `SidecarError` names the file and the key.
+    With `root`, a sidecar that is a link leading outside the sources root or not a regular file is refused."""
     path = sidecar_path(source)
     if path is None:
         return {}
+    from .sources import SourceError, file_problem, read_bytes
+
+    problem = file_problem(path, root or path.parent, SIDECAR_MAX_BYTES)
+    if problem:
+        raise SidecarError(f"{path.name}: {problem}")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-        raise SidecarError(f"{path.name}: not readable YAML ({str(err).splitlines()[0]})") from None
+        data = load_metadata_yaml(read_bytes(path, SIDECAR_MAX_BYTES).decode("utf-8")) or {}
+    except SourceError as err:
+        raise SidecarError(f"{path.name}: {err}") from None
+    except UnicodeDecodeError:
+        raise SidecarError(f"{path.name}: not UTF-8: save it as UTF-8") from None
+    except UnsafeYaml as err:
+        raise SidecarError(f"{path.name}: {err}") from None
+    except yaml.YAMLError as err:
+        raise SidecarError(f"{path.name}: not readable YAML ({first_line(err)})") from None
     if not isinstance(data, dict):
         raise SidecarError(f"{path.name}: must be a mapping of keys to values")
     for name, value in data.items():
         if name not in SCHEMA:
-            raise SidecarError(f"{path.name}: unknown key {name!r} (known: {', '.join(SCHEMA)})")
+            raise SidecarError(f"{path.name}: unknown key {_shown(name)} (known: {', '.join(SCHEMA)})")
         if not isinstance(value, SCHEMA[name]):
             raise SidecarError(f"{path.name}: {name!r} has the wrong type ({type(value).__name__})")
-    if isinstance(data.get("date"), datetime.date):
-        data["date"] = data["date"].isoformat()
+        problem = check_value(name, value)
+        if problem:
+            raise SidecarError(f"{path.name}: {problem}")
+    if "date" in data:
+        data["date"] = real_date(data["date"])
     for name in ("sections", "pages"):
         data[name] = [str(item) for item in data.get(name, [])]
     return data

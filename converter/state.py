@@ -19,6 +19,7 @@ class State:
     articles: list[Article] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     issue: dict = field(default_factory=dict)  # publication, title, date of the whole source
+    source_meta: dict = field(default_factory=dict)  # the source's own YAML front matter (readers/front_matter.py)
     translations: dict[str, dict] = field(default_factory=dict)  # digest summaries by title key
     summary_titles: dict[str, tuple[str, tuple[int, int]]] = field(default_factory=dict)  # title, lines
     contents: list[str] = field(default_factory=list)  # titles listed in a table of contents

@@ -158,14 +158,14 @@ def test_a_folder_of_10000_small_files_converts(tmp_path: Path) -> None:
 
 def test_an_unreadable_file_is_named_and_the_rest_converts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     secret = tmp_path / "in" / "secret.txt"
-    original = Path.read_bytes
+    original = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "secret.txt":
+    def open_file(path, flags, *args, **kwargs):  # sources are opened with os.open (O_NONBLOCK, then fstat)
+        if os.fspath(path).endswith("secret.txt"):
             raise PermissionError(13, "Permission denied")
-        return original(self)
+        return original(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)  # chmod 000 does not stop root
+    monkeypatch.setattr(os, "open", open_file)  # chmod 000 does not stop root
     code, _, stderr, _ = convert_with_good_file(tmp_path, "secret.txt", b"Secret\n\nText.\n")
     assert code == 0 and f"error: {secret}: cannot be read: permission denied" in stderr
 

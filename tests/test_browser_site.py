@@ -17,7 +17,7 @@ def test_home_to_issue_to_article(page, site_url, artifacts) -> None:
     page.goto(site_url)
     assert page.locator("h1").first.inner_text() == "Broadsheet archive"
     page.screenshot(path=str(artifacts / "home.png"), full_page=True)
-    page.locator("article table a", has_text="000_d7c7b0b25b6929d9").click()
+    page.locator("article table a", has_text="INSIGHTS: U.S. exit from WHO").click()  # the sidecar's name
     page.wait_for_url(re.compile(r"/browse/issues/000_d7c7b0b25b6929d9/$"))
     assert page.locator("h2", has_text="INSIGHTS").is_visible()
     page.screenshot(path=str(artifacts / "issue.png"), full_page=True)

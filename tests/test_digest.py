@@ -47,4 +47,6 @@ def test_a_title_suffix_names_the_site_only_when_it_reads_as_a_name(tmp_path: Pa
     bridge = posts["Harbour bridge reopens after repairs"]
     assert (bridge["section"], bridge["publication"]) == ("Local", "The Harbour Times")
     bills = posts["Funding bills signed in the Oval Office | Balance of Power: Late Edition 02/03/2026"]
-    assert bills["publication"] == "Morning digest", "a programme name with a date is part of the title"
+    # a programme name with a date is part of the title, not a publication; the entry belongs to its
+    # site's outlet (named by the other entry from news.example), the digest only collected it
+    assert bills["publication"] == "The Harbour Times" and bills["collected_in"] == "Morning digest"

@@ -111,8 +111,14 @@ def test_a_locked_article_is_never_removed_as_superseded(tmp_path: Path) -> None
     article.write_text(article.read_text(encoding="utf-8").replace("title:", "locked: true\ntitle:", 1),
                        encoding="utf-8")
     (folder / "bridge.txt").write_text(STORY.replace("Reopens", "Reopens Early"), encoding="utf-8")
-    stdout = convert(folder, out)
-    assert article.exists() and f"stale {article.relative_to(out).as_posix()}" in stdout
+    result = CliRunner().invoke(main, ["convert", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    relative = article.relative_to(out).as_posix()
+    assert article.exists() and f"kept hand-corrected {relative} (locked: true)" in result.stdout
+    # recognised by provenance (same source file, same lines): the new headline is not a second copy
+    assert not list((out / "articles").rglob("harbour-bridge-reopens-early.md"))
+    assert f"warning: {relative}: hand-corrected (locked: true) and its source now gives this article as " \
+           "'Harbour Bridge Reopens Early'" in result.stderr
 
 
 def test_pruning_the_last_article_of_an_issue_removes_its_folder(tmp_path: Path) -> None:

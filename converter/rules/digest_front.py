@@ -5,6 +5,10 @@
 - drop_table_of_contents: bullet lines listing the titles → dropped, titles kept.
 - read_summaries: `N. title` / `中文标题:` / `内容摘要:` → translations of the
   article with that title (`翻译失败`, "translation failed", gives no title).
+- read_labelled_metadata: a run of three or more `**Label：** value` lines
+  (`标题` / `作者` / `发表日期`, `Title` / `Author` / `Published`), wherever it
+  stands (newsletters put it mid-file) → the issue's title, publication and
+  date; the lines leave the text, reported.
 """
 
 from __future__ import annotations
@@ -17,6 +21,12 @@ from ..state import State
 from ..text import ends_sentence, has_cjk, key
 from ..urls import bare_url
 
+FIELD_LINE = re.compile(r"^(?:\*\*|__)(?P<label>[^*_:：]{1,16}?)\s*[:：]\s*(?:\*\*|__)\s*(?P<value>.*?)\s*$"
+                        r"|^(?P<label2>标题|標題|作者|发表日期|發表日期|发布日期|日期|来源|來源|Title|Author|Date|Published)"
+                        r"\s*[:：]\s*(?P<value2>.*?)\s*$")
+FIELD_KEYS = {"title": ("标题", "標題", "title", "headline"), "publication": ("作者", "author", "来源", "來源", "publisher"),
+              "date": ("发表日期", "發表日期", "发布日期", "日期", "date", "published")}
+FIELD_RUN = 3
 NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)、]\s*(?P<title>.+)$")
 LABELLED = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,6}|[A-Z][A-Za-z ]{2,20})\s*[:：]\s*(?P<value>.*)$")
 ZH_TITLE = {"中文标题", "标题", "译题"}
@@ -25,15 +35,28 @@ FAILED = {"翻译失败", "translation failed", "无", "n/a"}
 
 
 def _first_body_index(blocks: list[Block]) -> int:
-    """Where the header stops: the first list item, numbered summary or entry."""
-    from .digest_entries import entry_starts
+    """Where the header stops: the first list item, numbered summary, note section or entry."""
+    from .digest_entries import digest_entry_starts
 
-    starts = entry_starts(blocks)
+    starts = digest_entry_starts(blocks)
     first_entry = starts[0] if starts else len(blocks)
     for index, block in enumerate(blocks[:first_entry]):
-        if block.kind in (ITEM, URL) or NUMBERED.match(block.text):
+        if block.kind in (ITEM, URL) or NUMBERED.match(block.text) or opens_note(blocks, index):
             return index
     return first_entry
+
+
+def opens_note(blocks: list[Block], index: int) -> bool:
+    """A section heading with running text under it (an editor's note, a foreword), not an entry list."""
+    from .digest_entries import _live
+
+    block = blocks[index]
+    if block.kind != HEADING or block.level < 2:
+        return False
+    after = _live(blocks, index + 1, 2)
+    if not after or after[0].kind != PARA or len(after[0].text) < 40:
+        return False
+    return not (len(after) > 1 and after[1].kind == URL)
 
 
 def read_digest_header(state: State) -> None:
@@ -132,3 +155,34 @@ def mark_urls(state: State) -> None:
     for block in state.blocks:
         if block.kind == PARA and bare_url(block.text):
             block.kind = URL
+
+
+def read_labelled_metadata(state: State) -> None:
+    """A run of `Label: value` lines naming the post's title, author or date is metadata, not text."""
+    run: list = []
+    for block in state.blocks + [None]:
+        match = FIELD_LINE.match(block.text) if block is not None and block.kind == PARA else None
+        if match:
+            run.append((block, match))
+            continue
+        if block is not None and block.kind != PARA and block.reason and run:
+            continue  # a dropped line (a rule, an empty quote) does not end the run
+        if len(run) >= FIELD_RUN and any(_field_key(m) for _, m in run):
+            _take_fields(state, run)
+        run = []
+
+
+def _field_key(match: re.Match) -> str | None:
+    label = (match["label"] or match["label2"] or "").strip().casefold()
+    return next((k for k, labels in FIELD_KEYS.items() if label in labels), None)
+
+
+def _take_fields(state: State, run: list) -> None:
+    for block, match in run:
+        name, value = _field_key(match), (match["value"] if match["label"] else match["value2"]) or ""
+        value = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", value).strip()  # `[中国数字时代](…)` → its text
+        if name == "date":
+            value = find_date(value) or value
+        if name and value:
+            state.issue.setdefault(name, value)
+        state.drop(block, "metadata block (kept as the issue's metadata)")

@@ -1,21 +1,23 @@
 """An article page's header, footer and head metadata, as HTML built from front matter.
 
-Every front-matter value is escaped here (`html.escape`); link targets come from
+Every front-matter value is escaped here (`html.escape` for text and quoted attributes, `escaping.json_script`
+for JSON-LD); link targets come from
 a resolver that returns a URL only for pages that exist in the build.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from html import escape, unescape
 from typing import Callable
 
+from ..escaping import json_script
 from .browse import facet_src, issue_src
-from .listing import human_date
+from .listing import human_date, is_chinese
 
 Resolve = Callable[[str], "str | None"]
 RAW_DIR = "raw"
+HEADLINE_ID = "bs-article"  # the skip link's target: the article's header, headline first
 
 
 def raw_src(file_name: str) -> str:
@@ -23,9 +25,21 @@ def raw_src(file_name: str) -> str:
     return f"{RAW_DIR}/{file_name}" if file_name.endswith(".txt") else f"{RAW_DIR}/{file_name}.txt"
 
 
+def _lang(value: str) -> str:
+    """` lang="zh"` for a Chinese string, else '' (a constant: never source text)."""
+    return ' lang="zh"' if is_chinese(value) else ""
+
+
+def _marked(value: str, escaped: str) -> str:
+    """Already escaped text, in a `lang="zh"` span when the value is Chinese."""
+    return f"<span{_lang(value)}>{escaped}</span>" if _lang(value) else escaped
+
+
 def _a(label: str, url: str | None, cls: str = "") -> str:
-    attr = f' class="{cls}"' if cls else ""
-    return f'<a href="{escape(url)}"{attr}>{escape(label)}</a>' if url else escape(label)
+    attr = (f' class="{cls}"' if cls else "") + _lang(label)
+    if url:
+        return f'<a href="{escape(url)}"{attr}>{escape(label)}</a>'
+    return f"<span{attr}>{escape(label)}</span>" if _lang(label) else escape(label)
 
 
 def _names(names: list[str], folder: str | None, resolve: Resolve) -> str:
@@ -34,7 +48,7 @@ def _names(names: list[str], folder: str | None, resolve: Resolve) -> str:
 
 
 def _kicker(meta: dict) -> str:
-    bits = [escape(str(meta[k])) for k in ("page", "section") if meta.get(k)]
+    bits = [_marked(str(meta[k]), escape(str(meta[k]))) for k in ("page", "section") if meta.get(k)]
     return f'<p class="bs-kicker">{" · ".join(bits)}</p>' if bits else ""
 
 
@@ -45,9 +59,14 @@ def _dateline(meta: dict, resolve: Resolve) -> str:
     if meta.get("date"):
         iso = str(meta["date"])
         bits.append(f'<time datetime="{escape(iso)}">{escape(human_date(iso))}</time>')
+    else:
+        bits.append('<span class="bs-undated">date not stated in the source</span>')
     if meta.get("publication"):
         pub = str(meta["publication"])
         bits.append(_a(pub, resolve(facet_src("publications", pub)), "bs-publication"))
+    if meta.get("collected_in"):
+        digest = str(meta["collected_in"])
+        bits.append("collected in " + _a(digest, resolve(facet_src("publications", digest)), "bs-collected-in"))
     if meta.get("issue"):
         label = str(meta.get("issue_title") or meta["issue"])
         bits.append(_a(label, resolve(issue_src(str(meta["issue"]))), "bs-issue"))
@@ -73,7 +92,9 @@ def _figures(meta: dict, body: str) -> str:
 
 
 def header_html(meta: dict, body: str, resolve: Resolve) -> str:
-    parts = [_kicker(meta), f'<h1 class="bs-headline">{escape(str(meta.get("title") or "Untitled"))}</h1>']
+    title = str(meta.get("title") or "Untitled")
+    parts = [_kicker(meta), f'<h1 class="bs-headline"{_lang(title)}>'
+                            f'{escape(str(meta.get("title") or "Untitled"))}</h1>']
     if meta.get("deck"):
         parts.append(f'<p class="bs-deck">{escape(str(meta["deck"]))}</p>')
     if meta.get("authors"):
@@ -84,7 +105,9 @@ def header_html(meta: dict, body: str, resolve: Resolve) -> str:
     parts += [_translation(meta), _figures(meta, body)]
     if meta.get("stub") and not body.strip():
         parts.append('<p class="bs-stub">Only the summary of this article is in the archive.</p>')
-    return '<header class="bs-article-head">' + "".join(p for p in parts if p) + "</header>"
+    # the skip link's target: an id on the h1 would make search index the header apart from the body
+    return (f'<header class="bs-article-head" id="{HEADLINE_ID}" tabindex="-1">' + "".join(p for p in parts if p)
+            + "</header>")
 
 
 def _provenance(meta: dict, resolve: Resolve) -> str:
@@ -107,9 +130,9 @@ def footer_html(meta: dict, resolve: Resolve) -> str:
         value = meta.get(key)
         if value:
             text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-            parts.append(f'<p class="bs-{key}">{label}{escape(text)}</p>')
+            parts.append(f'<p class="bs-{key}">{label}{_marked(text, escape(text))}</p>')
     if meta.get("note"):
-        parts.append(f'<p class="bs-note">{escape(str(meta["note"]))}</p>')
+        parts.append(f'<p class="bs-note">{_marked(str(meta["note"]), escape(str(meta["note"])))}</p>')
     url = str(meta.get("url") or "")
     if re.match(r"https?://", url):
         parts.append(f'<p class="bs-original">Original: <a href="{escape(url)}" rel="nofollow noopener">'
@@ -137,9 +160,7 @@ def json_ld(meta: dict, canonical: str | None, source_url: str | None) -> str:
     data.update({k: str(v) for k, v in optional.items() if v})
     if meta.get("publication"):
         data["publisher"] = {"@type": "Organization", "name": str(meta["publication"])}
-    text = json.dumps(data, ensure_ascii=False, sort_keys=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">{text}</script>'
+    return f'<script type="application/ld+json">{json_script(data)}</script>'
 
 
 def head_html(meta: dict, markdown: str, canonical: str | None, source_url: str | None, site_name: str) -> str:

@@ -7,27 +7,42 @@ publication. Every value that came from a source is escaped (`listing.text`).
 
 from __future__ import annotations
 
+import hashlib
+import logging
 from collections import Counter
 from pathlib import Path
 
+from ..writer import write_atomic
 from .catalog import Entry, Issue, group_issues, load_entries
-from .listing import article_item, human_date, link, month_name, page, page_slug, table, text
+from .listing import (GENERATOR_KEY, article_item, lang_span, human_date, link, month_name, page, page_slug, plural, table,
+                      text, weekday)
 
 HOME = "index.md"
 BROWSE = "browse"
 ISSUES = f"{BROWSE}/issues/index.md"
 ARCHIVE = f"{BROWSE}/archive/index.md"
+CALENDAR = f"{BROWSE}/calendar/index.md"
 FACETS = {  # folder: (index title, singular, values of an entry)
     "sections": ("Sections", "Section", lambda e: [e.meta["section"]] if e.meta.get("section") else []),
-    "authors": ("Authors", "Author", lambda e: e.authors),
+    "authors": ("Authors", "Author", lambda e: e.people),
     "publications": ("Publications", "Publication",
-                     lambda e: [e.meta["publication"]] if e.meta.get("publication") else []),
+                     lambda e: [e.meta[k] for k in ("publication", "collected_in") if e.meta.get(k)]),
 }
 LATEST_ISSUES = 10
 
 
+def issue_slug(issue_id: str) -> str:
+    """An issue page's name, distinct for every issue id: the slug itself when the id already is one
+    (`000_d7c7…`, `std-2026-01-30`), else the slug and a short hash of the id, so ids that slug alike
+    (`front page`/`front-page`, `Report`/`report`, NFC/NFD `café`) never share or overwrite a page."""
+    slug = page_slug(issue_id)
+    if slug == issue_id:
+        return slug
+    return f"{slug}-{hashlib.sha256(issue_id.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+
+
 def issue_src(issue_id: str) -> str:
-    return f"{BROWSE}/issues/{page_slug(issue_id)}.md"
+    return f"{BROWSE}/issues/{issue_slug(issue_id)}.md"
 
 
 def facet_src(folder: str, name: str) -> str:
@@ -35,18 +50,20 @@ def facet_src(folder: str, name: str) -> str:
 
 
 def issue_row(issue: Issue, from_src: str) -> list[str]:
-    return [link(issue.title, from_src, issue_src(issue.id)), text(issue.publication),
-            text(human_date(issue.date)) if issue.date else "", str(len(issue.entries))]
+    return [link(issue.title, from_src, issue_src(issue.id)), lang_span(issue.publication),
+            text(human_date(issue.date)) if issue.date else "undated", str(len(issue.entries))]
 
 
 def home_page(issues: list[Issue], entries: list[Entry], name: str) -> str:
-    publications = {e.meta["publication"] for e in entries if e.meta.get("publication")}
-    authors = {a for e in entries for a in e.authors}
-    body = [f"# {text(name)}", "", f"{len(entries)} articles in {len(issues)} issues from {len(publications)} publications, "
-            f"by {len(authors)} authors.", "", "## Latest issues", ""]
+    publications = {e.meta[k] for e in entries for k in ("publication", "collected_in") if e.meta.get(k)}
+    authors = {a for e in entries for a in e.people}
+    body = [f"# {text(name)}", "", f"{plural(len(entries), 'article')} in {plural(len(issues), 'issue')} from "
+            f"{plural(len(publications), 'publication')}, by {plural(len(authors), 'author')}.", "",
+            "## Latest issues", ""]
     body += table(["Issue", "Publication", "Date", "Articles"], [issue_row(i, HOME) for i in issues[:LATEST_ISSUES]])
     body += ["", "## Browse", "",
              f"- [All issues]({ISSUES}) ({len(issues)})",
+             f"- [Calendar: the days with issues]({CALENDAR})",
              f"- [Archive by year and month]({ARCHIVE})"]
     body += [f"- [{title}]({BROWSE}/{folder}/index.md)" for folder, (title, _, _) in FACETS.items()]
     body += ["- [Conversion report](conversion-report.md)", "- [Atom feed of the newest articles](feed.xml)"]
@@ -55,25 +72,28 @@ def home_page(issues: list[Issue], entries: list[Entry], name: str) -> str:
 
 def issues_index(issues: list[Issue]) -> str:
     rows = [issue_row(i, ISSUES) for i in issues]
-    return page("Issues", [f"{len(issues)} issues, newest first.", ""] + table(
+    return page("Issues", [f"{plural(len(issues), 'issue')}, newest first.", ""] + table(
         ["Issue", "Publication", "Date", "Articles"], rows))
 
 
 def issue_page(issue: Issue) -> str:
     src = issue_src(issue.id)
-    facts = [text(v) for v in (issue.publication, human_date(issue.date) if issue.date else "") if v]
-    body = [" · ".join(facts + [f"{len(issue.entries)} articles, in the order the source prints them."]), ""]
+    facts = [lang_span(issue.publication)] if issue.publication else []
+    facts.append(text(human_date(issue.date)) if issue.date else "date not stated in the source")
+    body = [" · ".join(facts + [f"{plural(len(issue.entries), 'article')}, in the order the source prints "
+                                "them."]), ""]
+    paged = any(e.meta.get("page") for e in issue.entries)
     current_page, current_section = None, None
     for entry in issue.entries:
         page_name, section = entry.meta.get("page"), entry.meta.get("section")
-        if page_name != current_page:
+        if paged and page_name != current_page:
             body += ["", f"## {text(page_name) if page_name else 'Other pages'}", ""]
             current_page, current_section = page_name, None
         if section != current_section:  # an article with no kicker after some must not look like theirs
             body += ["", f"### {text(section) if section else 'Other articles'}", ""]
         current_section = section
-        body.append(article_item(entry, src))
-    return page(issue.title, body)
+        body.append(article_item(entry, src, kicker=False, with_lede=True))
+    return page(issue.title, body, heading=lang_span(issue.title))
 
 
 def archive_page(issues: list[Issue]) -> str:
@@ -88,8 +108,29 @@ def archive_page(issues: list[Issue]) -> str:
             body += ["", f"### {month_name(month)}", ""]
         when = text(human_date(issue.date)) if issue.date else "undated"
         body.append(f"- {link(issue.title, ARCHIVE, issue_src(issue.id))} — {when} · "
-                    f"{text(issue.publication) + ' · ' if issue.publication else ''}{len(issue.entries)} articles")
+                    f"{lang_span(issue.publication) + ' · ' if issue.publication else ''}"
+                    f"{plural(len(issue.entries), 'article')}")
     return page("Archive", ["Issues by year and month, newest first."] + body)
+
+
+def calendar_page(issues: list[Issue]) -> str:
+    """Year → month → day: a month's days in a row, the days with issues linked to them."""
+    by_day: dict[str, list[Issue]] = {}
+    for issue in issues:
+        if len(issue.date) >= 10:
+            by_day.setdefault(issue.date[:10], []).append(issue)
+    body = ["Every day with an issue, by year and month."]
+    for year in sorted({d[:4] for d in by_day}, reverse=True):
+        body += ["", f"## {year}", ""]
+        for month in sorted({d[:7] for d in by_day if d.startswith(year)}, reverse=True):
+            body += ["", f"### {month_name(month)}", ""]
+            for day in sorted(d for d in by_day if d.startswith(month)):
+                links = ", ".join(link(i.title, CALENDAR, issue_src(i.id)) for i in by_day[day])
+                body.append(f"- **{int(day[8:10])}** {text(weekday(day))}: {links}")
+    undated = [i for i in issues if len(i.date) < 10]
+    if undated:
+        body += ["", "## Undated", ""] + [f"- {link(i.title, CALENDAR, issue_src(i.id))}" for i in undated]
+    return page("Calendar", body)
 
 
 def facet_groups(entries: list[Entry], values) -> dict[str, tuple[str, list[Entry]]]:
@@ -106,6 +147,17 @@ def facet_groups(entries: list[Entry], values) -> dict[str, tuple[str, list[Entr
     return result
 
 
+def issue_run(name: str, src: str, issues: list[Issue]) -> list[str]:
+    """A publication's run of issues (newest first): the issues it published or collected."""
+    own = [i for i in issues if i.publication == name]
+    if not own:
+        return []
+    rows = [[link(i.title, src, issue_src(i.id)), text(human_date(i.date)) if i.date else "undated",
+             str(len(i.entries))] for i in own]
+    return ["## Issues", "", f"{plural(len(own), 'issue')}, newest first.", ""] + table(
+        ["Issue", "Date", "Articles"], rows) + ["## Articles", ""]
+
+
 def facet_pages(folder: str, entries: list[Entry], by_id: dict[str, Issue]) -> dict[str, str]:
     index_title, singular, values = FACETS[folder]
     index_src = f"{BROWSE}/{folder}/index.md"
@@ -115,7 +167,9 @@ def facet_pages(folder: str, entries: list[Entry], by_id: dict[str, Issue]) -> d
         src = facet_src(folder, name)
         members = sorted(members, key=lambda e: (e.date == "", tuple(-ord(c) for c in e.date), e.src))
         items = [article_item(e, src, issue_src(e.issue), by_id[e.issue]) for e in members]
-        pages[src] = page(f"{singular}: {name}", [f"{len(members)} articles, newest first.", ""] + items)
+        run = issue_run(name, src, list(by_id.values())) if folder == "publications" else []
+        pages[src] = page(f"{singular}: {name}", heading=f"{singular}: {lang_span(name)}", body=run + [f"{plural(len(members), 'article')}, newest first.", ""]
+                          + items)
         rows.append([link(name, index_src, src), str(len(members))])
     pages[index_src] = page(index_title, table([singular, "Articles"], rows))
     return pages
@@ -125,21 +179,33 @@ def build_pages(entries: list[Entry], name: str) -> dict[str, str]:
     """Every browse page: path under the docs folder → Markdown text."""
     issues = group_issues(entries)
     by_id = {i.id: i for i in issues}
-    pages = {HOME: home_page(issues, entries, name), ISSUES: issues_index(issues), ARCHIVE: archive_page(issues)}
+    pages = {HOME: home_page(issues, entries, name), ISSUES: issues_index(issues), ARCHIVE: archive_page(issues),
+             CALENDAR: calendar_page(issues)}
     pages.update({issue_src(i.id): issue_page(i) for i in issues})
     for folder in FACETS:
         pages.update(facet_pages(folder, entries, by_id))
     return pages
 
 
+def written_by_broadsheet(path: Path) -> bool:
+    """A page broadsheet wrote (its front matter says so; older home pages link the issue list)."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    head = text[:text.find("\n---\n", 3) + 1] if text.startswith("---\n") else ""
+    return f"\n{GENERATOR_KEY}: broadsheet\n" in head or f"]({ISSUES})" in text
+
+
 def write_pages(docs: Path, pages: dict[str, str]) -> list[str]:
-    """Write pages whose text changed; remove browse pages that are no longer generated."""
+    """Write pages whose text changed; remove browse pages that are no longer generated. A home page
+    the user wrote (docs/index.md without broadsheet's mark) is kept, and said so."""
     changed = []
     for src, content in pages.items():
         target = docs / src
-        if not target.exists() or target.read_text(encoding="utf-8") != content:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8", newline="\n")
+        if src == HOME and target.exists() and not written_by_broadsheet(target):
+            logging.getLogger("mkdocs.plugins.broadsheet").warning(
+                "broadsheet: %s is not broadsheet's home page: kept (the archive's front page is %s)", target, ISSUES)
+            continue
+        if not target.exists() or target.read_bytes() != content.encode("utf-8"):
+            write_atomic(target, content)
             changed.append(src)
     for old in sorted((docs / BROWSE).rglob("*.md")):
         if old.relative_to(docs).as_posix() not in pages:

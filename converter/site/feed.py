@@ -6,11 +6,15 @@ import os
 import posixpath
 from datetime import datetime, timezone
 from pathlib import Path
-from xml.sax.saxutils import escape
+import xml.etree.ElementTree as ET
 
+from ..escaping import xml_text
+from ..writer import write_atomic
 from .catalog import Entry
 
 FEED = "feed.xml"
+ATOM = "http://www.w3.org/2005/Atom"
+ET.register_namespace("", ATOM)
 NEWEST = 50
 
 
@@ -43,34 +47,51 @@ def newest(entries: list[Entry], count: int = NEWEST) -> list[Entry]:
     return dated[:count]
 
 
-def entry_xml(entry: Entry, base: str, updated: str, use_directory_urls: bool) -> str:
+def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    """A child element; text and attribute values pass `xml_text` (characters XML forbids replaced) and
+    are escaped by the XML writer."""
+    child = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: xml_text(v) for k, v in attrs.items()})
+    if text is not None:
+        child.text = xml_text(text)
+    return child
+
+
+def entry_element(feed: ET.Element, entry: Entry, base: str, updated: str, use_directory_urls: bool) -> None:
     url = base + page_url(entry.src, use_directory_urls)
     zh = (entry.meta.get("translations") or {}).get("zh") or {}
-    summary = entry.meta.get("deck") or zh.get("summary") or ""
-    lines = ["  <entry>", f"    <title>{escape(entry.title)}</title>",
-             f'    <link rel="alternate" type="text/html" href="{escape(url)}"/>',
-             f"    <id>{escape(url)}</id>", f"    <updated>{updated}</updated>"]
-    lines += [f"    <author><name>{escape(a)}</name></author>" for a in entry.authors]
+    summary = entry.meta.get("deck") or (zh.get("summary") if isinstance(zh, dict) else "") or ""
+    item = _add(feed, "entry")
+    _add(item, "title", entry.title)
+    _add(item, "link", rel="alternate", type="text/html", href=url)
+    _add(item, "id", url)
+    _add(item, "updated", updated)
+    for author in entry.authors:
+        _add(_add(item, "author"), "name", author)
     if summary:
-        lines.append(f"    <summary>{escape(str(summary))}</summary>")
-    return "\n".join(lines + ["  </entry>"])
+        _add(item, "summary", str(summary))
 
 
 def feed_xml(entries: list[Entry], name: str, site_url: str, use_directory_urls: bool = True) -> str:
+    """The Atom feed, written by a real XML writer: it always parses, whatever the articles hold."""
     base = (site_url.rstrip("/") + "/") if site_url else "/"
     items = newest(entries)
     updated = rfc3339(items[0].date) if items else fallback_updated()
-    head = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
-            f"  <title>{escape(name)}</title>", f'  <link rel="alternate" href="{escape(base)}"/>',
-            f'  <link rel="self" href="{escape(base + FEED)}"/>', f"  <id>{escape(base + FEED)}</id>",
-            f"  <updated>{updated}</updated>", "  <generator>Broadsheet</generator>"]
-    body = [entry_xml(e, base, rfc3339(e.date), use_directory_urls) for e in items]
-    return "\n".join(head + body + ["</feed>"]) + "\n"
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    _add(feed, "title", name)
+    _add(feed, "link", rel="alternate", href=base)
+    _add(feed, "link", rel="self", href=base + FEED)
+    _add(feed, "id", base + FEED)
+    _add(feed, "updated", updated)
+    _add(feed, "generator", "Broadsheet")
+    for entry in items:
+        entry_element(feed, entry, base, rfc3339(entry.date), use_directory_urls)
+    ET.indent(feed, space="  ")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
 def write_feed(docs: Path, entries: list[Entry], name: str, site_url: str, use_directory_urls: bool = True) -> Path:
     target = docs / FEED
     text = feed_xml(entries, name, site_url, use_directory_urls)
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8", newline="\n")
+    if not target.exists() or target.read_bytes() != text.encode("utf-8"):
+        write_atomic(target, text)
     return target

@@ -1,4 +1,4 @@
-"""The MkDocs hook (listed under `hooks:` in mkdocs.yml): article pages and safe titles.
+"""Article pages and safe titles, called from the broadsheet MkDocs plugin (`plugin.py`).
 
 - `on_page_content`: an article (a page whose front matter has `provenance`) gets its
   header (kicker, headline, byline with author links, date, publication, jump line,
@@ -80,9 +80,3 @@ def on_env(env, config, files, **kwargs):
         _escape_meta(page)
     return env
 
-
-def on_pre_build(config, **kwargs):
-    """Under `broadsheet serve`, re-convert the sources first when one changed."""
-    from converter.site.commands import refresh_for_serve
-
-    refresh_for_serve()

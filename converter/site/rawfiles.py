@@ -1,26 +1,44 @@
-"""Raw sources copied into the docs folder (`raw/<file>.txt`), so article footers can link them."""
+"""Raw sources copied into the docs folder (`raw/<key>.txt`), so article footers can link them.
+
+A source is named by its path relative to the sources root (`2024/front.txt`), so two same-named files in
+two folders get two copies. Only the bytes that were converted are copied (checked by sha256), read the safe
+way (regular files only, size-limited), and each copy is written atomically.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
+from ..sources import DEFAULT_MAX_BYTES, SourceError, read_bytes
+from ..writer import write_atomic
 from .article_html import RAW_DIR, raw_src
 
 
-def copy_sources(report: dict, docs: Path, still_named: frozenset[str] = frozenset()) -> list[str]:
+def copy_sources(report: dict, docs: Path, still_named: frozenset[str] = frozenset(),
+                 local_paths: dict[str, Path] | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]:
     """Copy every converted source next to the pages. Remove copies no article names any more;
-    a copy named by a kept (stale or hand-corrected) article stays, so its footer link still works."""
-    wanted: dict[str, Path] = {}
+    a copy named by a kept (stale or hand-corrected) article stays, so its footer link still works.
+    `local_paths` maps each source's key to where it was read (the report holds keys only)."""
+    local_paths = local_paths or {}
+    wanted: dict[str, tuple[Path, str]] = {}
     for source in report.get("sources", []):
-        name, path = source.get("file"), source.get("path")
-        if name and path and Path(path).is_file():
-            wanted.setdefault(raw_src(name), Path(path))  # the first of two same-named files wins
-    for src, path in wanted.items():
+        key = source.get("file")
+        path = local_paths.get(key) if key else None
+        if path is not None:
+            wanted.setdefault(raw_src(key), (path, str(source.get("sha256"))))
+    copied = []
+    for src, (path, sha) in wanted.items():
         target = docs / src
-        data = path.read_bytes()
+        try:
+            data = read_bytes(path, max_bytes)
+        except SourceError:
+            continue
+        if hashlib.sha256(data).hexdigest() != sha:  # changed since it was converted: not what the article says
+            continue
         if not target.exists() or target.read_bytes() != data:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            write_atomic(target, data)
+        copied.append(src)
     kept = {raw_src(name) for name in still_named}
     folder = docs / RAW_DIR
     if folder.is_dir():
@@ -28,4 +46,4 @@ def copy_sources(report: dict, docs: Path, still_named: frozenset[str] = frozens
             src = old.relative_to(docs).as_posix()
             if old.is_file() and src not in wanted and src not in kept:
                 old.unlink()
-    return sorted(wanted)
+    return sorted(copied)

@@ -1,0 +1,221 @@
+"""The `broadsheet` MkDocs plugin: the whole site layer, usable from any `mkdocs.yml`.
+
+    plugins:
+      - search
+      - broadsheet:
+          sources: [site_src]          # files or folders of raw news text (default: site_src)
+          archive_name: My archive     # home page and feed title (default: site_name)
+
+It brings the theme overrides (a template directory placed just after the user's
+own `custom_dir`), the stylesheet, the Markdown extensions the articles use, search
+settings that suit news text (English and Chinese), and a nav of the browse pages
+when `mkdocs.yml` has none. Before each build it converts the sources into the docs
+folder and writes the browse pages, the feed and the raw sources (only when a
+source changed), so `mkdocs build` and `mkdocs serve` work like `broadsheet build`.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from . import hooks
+from .searchindex import SEARCH_FIELDS, SEARCH_SEPARATOR, rewrite_search_index, search_keywords
+from .settings import SiteSettings
+
+THEME_DIR = Path(__file__).resolve().parent / "theme"
+STYLESHEET = "assets/stylesheets/broadsheet.css"
+EXTENSIONS = ("toc", "attr_list", "tables")
+DEFAULT_NAV = [{"Home": "index.md"}, {"Issues": "browse/issues/index.md"},
+               {"Calendar": "browse/calendar/index.md"}, {"Archive": "browse/archive/index.md"},
+               {"Sections": "browse/sections/index.md"}, {"Authors": "browse/authors/index.md"},
+               {"Publications": "browse/publications/index.md"}, {"Conversion report": "conversion-report.md"}]
+NOT_IN_NAV = ["/articles/", "/browse/"]
+UNSEARCHED = {"conversion-report.md"}  # browse pages say so in their own front matter
+log = logging.getLogger("mkdocs.plugins.broadsheet")
+
+
+class BroadsheetConfig(Config):
+    """The plugin's options, validated by MkDocs' own config classes."""
+
+    sources = c.ListOfItems(c.Type(str), default=["site_src"])
+    archive_name = c.Optional(c.Type(str))
+    convert = c.Type(bool, default=True)
+    prune = c.Type(bool, default=False)
+    nav = c.Type(bool, default=True)
+    search_settings = c.Type(bool, default=True)
+    stylesheet = c.Type(bool, default=True)
+
+
+class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
+    """Registered as the `broadsheet` entry point of `mkdocs.plugins`."""
+
+    supports_multiple_instances = False
+    # Shared by the instances MkDocs makes (`serve` loads the config again for each rebuild):
+    _session: dict = {}  # set by `broadsheet build/serve`: sources given on the command line, prune, progress
+    _converted: dict[str, str] = {}  # docs folder -> fingerprint of the sources last converted into it
+
+    def __init__(self) -> None:
+        self.stats: dict = {}
+        self._keywords: dict[str, str] = {}
+        self._issue_names: dict[str, str] = {}
+
+    @classmethod
+    def session(cls, sources: list[Path] | None = None, prune: bool = False, progress=None,
+                force: bool = False, max_bytes: int | None = None) -> None:
+        """What `broadsheet build/serve` adds to mkdocs.yml's options for this run (`force`: convert
+        even when no source changed since the last build in this process)."""
+        cls._session = {"sources": sources, "prune": prune, "progress": progress, "max_bytes": max_bytes}
+        if force:
+            cls._converted.clear()
+
+    # -- configuration -------------------------------------------------------------------------
+
+    def source_paths(self, config) -> list[Path]:
+        if self._session.get("sources"):
+            return [Path(p) for p in self._session["sources"]]
+        base = Path(config.config_file_path or ".").resolve().parent
+        return [base / p for p in self.config.sources]
+
+    def settings(self, config) -> SiteSettings:
+        name = self.config.archive_name or (config.extra or {}).get("archive_name") or config.site_name
+        return SiteSettings(name=str(name), site_url=config.site_url or "",
+                            use_directory_urls=bool(config.use_directory_urls))
+
+    @event_priority(100)  # before the search plugin reads its settings
+    def on_config(self, config):
+        from .commands import silence_jieba
+
+        silence_jieba(logging.getLogger("mkdocs").getEffectiveLevel() <= logging.DEBUG)
+        if config.theme.name != "material":
+            raise PluginError("broadsheet: the plugin needs the Material theme (theme: name: material)")
+        dirs = config.theme.dirs
+        if str(THEME_DIR) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        if self.config.stylesheet and STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        for name in EXTENSIONS:
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+        if self.config.nav and config.nav is None:
+            import pathspec
+
+            config.nav = DEFAULT_NAV
+            if config.not_in_nav is None:
+                config.not_in_nav = pathspec.GitIgnoreSpec.from_lines(NOT_IN_NAV)
+        if self.config.search_settings:
+            _tune_search(config)
+        return config
+
+    # -- conversion ----------------------------------------------------------------------------
+
+    def on_pre_build(self, config):
+        """Convert the sources into the docs folder, unless nothing changed since the last build."""
+        if not self.config.convert:
+            return
+        from .commands import prepare_docs, progress_bar, source_fingerprint, source_problem
+
+        paths = self.source_paths(config)
+        problem = source_problem(paths)
+        if problem:
+            raise PluginError(f"broadsheet: {problem}")
+        docs = str(Path(config.docs_dir).resolve())
+        fingerprint = source_fingerprint(paths) + repr(self.settings(config))
+        if self._converted.get(docs) == fingerprint and (Path(docs) / "index.md").is_file():
+            return
+        started = time.perf_counter()
+        prune = self.config.prune or bool(self._session.get("prune"))
+        limit = self._session.get("max_bytes")
+        self.stats = prepare_docs(paths, Path(docs), self.settings(config), prune=prune,
+                                  progress=self._session.get("progress") or progress_bar(),
+                                  **({"max_bytes": limit} if limit else {}))
+        self.stats["convert_seconds"] = time.perf_counter() - started
+        self._converted[docs] = fingerprint
+
+    def on_shutdown(self):
+        """The command-line session ends with the build or the server (a later run reads mkdocs.yml)."""
+        type(self)._session = {}
+
+    def on_serve(self, server, config, builder):
+        for path in self.source_paths(config):
+            if path.exists():
+                server.watch(str(path))
+        return server
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def on_files(self, files, config):
+        """Issue names for article headers (the fallback names too: never a file hash)."""
+        from .catalog import group_issues, load_entries
+
+        self._issue_names = {i.id: i.title for i in group_issues(load_entries(Path(config.docs_dir)))}
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if page.file.src_uri in UNSEARCHED:
+            page.meta.setdefault("search", {"exclude": True})
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        if not hooks.is_article(page):
+            return html
+        issue = str(page.meta.get("issue") or "")
+        if issue and not page.meta.get("issue_title") and issue in self._issue_names:
+            page.meta["issue_title"] = self._issue_names[issue]
+        self._keywords[page.url] = search_keywords(page.meta, page.markdown or "")
+        html = hooks.on_page_content(html, page, config, files)
+        _headline_first_in_toc(page)
+        return html
+
+    def on_env(self, env, config, files):
+        return hooks.on_env(env, config, files)
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, config):
+        if self.config.search_settings:
+            rewrite_search_index(Path(config.site_dir), self._keywords)
+
+
+def _headline_first_in_toc(page) -> None:
+    """The headline as the first (level-1) entry of the page's table of contents, holding the body's
+    headings: Material's skip-to-content link then leads to the headline, and its sidebar still
+    lists only the subheadings."""
+    from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+    from .article_html import HEADLINE_ID
+
+    headline = AnchorLink(str(page.meta.get("title") or page.title or ""), HEADLINE_ID, 1)
+    headline.children = list(page.toc or [])
+    page.toc = TableOfContents([headline])
+
+
+def _search_plugin(config):
+    for name, plugin in config.plugins.items():
+        if name.split("/")[-1] == "search":
+            return plugin
+    return None
+
+
+def _tune_search(config) -> None:
+    """English and Chinese, no stemmer or stop words ("WHO" is a word here), a separator that splits
+    jieba's segments, and a keywords field: each only where the user's mkdocs.yml sets nothing."""
+    search = _search_plugin(config)
+    if search is None:
+        return
+    options = search.config
+    if not options.get("lang"):
+        options["lang"] = list(dict.fromkeys([config.theme.get("language") or "en", "zh"]))
+    if options.get("separator") is None:
+        options["separator"] = SEARCH_SEPARATOR
+    if options.get("pipeline") is None:
+        options["pipeline"] = []
+    fields = options.get("fields")
+    if isinstance(fields, dict):
+        for name, value in SEARCH_FIELDS.items():
+            fields.setdefault(name, dict(value))
