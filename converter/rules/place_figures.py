@@ -56,7 +56,8 @@ def place_figures(state: State) -> None:
         for index, block in floating:
             near = list(range(max(0, index - NEIGHBOURS), min(len(articles), index + NEIGHBOURS + 1)))
             vocab = [words_of(i) for i in near]
-            df = Counter(w for v in vocab for w in v)
+            wanted = _content_words(block.meta["caption"])
+            df = Counter({w: sum(1 for v in vocab if w in v) for w in wanted})  # only the caption's words count
             target = near[best_article(block.meta["caption"], vocab, df, near.index(index))]
             if target != index:
                 articles[index].body = [b for b in articles[index].body if b is not block]
