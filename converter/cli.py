@@ -145,3 +145,14 @@ def _register_site_commands() -> None:
 
 
 _register_site_commands()
+
+
+def _register_snapshot_commands() -> None:
+    from .snapshot.commands import diff, snapshot, verify
+
+    main.add_command(snapshot)
+    main.add_command(verify)
+    main.add_command(diff)
+
+
+_register_snapshot_commands()

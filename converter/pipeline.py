@@ -65,7 +65,20 @@ class Conversion:
 
 
 def convert_source(source: Source, sidecar: dict | None = None, kind: str | None = None) -> SourceResult:
-    kind = kind or recognise(source.text) or detect_kind(_text_after_front_matter(source.text))
+    structured = None if kind else recognise(source.text)
+    if structured:
+        result = _run_preset(source, sidecar, structured)
+        if result.articles:
+            return result
+        # A control character or a code line made it look structured, but no story came out: read it as text.
+        kind = detect_kind(_text_after_front_matter(source.text))
+        fallback = _run_preset(source, sidecar, kind)
+        fallback.trace.insert(0, f"recognise: read as {structured} gave no article; read as {kind} instead")
+        return fallback
+    return _run_preset(source, sidecar, kind or detect_kind(_text_after_front_matter(source.text)))
+
+
+def _run_preset(source: Source, sidecar: dict | None, kind: str) -> SourceResult:
     state = State(source=source, kind=kind, sidecar=sidecar or {})
     for rule in PRESETS[kind]:
         rule(state)

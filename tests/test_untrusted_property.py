@@ -29,7 +29,7 @@ PAYLOADS = ["<img src=x onerror=pwned()>", "{: onclick=pwned() }", '"><svg onloa
             "\uffff", "\x0b", "\n", "\r", "\t", "|", "#", "> ", "- ", "1. ", "---", "=", "~~", "==", "^", "$", "\\",
             "café", "cafe\u0301", "中文", "\u202e", " "]
 BODY = "The harbour bridge reopened on Monday after repairs that took most of the winter, officials said."
-ALLOWED_TAGS = {"p", "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td",
+ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td",
                 "span", "em", "header", "footer", "div", "code", "time", "figure", "figcaption", "meta", "script"}
 EXTENSIONS = ["toc", "attr_list", "tables"]  # the ones mkdocs.yml enables
 
