@@ -33,7 +33,7 @@ REASONS = {
     "signature": "signature punctuation (the name is kept as the author)",
 }
 OTHER_REASON = "label of a line kept as metadata"
-NOT_TEXT_FIELDS = ("provenance", "body", "order", "stub", "untitled")
+NOT_TEXT_FIELDS = ("provenance", "body", "order", "stub", "untitled", "jump_word")
 
 
 def _strings(value: object) -> list[str]:

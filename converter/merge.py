@@ -88,8 +88,8 @@ def _candidates(sets: list[set[int]]) -> set[tuple[int, int]]:
 
 def combine(primary: Article, other: Article) -> None:
     """Fill what the primary copy lacks from the other; keep every provenance entry."""
-    for name in ("page", "section", "deck", "source_agency", "note", "continued_from", "date", "url",
-                 "publication", "language"):
+    for name in ("page", "section", "deck", "source_agency", "dateline", "note", "continued_from", "continues_on",
+                 "date", "url", "publication", "language"):
         if not getattr(primary, name) and getattr(other, name):
             setattr(primary, name, getattr(other, name))
     for name in ("authors", "contributors", "figures"):

@@ -106,7 +106,9 @@ class Article:
     dateline: str | None = None  # the place (and agency) a story was filed from, as printed before its text
     note: str | None = None
     continued_from: str | None = None
-    continued_to: str | None = None
+    continues_on: str | None = None  # the page a jump-out names (`See BUDGET, page 6`)
+    agency_from_byline: bool = False  # source_agency read off a byline's role (`Associated Press`): a printed credit wins
+    jump_word: str | None = None  # the jump word (`BUDGET`) that ties a jump-out to its continuation; not written
     date: str | None = None
     url: str | None = None
     figures: list[Figure] = field(default_factory=list)
@@ -131,7 +133,7 @@ class Article:
 
     def richness(self) -> int:
         """How much metadata this copy carries (used to pick the richer duplicate)."""
-        scalars = [self.page, self.section, self.source_agency, self.note, self.continued_from,
+        scalars = [self.page, self.section, self.source_agency, self.dateline, self.note, self.continued_from,
                    self.date, self.url, self.publication]
         return sum(1 for v in scalars if v) + len(self.authors) + len(self.figures) + len(self.translations)
 

@@ -37,6 +37,7 @@ from .model import DROP, Article, Dropped, Source
 from .presets import PRESETS, ruler
 from .readers import recognise
 from .readers.front_matter import article_fields
+from .rules.join_jumps import join_jumped
 from .sidecar import SidecarError, load_sidecar, real_date
 from .sources import DEFAULT_MAX_BYTES, SourceError, discover, read_source
 from .state import State
@@ -231,11 +232,23 @@ def convert_paths(paths: list[Path], kind: str | None = None, max_bytes: int = D
         conversion.errors += [found.said(problem) for problem in result.problems]
         conversion.results.append(result)
     _keep_issues_apart(conversion)
+    _join_across_sources(conversion.results)
     all_articles = [a for r in conversion.results for a in r.articles]
     conversion.articles, merged = merge_duplicates(all_articles)
     conversion.merged = [f"{note} (rule merge_duplicates)" for note in merged]
     _report_merged_away_text(conversion, all_articles)
     return conversion
+
+
+def _join_across_sources(results: list[SourceResult]) -> None:
+    """A story that starts in one converted file and continues in another is one article."""
+    owner = {id(a): r for r in results for a in r.articles}
+    if len({id(r) for r in owner.values()}) < 2:
+        return
+    kept = {id(a) for a in join_jumped([a for r in results for a in r.articles],
+                                       lambda article, entry: owner[id(article)].dropped.append(entry))}
+    for result in results:
+        result.articles = [a for a in result.articles if id(a) in kept]
 
 
 def _keep_issues_apart(conversion: Conversion) -> None:

@@ -28,9 +28,13 @@ from .rules.feed_markup import (
 from .rules.find_bylines import find_bylines
 from .rules.find_captions import find_captions
 from .rules.find_credit_lines import find_credit_lines
+from .rules.find_datelines import find_datelines
 from .rules.find_jump_lines import find_jump_lines
 from .rules.find_short_lines import find_short_lines
+from .rules.heading_levels import rank_heading_levels
+from .rules.join_jumps import join_continuations
 from .rules.join_wrapped_lines import join_wrapped_lines
+from .rules.part_lines import keep_part_lines_apart
 from .rules.markup import (
     decode_entities,
     drop_image_placeholders,
@@ -58,12 +62,12 @@ from .state import Rule
 
 # What every kind does to lines before deciding what they are.
 LINE_RULES: list[Rule] = [split_lines, read_front_matter, read_html_figures, drop_shortcodes, decode_entities,
-                          remove_tracking_parameters, read_labelled_metadata, read_image_captions, drop_page_markers, drop_image_placeholders, drop_running_heads,
-                          drop_boilerplate_lines]
+                          remove_tracking_parameters, read_labelled_metadata, read_image_captions, drop_page_markers,
+                          drop_image_placeholders, drop_running_heads, drop_boilerplate_lines, keep_part_lines_apart]
 # What a line can be, tested in this order (first match wins).
 LINE_KINDS: list[Rule] = [unwrap_emphasised_credits, find_captions, find_jump_lines, find_credit_lines, find_bylines]
 # What every kind does to its articles once they exist.
-ARTICLE_RULES: list[Rule] = [attach_metadata, place_figures, repair_breaks, clean_titles]
+ARTICLE_RULES: list[Rule] = [rank_heading_levels, attach_metadata, find_datelines, join_continuations, place_figures, repair_breaks, clean_titles]
 
 PRESETS: dict[str, list[Rule]] = {
     "ocr-page": LINE_RULES + [drop_page_furniture, read_masthead_date, report_side_by_side_heads, join_wrapped_lines,

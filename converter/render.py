@@ -31,7 +31,7 @@ INLINE_ESCAPE = {"&": "&amp;", "\\": "\\\\", "`": "\\`", "*": "&#42;", "[": "&#9
 LEADING_MARK = re.compile(r"^(?:[#>]|[-+](?=\s|$)|-[-\s]*$)")
 ORDERED_ITEM = re.compile(r"^(\d+)([.)])(?=\s|$)")
 KEY_ORDER = ("title", "section", "page", "deck", "authors", "contributors", "source_agency", "dateline", "note",
-             "continued_from", "continued_to", "date", "url", "publication", "collected_in", "issue", "issue_title",
+             "continued_from", "continues_on", "date", "url", "publication", "collected_in", "issue", "issue_title",
              "issue_date",
              "language", "figures", "translations", "stub", "untitled", "provenance")
 
@@ -146,7 +146,7 @@ def front_matter(article: Article) -> dict:
         "dateline": article.dateline,
         "note": article.note,
         "continued_from": article.continued_from,
-        "continued_to": article.continued_to,
+        "continues_on": article.continues_on,
         "date": article.date,
         "url": article.url,
         "publication": article.publication,

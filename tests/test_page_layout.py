@@ -402,7 +402,8 @@ def test_bracketed_credits_under_a_headline_and_an_advert_s_label_leave_the_body
     result = convert(CABLE_STORY)
     article = next(a for a in result.articles if a.title == "RUSSIA WILL STAY.")
     assert len(article.paragraphs()) == 1
-    assert article.paragraphs()[0].startswith("London, May 1.— The discussion in Parliament yesterday")
+    assert article.dateline.startswith("London, May 1")  # the dateline is metadata; its sentence stays
+    assert article.paragraphs()[0].startswith("The discussion in Parliament yesterday")
     assert article.paragraphs()[0].endswith("under the treaty signed last spring.")
     assert article.deck == "THE FEELING IN LONDON."
     dropped = reasons(result)

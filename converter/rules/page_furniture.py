@@ -107,10 +107,18 @@ def has_word(text: str, size: int) -> bool:
     return False
 
 
+CJK_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+CJK_WEEKDAY_OR_PAGE = re.compile(r"(?:星期|周|禮拜|礼拜)[一二三四五六日天]|第\s*[0-9一二三四五六七八九十百]+\s*[版页頁]")
+
+
 def is_dated_running_head(text: str) -> bool:
-    """A weekday or a date with at most a page number and a few capitalised words (the paper's name)."""
+    """A weekday or a date with at most a page number and a few capitalised words (the paper's name);
+    in Chinese papers the date with a weekday (星期一) or the page (第5版)."""
     if len(text) > 90 or not DIGIT.search(text):
         return False
+    if CJK_DATE.search(text) and CJK_WEEKDAY_OR_PAGE.search(text):
+        rest = CJK_WEEKDAY_OR_PAGE.sub("", CJK_DATE.sub("", text))
+        return len(rest.strip()) <= 12  # the paper's name or a section at most
     folded = text.casefold()
     weekday = any(day in folded for day in WEEKDAYS)
     page_number = EDGE_NUMBER.match(text) is not None

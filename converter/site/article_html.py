@@ -54,6 +54,8 @@ def _kicker(meta: dict) -> str:
 
 def _dateline(meta: dict, resolve: Resolve) -> str:
     bits = []
+    if meta.get("dateline"):  # where the story was filed from (`GENEVA (AP)`), as printed
+        bits.append(f'<span class="bs-filed">{escape(str(meta["dateline"]))}</span>')
     if meta.get("date"):
         iso = str(meta["date"])
         bits.append(f'<time datetime="{escape(iso)}">{escape(human_date(iso))}</time>')
@@ -122,8 +124,8 @@ def _provenance(meta: dict, resolve: Resolve) -> str:
 
 def footer_html(meta: dict, resolve: Resolve) -> str:
     parts = []
-    if meta.get("continued_to"):
-        parts.append(f'<p class="bs-jump">Continued on page {escape(str(meta["continued_to"]))}</p>')
+    if meta.get("continues_on"):
+        parts.append(f'<p class="bs-jump">Continued on page {escape(str(meta["continues_on"]))}</p>')
     for key, label in (("contributors", "Additional reporting by "), ("source_agency", "Source: ")):
         value = meta.get(key)
         if value:
