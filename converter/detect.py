@@ -354,7 +354,16 @@ def _headline_first(lines: list[str], nonblank: list[str]) -> bool:
     if len(top) < 2:
         return False
     head = re.sub(r"^#\s+", "", top[0])
-    return _headline_like(head) or (len(head) <= 200 and head[-1] not in TERMINAL and len(top[1]) > len(head))
+    if _headline_like(head) or (len(head) <= 200 and head[-1] not in TERMINAL and len(top[1]) > len(head)):
+        return True
+    # A headline that ends like a sentence (a question `…战略?`, or a translated `…生活。`): one short sentence
+    # over much longer text.
+    return len(head) <= 120 and len(top[1]) > 2 * len(head) and not _has_sentences(head)
+
+
+def _has_sentences(text: str) -> bool:
+    """More than one sentence: running text, not a headline."""
+    return re.search(r"[.。!?！？]\s*\S", text[:-1]) is not None
 
 
 def _page_label_top(nonblank: list[str]) -> bool:
