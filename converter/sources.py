@@ -14,6 +14,8 @@ from .model import Source
 __all__ = ["Found", "SourceError", "decode_bytes", "discover", "read_source"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+# News markup the structured readers read (NITF, NewsML, SGML collections, crawler XML, saved pages).
+MARKUP_SUFFIXES = {".xml", ".nitf", ".sgml", ".sgm", ".html", ".htm"}
 SIDECAR_SUFFIXES = {".yml", ".yaml"}
 
 
@@ -62,7 +64,7 @@ def _why_not_a_source(path: Path) -> str | None:
         return "hidden file: not read (name it without the leading dot to convert it)"
     if name.upper() in FOLDER_NOTES:
         return "folder notes (README/SOURCES), not a news source"
-    if suffix not in TEXT_SUFFIXES:
+    if suffix not in TEXT_SUFFIXES | MARKUP_SUFFIXES:
         return f"not a text source ({suffix}): convert it to .txt or .md first"
     return None
 

@@ -417,3 +417,17 @@ def test_composed_transmissions_give_every_story_and_no_codes(stories: list[tupl
     for entry in result.dropped:
         available.update(audit_words(entry.text))
     assert not audit_text("wire.txt", text, available).missing
+
+
+def test_markup_files_in_a_sources_folder_are_read_by_their_own_names(tmp_path: Path) -> None:
+    """A folder of `.xml`, `.sgml` and `.html` files (as collections and crawlers save them) converts
+    without renaming: each is read by the news-markup reader."""
+    sources = tmp_path / "src"
+    sources.mkdir()
+    for fixture, name in (("nitf.txt", "story.xml"), ("sgml_collection.txt", "wire.sgml"),
+                          ("html_saved_page.txt", "page.html")):
+        (sources / name).write_bytes((READERS / fixture).read_bytes())
+    report, articles = convert([sources], tmp_path / "out")
+    kinds = {s["file"]: s["kind"] for s in report["sources"]}
+    assert kinds == {"page.html": "news-markup", "story.xml": "news-markup", "wire.sgml": "news-markup"}
+    assert not report["skipped_files"] and len(articles) >= 3
