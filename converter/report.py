@@ -8,6 +8,7 @@ from pathlib import Path
 from .escaping import markdown_text
 from .pipeline import Conversion
 from .sources import published
+from .wording import plural
 from .writer import WriteResult, write_atomic
 
 REPORT_JSON = "conversion-report.json"
@@ -157,14 +158,25 @@ def write_report(report: dict, out: Path) -> None:
 
 
 def summary_lines(report: dict) -> list[str]:
+    """One line per source (articles, source lines left out by reason), then the housekeeping and totals."""
     lines = []
     for source in report["sources"]:
-        reasons: dict[str, int] = {}
-        for d in source["dropped"]:
-            reasons[d["reason"]] = reasons.get(d["reason"], 0) + 1
-        why = ", ".join(f"{n} {r}" for r, n in sorted(reasons.items())) or "nothing left out"
-        lines.append(f"{source['file']} ({source['kind']}): {len(source['articles'])} articles; {why}")
+        reasons = dropped_by_reason(source["dropped"])
+        left_out = sum(n for n, _ in reasons.values())
+        why = (f"{plural(left_out, 'line')} left out: "
+               + "; ".join(f"{n} {r}" for r, (n, _) in sorted(reasons.items()))) if reasons else "nothing left out"
+        lines.append(f"{source['file']} ({source['kind']}): {plural(len(source['articles']), 'article')}; {why}")
     return lines + housekeeping_lines(report)
+
+
+def dropped_by_reason(dropped: list[dict]) -> dict[str, tuple[int, list[dict]]]:
+    """Reason → (source lines left out for it, the dropped spans), in the order the reasons first occur."""
+    counts: dict[str, int] = {}
+    spans: dict[str, list[dict]] = {}
+    for d in dropped:
+        counts[d["reason"]] = counts.get(d["reason"], 0) + d["lines"][1] - d["lines"][0] + 1
+        spans.setdefault(d["reason"], []).append(d)
+    return {reason: (counts[reason], spans[reason]) for reason in spans}
 
 
 SKIPPED_SHOWN = 20  # a folder of thousands of images is summed up, the report lists them all
@@ -175,7 +187,7 @@ def housekeeping_lines(report: dict) -> list[str]:
     skipped = report["skipped_files"]
     lines = [f"skipped {entry}" for entry in skipped[:SKIPPED_SHOWN]]
     if len(skipped) > SKIPPED_SHOWN:
-        lines.append(f"skipped {len(skipped) - SKIPPED_SHOWN} more files that are not sources (listed in the report)")
+        lines.append(f"skipped {plural(len(skipped) - SKIPPED_SHOWN, 'more file')} that are not sources (listed in the report)")
     for path in report["hand_corrected_kept"]:
         lines.append(f"kept hand-corrected {path} (locked: true): not overwritten")
     for path in report["stale_not_removed"]:
@@ -186,6 +198,6 @@ def housekeeping_lines(report: dict) -> list[str]:
     for path in report["superseded_removed"]:
         lines.append(f"removed {path}: its source was converted again and no longer gives this article")
     t = report["totals"]
-    lines.append(f"{t['articles']} articles from {t['sources']} sources; {t['errors']} errors; "
-                 f"{len(report['duplicates_merged'])} duplicates merged")
+    lines.append(f"{plural(t['articles'], 'article')} from {plural(t['sources'], 'source')}; "
+                 f"{plural(t['errors'], 'error')}; {plural(len(report['duplicates_merged']), 'duplicate')} merged")
     return lines
