@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from converter.site.catalog import Entry
 from converter.site.feed import UNDATED_NOTE, all_feeds, write_feeds
-from converter.site.languages import detect_language
+from converter.languages import detect_language
 
 A = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from ..escaping import xml_text
 from ..writer import write_atomic
 from .catalog import Entry
-from .languages import detect_language, stated_language
+from ..languages import detect_language, stated_language
 from ..wording import plural
 from .listing import page_slug
 
