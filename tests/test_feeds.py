@@ -178,3 +178,16 @@ def test_built_site_links_every_publication_and_section_page_to_its_feed(built_s
         assert atom_problems(ET.parse(target).getroot()) == [], target
     for feed in [built_site.site / "feed.xml", *(built_site.site / "feeds").glob("*/*.xml")]:
         assert atom_problems(ET.parse(feed).getroot()) == [], feed
+
+
+def test_publication_and_section_pages_announce_their_feed_in_the_head(built_site) -> None:
+    from urllib.parse import unquote
+
+    pages = [p for p in sorted((built_site.site / "browse").glob("*/*/index.html"))
+             if p.parent.parent.name in ("publications", "sections")]
+    for html in pages:
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        feeds = [link["href"] for link in soup.select('head link[rel="alternate"][type="application/atom+xml"]')]
+        own = [href for href in feeds if "/feeds/" in href or href.startswith("feeds/")]
+        assert len(own) == 1, (html, feeds)
+        assert (html.parent / unquote(own[0])).resolve().is_file(), (html, own[0])

@@ -172,7 +172,7 @@ def facet_pages(folder: str, entries: list[Entry], by_id: dict[str, Issue]) -> d
         feed = [f"[Feed]({relative_link(src, feed_src(folder, name))}){{ .bs-feed type=\"application/atom+xml\" }}"
                 f" (Atom) of this {singular.lower()}'s articles.", ""] if folder in FEED_FACETS else []
         pages[src] = page(f"{singular}: {name}", heading=f"{singular}: {lang_span(name)}", body=feed + run + [f"{plural(len(members), 'article')}, newest first.", ""]
-                          + items)
+                          + items, extra={"bs_feed": feed_src(folder, name)} if feed else None)
         rows.append([link(name, index_src, src), str(len(members))])
     pages[index_src] = page(index_title, table([singular, "Articles"], rows))
     return pages
