@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from .pipeline import Conversion
-from .report_page import report_markdown
+from .report_page import dropped_by_reason, report_markdown
 from .sources import published
 from .wording import plural
 from .writer import WriteResult, write_atomic
@@ -110,16 +110,6 @@ def summary_lines(report: dict) -> list[str]:
                + "; ".join(f"{n} {r}" for r, (n, _) in sorted(reasons.items()))) if reasons else "nothing left out"
         lines.append(f"{source['file']} ({source['kind']}): {plural(len(source['articles']), 'article')}; {why}")
     return lines + housekeeping_lines(report)
-
-
-def dropped_by_reason(dropped: list[dict]) -> dict[str, tuple[int, list[dict]]]:
-    """Reason → (source lines left out for it, the dropped spans), in the order the reasons first occur."""
-    counts: dict[str, int] = {}
-    spans: dict[str, list[dict]] = {}
-    for d in dropped:
-        counts[d["reason"]] = counts.get(d["reason"], 0) + d["lines"][1] - d["lines"][0] + 1
-        spans.setdefault(d["reason"], []).append(d)
-    return {reason: (counts[reason], spans[reason]) for reason in spans}
 
 
 SKIPPED_SHOWN = 20  # a folder of thousands of images is summed up, the report lists them all

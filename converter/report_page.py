@@ -55,8 +55,6 @@ def report_markdown(report: dict) -> str:
 
 def source_section(source: dict) -> list[str]:
     """One source: its summary, then the collapsed lists."""
-    from .report import dropped_by_reason
-
     reasons = dropped_by_reason(source["dropped"])
     lines = ["", f"## {markdown_text(source['file'])}", ""] + source_summary(source, reasons)
     for reason, (count, spans) in reasons.items():
@@ -67,6 +65,16 @@ def source_section(source: dict) -> list[str]:
         lines += [f"| {f['lines'][0]}–{f['lines'][1]} | {text(f['article'][:80])} | "
                   f"{markdown_text(f['rule'])} |" for f in source["figures"]]
     return lines
+
+
+def dropped_by_reason(dropped: list[dict]) -> dict[str, tuple[int, list[dict]]]:
+    """Reason → (source lines left out for it, the dropped spans), in the order the reasons first occur."""
+    counts: dict[str, int] = {}
+    spans: dict[str, list[dict]] = {}
+    for d in dropped:
+        counts[d["reason"]] = counts.get(d["reason"], 0) + d["lines"][1] - d["lines"][0] + 1
+        spans.setdefault(d["reason"], []).append(d)
+    return {reason: (counts[reason], spans[reason]) for reason in spans}
 
 
 def source_summary(source: dict, reasons: dict[str, tuple[int, list[dict]]]) -> list[str]:

@@ -24,7 +24,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ET.register_namespace("", ATOM)
 NEWEST = 50
 GENERATOR = "Broadsheet"
-UNDATED_NOTE = "Undated: the source gives no date; this entry's updated time is the time the archive was built."
+UNDATED_NOTE = ("Undated: the source gives no day of publication; this entry's updated time is the time "
+                "the archive was built.")
 
 
 def page_url(src: str, use_directory_urls: bool = True) -> str:
