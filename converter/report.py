@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .escaping import markdown_text
 from .pipeline import Conversion
+from .report_page import dropped_by_reason, report_markdown
 from .sources import published
+from .wording import plural
 from .writer import WriteResult, write_atomic
 
 REPORT_JSON = "conversion-report.json"
@@ -78,37 +79,8 @@ def joins_of(result) -> list[dict]:  # type: ignore[no-untyped-def]
 
 
 def _markdown(report: dict) -> str:
-    """The report page. Every value from a source (file names, dropped text, messages) is
-    `markdown_text`: it shows as typed and can never become a tag, an attribute or structure."""
-    lines = ["---", "title: Conversion report", "---", "", "# Conversion report", ""]
-    totals = report["totals"]
-    lines.append(f"{totals['sources']} sources, {totals['articles']} articles, "
-                 f"{totals['dropped_lines']} source lines left out, {totals['errors']} errors.")
-    lines += [f"\n- error: {markdown_text(error)}" for error in report["errors"]]
-    lines += [f"\n- warning: {markdown_text(warning)}" for warning in report.get("warnings", [])]
-    if report["skipped_files"]:
-        lines += ["", "## Files not read as sources", ""]
-        lines += [f"- {markdown_text(entry)}" for entry in report["skipped_files"]]
-    for title, key in (("Hand-corrected articles kept (locked: true)", "hand_corrected_kept"),
-                       ("Stale articles kept (source gone, not converted this run, or locked; remove with --prune)",
-                        "stale_not_removed"),
-                       ("Pruned articles (source gone)", "pruned"),
-                       ("Superseded articles removed (their source was converted again)", "superseded_removed")):
-        if report.get(key):
-            lines += ["", f"## {title}", ""] + [f"- {markdown_text(p)}" for p in report[key]]
-    for source in report["sources"]:
-        lines += ["", f"## {markdown_text(source['file'])}", "",
-                  f"Kind: {markdown_text(_kind_line(source))}; {len(source['articles'])} articles.", ""]
-        lines += ["| lines | left out because | rule | text |", "|---|---|---|---|"]
-        for d in source["dropped"]:
-            lines.append(f"| {d['lines'][0]}–{d['lines'][1]} | {markdown_text(d['reason'])} | "
-                         f"{markdown_text(d.get('rule', ''))} | {markdown_text(d['text'][:120])} |")
-        lines += _joins_markdown(source.get("joins", []))
-        if source.get("figures"):
-            lines += ["", "| caption lines | moved into a figure of | rule |", "|---|---|---|"]
-            lines += [f"| {f['lines'][0]}–{f['lines'][1]} | {markdown_text(f['article'][:80])} | "
-                      f"{markdown_text(f['rule'])} |" for f in source["figures"]]
-    return "\n".join(lines) + "\n"
+    """The report page (`report_page`): per source a summary first, the dropped lines collapsed by reason."""
+    return report_markdown(report)
 
 
 MESSAGE_LISTS = ("errors", "warnings", "skipped_files")
@@ -120,34 +92,6 @@ def published_report(report: dict) -> dict:
     return {**report, **{key: [published(m) for m in report.get(key, [])] for key in MESSAGE_LISTS}}
 
 
-def _kind_line(source: dict) -> str:
-    detection = source.get("detection")
-    if not detection:
-        return source["kind"]
-    text = f"{source['kind']} ({detection['decided_by']}; confidence {detection['confidence']:.2f}"
-    if detection.get("runner_up"):
-        text += f"; runner-up {detection['runner_up']} {detection['runner_up_confidence']:.2f}"
-    if detection.get("detected") and detection["detected"] != source["kind"]:
-        text += f"; detected {detection['detected']}"
-    return text + ")"
-
-
-def _joins_markdown(joins: list[dict]) -> list[str]:
-    """Joins of separate blocks listed one by one; joins of wrapped lines counted per rule."""
-    if not joins:
-        return []
-    counts: dict[str, int] = {}
-    for join in joins:
-        counts[join["rule"]] = counts.get(join["rule"], 0) + 1
-    lines = ["", "Joins: " + ", ".join(f"{n} by {rule}" for rule, n in sorted(counts.items()))
-             + " (every one listed in conversion-report.json).", ""]
-    listed = [j for j in joins if j["rule"] not in ("join_wrapped_lines", "read_blockquotes")]
-    if listed:
-        lines += ["| lines | joined into | rule |", "|---|---|---|"]
-        lines += [f"| {j['lines'][0]}–{j['lines'][1]} | {j['into'][0]}–{j['into'][1]} | {markdown_text(j['rule'])} |" for j in listed]
-    return lines
-
-
 def write_report(report: dict, out: Path) -> None:
     """Both report files, each written atomically: a killed run leaves the old report or the new, never
     an empty or half-written one."""
@@ -157,13 +101,14 @@ def write_report(report: dict, out: Path) -> None:
 
 
 def summary_lines(report: dict) -> list[str]:
+    """One line per source (articles, source lines left out by reason), then the housekeeping and totals."""
     lines = []
     for source in report["sources"]:
-        reasons: dict[str, int] = {}
-        for d in source["dropped"]:
-            reasons[d["reason"]] = reasons.get(d["reason"], 0) + 1
-        why = ", ".join(f"{n} {r}" for r, n in sorted(reasons.items())) or "nothing left out"
-        lines.append(f"{source['file']} ({source['kind']}): {len(source['articles'])} articles; {why}")
+        reasons = dropped_by_reason(source["dropped"])
+        left_out = sum(n for n, _ in reasons.values())
+        why = (f"{plural(left_out, 'line')} left out: "
+               + "; ".join(f"{n} {r}" for r, (n, _) in sorted(reasons.items()))) if reasons else "nothing left out"
+        lines.append(f"{source['file']} ({source['kind']}): {plural(len(source['articles']), 'article')}; {why}")
     return lines + housekeeping_lines(report)
 
 
@@ -175,7 +120,7 @@ def housekeeping_lines(report: dict) -> list[str]:
     skipped = report["skipped_files"]
     lines = [f"skipped {entry}" for entry in skipped[:SKIPPED_SHOWN]]
     if len(skipped) > SKIPPED_SHOWN:
-        lines.append(f"skipped {len(skipped) - SKIPPED_SHOWN} more files that are not sources (listed in the report)")
+        lines.append(f"skipped {plural(len(skipped) - SKIPPED_SHOWN, 'more file')} that are not sources (listed in the report)")
     for path in report["hand_corrected_kept"]:
         lines.append(f"kept hand-corrected {path} (locked: true): not overwritten")
     for path in report["stale_not_removed"]:
@@ -186,6 +131,6 @@ def housekeeping_lines(report: dict) -> list[str]:
     for path in report["superseded_removed"]:
         lines.append(f"removed {path}: its source was converted again and no longer gives this article")
     t = report["totals"]
-    lines.append(f"{t['articles']} articles from {t['sources']} sources; {t['errors']} errors; "
-                 f"{len(report['duplicates_merged'])} duplicates merged")
+    lines.append(f"{plural(t['articles'], 'article')} from {plural(t['sources'], 'source')}; "
+                 f"{plural(t['errors'], 'error')}; {plural(len(report['duplicates_merged']), 'duplicate')} merged")
     return lines

@@ -189,7 +189,7 @@ def test_format_option_and_sidecar_override_detection(tmp_path: Path) -> None:
     runner.invoke(main, ["convert", str(page), "--out", str(tmp_path / "b")])
     source = json.loads((tmp_path / "b" / "conversion-report.json").read_text())["sources"][0]
     assert source["kind"] == "generic" and source["detection"]["decided_by"] == "sidecar format:"
-    assert "Kind: generic (sidecar format:" in (tmp_path / "b" / "conversion-report.md").read_text()
+    assert "**Kind:** generic (sidecar format:" in (tmp_path / "b" / "conversion-report.md").read_text()
 
 
 def test_an_unknown_sidecar_format_is_a_one_line_error(tmp_path: Path) -> None:

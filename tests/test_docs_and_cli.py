@@ -58,4 +58,4 @@ def test_format_forces_the_kind(tmp_path: Path) -> None:
     source = tmp_path / "page.txt"
     source.write_text("Title\n\nBody text here.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["convert", str(source), "--out", str(tmp_path / "o"), "--format", "generic"])
-    assert "page.txt (generic): 1 articles" in result.output
+    assert "page.txt (generic): 1 article;" in result.output  # singular: issue 11

@@ -179,6 +179,7 @@ def hostile_archive_url(hostile_archive):
 
 
 PAGES = ["conversion-report/", "", "browse/issues/", "browse/publications/"]
+OPEN_DETAILS = "document.querySelectorAll('details').forEach(d => d.open = true)"  # the report's collapsed lists
 NO_SOURCE_ATTRIBUTES = """() => [...document.querySelectorAll('*')].flatMap(el =>
     [...el.attributes].filter(a => a.name.startsWith('on') || a.name.includes('pwned') ||
         (a.value.includes('pwned') && /[^\\w\\-./:#%?&]/.test(a.value) && !(el.tagName == 'META' && a.name == 'content')))
@@ -193,10 +194,12 @@ def test_no_injected_handler_runs_in_chromium(page, hostile_archive, hostile_arc
     for path in PAGES + articles + issues:
         page.goto(hostile_archive_url + path)
         page.wait_for_load_state("load")
+        page.evaluate(OPEN_DETAILS)
         page.mouse.move(400, 300)
         page.keyboard.press("Tab")  # an injected autofocus/onfocus would fire here
         assert page.evaluate("typeof window.pwned") == "undefined", path
         assert page.evaluate(NO_SOURCE_ATTRIBUTES) == [], path
     page.goto(hostile_archive_url + "conversion-report/")
+    page.evaluate(OPEN_DETAILS)
     assert "<img src=x onerror=window.pwned=1>.txt" in page.locator("article").inner_text()
     assert '{: onfocus="window.pwned=20" autofocus tabindex=1 }' in page.locator("article").inner_text()

@@ -30,8 +30,9 @@ PAYLOADS = ["<img src=x onerror=pwned()>", "{: onclick=pwned() }", '"><svg onloa
             "café", "cafe\u0301", "中文", "\u202e", " "]
 BODY = "The harbour bridge reopened on Monday after repairs that took most of the winter, officials said."
 ALLOWED_TAGS = {"p", "br", "strong", "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td",
-                "span", "em", "header", "footer", "div", "code", "time", "figure", "figcaption", "meta", "script"}
-EXTENSIONS = ["toc", "attr_list", "tables"]  # the ones mkdocs.yml enables
+                "span", "em", "header", "footer", "div", "code", "time", "figure", "figcaption", "meta", "script",
+                "details", "summary"}  # details/summary: the report's collapsed lists
+EXTENSIONS = ["toc", "attr_list", "tables", "md_in_html"]  # the ones mkdocs.yml enables
 
 fragment = st.one_of(st.sampled_from(PAYLOADS), st.text(max_size=6))
 hostile_text = st.lists(fragment, min_size=1, max_size=6).map("".join)
@@ -79,7 +80,7 @@ def _no_markup_from_source(html: str, where: str) -> None:
 
 def _check_docs(docs: Path) -> None:
     from converter.site.browse import build_pages
-    from converter.site.feed import feed_xml
+    from converter.site.feed import all_feeds, feed_xml
 
     entries = load_entries(docs)
     pages = build_pages(entries, "Archive")
@@ -88,6 +89,8 @@ def _check_docs(docs: Path) -> None:
         body = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
         _no_markup_from_source(markdown.markdown(body, extensions=EXTENSIONS), src)
     ET.fromstring(feed_xml(entries, "Archive", "https://example.org/"))
+    for text in all_feeds(entries, "Archive", "https://example.org/").values():  # per publication, section
+        ET.fromstring(text.encode("utf-8"))
     for entry in entries:
         resolve = lambda src: "x/"  # noqa: E731  every link target exists
         html = header_html(entry.meta, "", resolve) + footer_html(entry.meta, resolve)

@@ -13,7 +13,8 @@ from collections import Counter
 from pathlib import Path
 
 from ..writer import write_atomic
-from .catalog import Entry, Issue, group_issues, load_entries
+from .catalog import Entry, Issue, group_issues, load_entries, relative_link
+from .feed import FEED_FACETS, feed_src
 from .listing import (GENERATOR_KEY, article_item, lang_span, human_date, link, month_name, page, page_slug, plural, table,
                       text, weekday)
 
@@ -168,8 +169,10 @@ def facet_pages(folder: str, entries: list[Entry], by_id: dict[str, Issue]) -> d
         members = sorted(members, key=lambda e: (e.date == "", tuple(-ord(c) for c in e.date), e.src))
         items = [article_item(e, src, issue_src(e.issue), by_id[e.issue]) for e in members]
         run = issue_run(name, src, list(by_id.values())) if folder == "publications" else []
-        pages[src] = page(f"{singular}: {name}", heading=f"{singular}: {lang_span(name)}", body=run + [f"{plural(len(members), 'article')}, newest first.", ""]
-                          + items)
+        feed = [f"[Feed]({relative_link(src, feed_src(folder, name))}){{ .bs-feed type=\"application/atom+xml\" }}"
+                f" (Atom) of this {singular.lower()}'s articles.", ""] if folder in FEED_FACETS else []
+        pages[src] = page(f"{singular}: {name}", heading=f"{singular}: {lang_span(name)}", body=feed + run + [f"{plural(len(members), 'article')}, newest first.", ""]
+                          + items, extra={"bs_feed": feed_src(folder, name)} if feed else None)
         rows.append([link(name, index_src, src), str(len(members))])
     pages[index_src] = page(index_title, table([singular, "Articles"], rows))
     return pages

@@ -18,7 +18,7 @@ from ..sources import DEFAULT_MAX_BYTES, discover
 from ..writer import why_not_written
 from .browse import build_pages, write_pages
 from .catalog import load_entries
-from .feed import write_feed
+from .feed import write_feeds
 from .listing import plural
 from .rawfiles import copy_sources
 from .settings import DEFAULT_CONFIG, SiteSettings, read_settings
@@ -78,7 +78,7 @@ def prepare_docs(paths: list[Path], docs: Path, settings: SiteSettings | Path, p
     copy_sources(report, docs, still_named=named, local_paths=local, max_bytes=max_bytes)
     pages = build_pages(entries, settings.name)
     write_pages(docs, pages)
-    write_feed(docs, entries, settings.name, settings.site_url, settings.use_directory_urls)
+    write_feeds(docs, entries, settings.name, settings.site_url, settings.use_directory_urls)
     return {"report": report, "articles": len(entries), "browse_pages": len(pages)}
 
 

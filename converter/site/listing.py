@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..escaping import markdown_text
 from ..render import dump_front_matter
+from ..wording import plural  # noqa: F401  (browse pages import it from here)
 from ..writer import slugify
 from .catalog import Entry, Issue, relative_link
 
@@ -48,11 +49,6 @@ def human_date(iso: str) -> str:
         return iso
     when = f"{day} {MONTHS[month - 1]} {year}" if 1 <= month <= 12 else iso[:10]
     return when + (f", {iso[11:16]}" if len(iso) >= 16 else "")
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    """`1 article`, `2 articles`, `0 articles` (`words` for irregular plurals)."""
-    return f"{count} {word if count == 1 else words or word + 's'}"
 
 
 def weekday(iso_day: str) -> str:

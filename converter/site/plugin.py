@@ -31,7 +31,7 @@ from .settings import SiteSettings
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 STYLESHEET = "assets/stylesheets/broadsheet.css"
-EXTENSIONS = ("toc", "attr_list", "tables")
+EXTENSIONS = ("toc", "attr_list", "tables", "md_in_html")  # md_in_html: the report's collapsed lists
 DEFAULT_NAV = [{"Home": "index.md"}, {"Issues": "browse/issues/index.md"},
                {"Calendar": "browse/calendar/index.md"}, {"Archive": "browse/archive/index.md"},
                {"Sections": "browse/sections/index.md"}, {"Authors": "browse/authors/index.md"},

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from ..wording import plural
+
 DEFAULT_SOURCES = Path("site_src")
 DEFAULT_DOCS = Path("docs")
 DEFAULT_CONFIG = Path("mkdocs.yml")
@@ -65,7 +67,7 @@ def snapshot(paths: tuple[Path, ...], out: Path, label: str | None, docs: Path, 
         click.echo(f"error: {error}", err=True)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
-    click.echo(f"snapshot {result.label!r}: {result.articles} articles from {result.sources} sources "
+    click.echo(f"snapshot {result.label!r}: {plural(result.articles, 'article')} from {plural(result.sources, 'source')} "
                f"({result.source_files} files with sidecars and notes); "
                f"{result.payload_files} files, {result.payload_bytes / 1e6:.1f} MB; built in "
                f"{result.build_seconds:.2f}s, bagged in {result.bag_seconds:.2f}s: {out}")
