@@ -42,6 +42,8 @@ def surface_words(text: str) -> list[str]:
 
 
 def word_key(word: str) -> str:
+    if word.isascii():
+        return word.lower()  # NFKC leaves ASCII alone, and casefold is lower there
     return unicodedata.normalize("NFKC", word).casefold()
 
 

@@ -20,7 +20,7 @@ import re
 from ..dates import is_date_line
 from ..model import CAPTION, DROP, HEADING, PARA, Block
 from ..state import State
-from ..text import ends_sentence, has_cjk, starts_lowercase, word_count
+from ..text import ends_sentence, has_cjk, per_source_cache, starts_lowercase, word_count
 from .cues import COPYRIGHT_CREDIT, CREDIT_LABEL, ZH_CREDIT_CUES, PAPER_WORDS, ZH_CAPTION_OPENERS, ZH_CREDIT_PREFIXES, ZH_CREDIT_SUFFIXES, agency_name
 
 POINTERS = "◀▶◄►▲▼←→↑↓☜☞"
@@ -66,6 +66,7 @@ def _is_paper_credit(credit: str) -> bool:
         agency_name(s) or any(w.casefold().strip(".") in PAPER_WORDS for w in re.split(r"[\s-]+", s)) for s in sides)
 
 
+@per_source_cache
 def parse_credit(text: str) -> str | None:
     """The credit when the whole line is a photo credit (`Staff photo by X`, `张三 摄`), else None."""
     text = text.strip()
@@ -102,6 +103,7 @@ def _split_glued(body: str) -> tuple[str, str] | None:
     return None
 
 
+@per_source_cache
 def parse_caption(text: str) -> tuple[str, str] | None:
     """Return (caption, credit) when the whole line is a caption, else None."""
     match = MD_IMAGE.match(text)

@@ -27,7 +27,7 @@ from .layout_settings import MARKING
 from .page_furniture import ADVT
 from .paragraph_marking import Marking, indent_of, indented_lines, line_closes, line_facts, measure
 from .word_splits import Vocabulary, join_pieces
-from ..text import starts_lowercase, title_case_share, word_count
+from ..text import per_source_cache, starts_lowercase, title_case_share, word_count
 
 
 def is_caps_line(text: str) -> bool:
@@ -58,6 +58,7 @@ def mark_caps_headlines(blocks: list[Block]) -> None:
 CREDIT_MARK = re.compile(r"[:：/)\]】）摄图◀▶◄►▲▼←→↑↓☜☞]|\bby\b", re.I)
 
 
+@per_source_cache
 def stands_alone(text: str) -> bool:
     """A line that is never part of a wrapped paragraph, whatever the marking."""
     if text[:1].islower() and not text.startswith("by "):
