@@ -20,10 +20,29 @@ EMPHASIS_SPAN = re.compile(r"(?<![\w*])(\*\*|\*)(?=[^\s*])(.+?)(?<=[^\s*\\])\1(?
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+_LINE_CACHES: list = []
+
+
+def per_source_cache(function):  # type: ignore[no-untyped-def]
+    """Memoise a pure function of a line's text: the rules ask the same question of the same line many
+    times (the kind detector, then several rules). Only for functions whose answer depends on their
+    arguments alone and is immutable; `clear_line_caches` empties every such cache when a source starts,
+    so memory stays bounded and one source's answers never outlive it."""
+    cached = functools.lru_cache(maxsize=1 << 15)(function)
+    _LINE_CACHES.append(cached)
+    return cached
+
+
+def clear_line_caches() -> None:
+    for cached in _LINE_CACHES:
+        cached.cache_clear()
+
+
 def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+@per_source_cache
 def word_count(text: str) -> int:
     return len(words(text))
 
@@ -58,24 +77,7 @@ def starts_lowercase(text: str) -> bool:
     return bool(stripped) and stripped[0].islower()
 
 
-_LINE_CACHES: list = []
-
-
-def per_source_cache(function):  # type: ignore[no-untyped-def]
-    """Memoise a pure function of a line's text: the rules ask the same question of the same line many
-    times (the kind detector, then several rules). Only for functions whose answer depends on their
-    arguments alone and is immutable; `clear_line_caches` empties every such cache when a source starts,
-    so memory stays bounded and one source's answers never outlive it."""
-    cached = functools.lru_cache(maxsize=1 << 15)(function)
-    _LINE_CACHES.append(cached)
-    return cached
-
-
-def clear_line_caches() -> None:
-    for cached in _LINE_CACHES:
-        cached.cache_clear()
-
-
+@per_source_cache
 def has_cjk(text: str) -> bool:
     return bool(CJK.search(text))
 

@@ -36,6 +36,8 @@ TRAILING_CREDIT = re.compile(
     rf"^(?P<caption>.*?)\s*(?<![\w-])(?P<label>{LABELLED})\s*(?::|\bby\b|\bvon\b|\bpar\b|\bpor\b|\bde\b)\s*"
     r"(?P<credit>[^\s:][^:]{0,80})$"
 )
+CREDIT_SEPARATOR = re.compile(r":|\b(?:by|von|par|por|de)\b")  # what TRAILING_CREDIT needs after its label
+ZH_SENTENCE_END = re.compile(r"[。！？]")  # what ZH_GLUED needs before its credit
 # A credit line on its own opens with its label: `Staff photo by X`, `Photo: X`, `(Foto: X)`.
 LEADING_CREDIT = re.compile(rf"^[(\[]?(?P<caption>)(?P<label>{LABELLED})\s*(?::|\bby\b|\bvon\b|\bpar\b|\bpor\b|\bde\b)\s*"
                             r"(?P<credit>[^\s:][^:]{0,80}?)[)\]]?$")
@@ -87,18 +89,20 @@ def parse_credit(text: str) -> str | None:
 
 
 def _split_glued(body: str) -> tuple[str, str] | None:
-    """A caption with its credit glued to the end by a slash, a label or a `NAME/Paper`."""
-    if (match := SLASH_CREDIT.match(body)) and (credit := parse_credit(match.group("credit"))):
+    """A caption with its credit glued to the end by a slash, a label or a `NAME/Paper`. (Each pattern
+    is tried only when the line holds what it needs: a slash, a label's colon or `by`, a sentence end.)"""
+    slash = "/" in body
+    if slash and (match := SLASH_CREDIT.match(body)) and (credit := parse_credit(match.group("credit"))):
         return match.group("caption").strip(), credit
-    match = TRAILING_CREDIT.match(body)
+    match = TRAILING_CREDIT.match(body) if CREDIT_SEPARATOR.search(body) else None
     if match and _credit_ok(match.group("credit")):
         caption = match.group("caption").strip()
         if not caption or caption[-1] in ".!?”\")":
             return caption, match.group("credit").strip().rstrip(".")
-    match = NAME_SLASH_PAPER.search(body)
+    match = NAME_SLASH_PAPER.search(body) if slash else None
     if match and _is_paper_credit(match.group("credit")) and ends_sentence(body[: match.start()]):
         return body[: match.start()].strip(), match.group("credit").strip()
-    if (match := ZH_GLUED.match(body)) and not re.search(r"[，,]", match.group("credit")):
+    if ZH_SENTENCE_END.search(body) and (match := ZH_GLUED.match(body)) and not re.search(r"[，,]", match.group("credit")):
         return match.group("caption").strip(), match.group("credit").strip()
     return None
 

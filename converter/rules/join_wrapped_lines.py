@@ -30,6 +30,7 @@ from .word_splits import Vocabulary, join_pieces
 from ..text import per_source_cache, starts_lowercase, title_case_share, word_count
 
 
+@per_source_cache
 def is_caps_line(text: str) -> bool:
     if len(text) > 50 or text[:1] in "([{" or text[-1:] in ")]}" or not any(c.isupper() for c in text[:3]):
         return False
@@ -148,8 +149,7 @@ def _join(state: State, previous: Block, block: Block, marking: Marking, vocabul
     start = previous.lines
     text, mended = join_pieces(previous.text, block.text, vocabulary)
     why = _join_reason(marking, block)
-    previous.extend(block)
-    previous.text = text
+    previous.extend(block, text=text)
     previous.meta["last_line"] = block.text
     if why or mended:
         record = {"line": block.lines[0], "rule": why or "wrapped line"}

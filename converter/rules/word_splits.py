@@ -61,7 +61,7 @@ def join_pieces(first: str, second: str, vocabulary: Vocabulary) -> tuple[str, s
     if last == "-" and lead.isalnum() and first[-2:-1].isalnum():
         return _hyphenated(first, second, vocabulary)
     if not (last.isalpha() and lead.islower()):
-        return first + " " + second, None
+        return f"{first} {second}", None
     tail = first[-SPLITS.tail_chars:].rsplit(None, 1)[-1]
     head = HEAD.match(second)
     if tail.isalpha() and len(tail) >= 2 and head:
@@ -69,12 +69,12 @@ def join_pieces(first: str, second: str, vocabulary: Vocabulary) -> tuple[str, s
         joined = (tail + piece).casefold()
         alone = vocabulary[piece.casefold()]
         if alone > SPLITS.common_piece and vocabulary[joined] < alone:
-            return first + " " + second, None  # a piece the file uses often as a word needs the word itself
+            return f"{first} {second}", None  # a piece the file uses often as a word needs the word itself
         evidence = vocabulary.family_reaches(joined, max(1, alone))
         if evidence >= max(1, alone):
             return first + second, (f"{tail}|{piece} → {tail}{piece} "
                                     f"(the file has the word {evidence}×, '{piece}' alone {alone}×)")
-    return first + " " + second, None
+    return f"{first} {second}", None
 
 
 def _hyphenated(first: str, second: str, vocabulary: Vocabulary) -> tuple[str, str]:
