@@ -55,6 +55,8 @@ WIRE_END = re.compile(r"^(?:\(END\)|={2,}\s*\w+|[A-Z]{2,6} [a-z]{1,4}/[a-z]{1,4}
 CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 DATELINE = re.compile(r"^[A-Z][A-Za-z.' ]{1,30}(?:, [A-Z][A-Za-z.' ]{1,30})*(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
                       r" \(?[A-Za-z ]{2,20}\)? ?[-—–]|^(?:新华社|中新社|本报).{1,12}电")
+SETEXT_UNDERLINE = re.compile(r"(=+|-{3,})")
+INDENTED = re.compile(r"^(?: {2,8}|\t)\S")
 NOISE = re.compile(r"^[\W\d_]{1,12}$|^(?:\S{1,2}\s+){3,}\S{1,2}$")
 CROSSHEAD_EVERY = 12  # an article shows at most one crosshead per this many lines; a page more headlines
 HEADLINE_MAX = 80  # longest line taken for a headline-like line
@@ -275,10 +277,11 @@ def measure(text: str) -> Features:
     f.controls = len(CONTROL.findall(text[:65536]))
     for line in nonblank:
         _count_line(f, line)
-    f.setext = sum(1 for above, below in zip(lines, lines[1:]) if above and re.fullmatch(r"(=+|-{3,})", below))
+    f.setext = sum(1 for above, below in zip(lines, lines[1:])
+                   if above and below[:1] in "=-" and SETEXT_UNDERLINE.fullmatch(below))
     f.atx += f.setext
     f.headings_then_link = _headings_with_links(nonblank)
-    f.indented = sum(1 for raw in raw_lines if re.match(r"^(?: {2,8}|\t)\S", raw) and len(raw.strip()) > 20)
+    f.indented = sum(1 for raw in raw_lines if raw[:1] in " \t" and INDENTED.match(raw) and len(raw.strip()) > 20)
     wrapped = sum(1 for line, after in zip(lines, lines[1:] + [""]) if line and after and len(line) <= WRAP_MAX)
     f.wrapped_share = wrapped / len(nonblank) if len(nonblank) >= 10 else 0.0
     f.blank_share = (len(lines) - len(nonblank)) / len(lines)

@@ -110,7 +110,7 @@ def _split_glued(body: str) -> tuple[str, str] | None:
 @per_source_cache
 def parse_caption(text: str) -> tuple[str, str] | None:
     """Return (caption, credit) when the whole line is a caption, else None."""
-    match = MD_IMAGE.match(text)
+    match = MD_IMAGE.match(text) if text[:1] == "!" else None
     if match and not starts_lowercase(match.group("caption")):  # `![img](a.jpg)Caption`: the picture, its caption
         caption = match.group("caption").strip()
         if credit := ZH_CREDIT_CUES.search(caption):
@@ -118,7 +118,8 @@ def parse_caption(text: str) -> tuple[str, str] | None:
         return parse_caption(caption) or (caption, "")
     pointer = text[:1] in POINTERS
     body = text.lstrip(POINTERS + " ")
-    match = PAREN_CREDIT.match(body)
+    bracketed = ("(" in body or "[" in body) and (")" in body or "]" in body)  # what PAREN_CREDIT needs
+    match = PAREN_CREDIT.match(body) if bracketed else None
     if match:
         credit = re.sub(r"^(?:PHOTOS?|PHOTOGRAPH|PICTURE|IMAGE|ILLUSTRATION|GRAPHIC|FOTO|BILD)\s*(?:[:/]|by\s)\s*", "",
                         match.group("credit").strip(), flags=re.IGNORECASE)

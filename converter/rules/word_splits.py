@@ -36,20 +36,24 @@ class Vocabulary:
         self.text = text
         self._counts: Counter | None = None
 
-    def __getitem__(self, word: str) -> int:
+    def _counted(self) -> Counter:
         if self._counts is None:
             self._counts = Counter(WORD.findall(self.text.casefold()))
-        return self._counts.get(word, 0)
+        return self._counts
+
+    def __getitem__(self, word: str) -> int:
+        return self._counted().get(word, 0)
 
     def family_reaches(self, word: str, needed: int) -> int:
         """How often the word or a form of it occurs, counted until `needed` is reached."""
-        total = self[word]
+        counts = self._counted()
+        total = counts.get(word, 0)
         forms = [word + s for s in SUFFIXES] + [word[: -len(s)] for s in SUFFIXES
                                                 if word.endswith(s) and len(word) - len(s) >= 4]
         for form in forms:
             if total >= needed:
                 break
-            total += self[form]
+            total += counts.get(form, 0)
         return total
 
 
