@@ -93,7 +93,7 @@ def break_kind(marking: Marking, previous: Block, block: Block, deep: bool) -> s
     last = previous.meta.get("last_line", previous.text)
     closed, blank = line_closes(last), block.meta.get("blank_before")
     cut = not closed and (starts_lowercase(block.text) or last.endswith("-"))
-    if ADVT.search(last):
+    if "Ad" in last and ADVT.search(last):  # ADVT needs its `Ad`
         return "an advert's closing mark (Advt.)"
     if marking.mode == "line":
         return None if cut and not blank else "line"

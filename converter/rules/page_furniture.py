@@ -298,7 +298,7 @@ def mark_notices(blocks: list[Block]) -> None:
     from .paragraph_marking import line_closes
 
     for index, block in enumerate(blocks):
-        if block.kind != PARA or not ADVT.search(block.text[-FURNITURE.advt_tail:]):
+        if block.kind != PARA or "Ad" not in block.text or not ADVT.search(block.text[-FURNITURE.advt_tail:]):
             continue
         block.meta["notice"] = True
         above = index - 1
@@ -388,7 +388,7 @@ def _drop_index_boxes(state: State) -> None:
 
 
 def advert_reason(text: str) -> str | None:
-    if ADVT.search(text[-FURNITURE.advt_tail:]):
+    if "Ad" in text and ADVT.search(text[-FURNITURE.advt_tail:]):  # ADVT needs its `Ad`
         return "advert (reading notice marked Advt.)"
     if WANT_AD.match(text):
         return "classified advert"
