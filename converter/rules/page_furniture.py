@@ -65,12 +65,13 @@ MASTHEAD_WORD = re.compile(r"v[o0]l|jahrg|ann[ée]e|pri(?:ce|x)|preis|cent|pfenn
 WORD3 = re.compile(r"[^\W\d_]{3}")
 DIGIT_OR_SEPARATOR = re.compile(r"[\d—|·•第]")
 CAPITALS_RUN = re.compile(r"[IVXLC]{4}")  # a Roman numeral's letters: only then is ROMAN tried
+DIGIT_SEPARATOR_OR_CAPITALS_RUN = re.compile(rf"{DIGIT_OR_SEPARATOR.pattern}|{CAPITALS_RUN.pattern}")
 
 
 def _hints_furniture(text: str) -> bool:
     """A digit, a separator, a Roman numeral or a masthead word: without one, a line with a word of
     three letters is running text (the cheap test that lets most lines through at once)."""
-    if DIGIT_OR_SEPARATOR.search(text) or CAPITALS_RUN.search(text):
+    if DIGIT_SEPARATOR_OR_CAPITALS_RUN.search(text):  # one pass for DIGIT_OR_SEPARATOR or CAPITALS_RUN
         return True
     low = text.lower()
     return "vol" in low or "v0l" in low or "jahrg" in low or "ann" in low or "pri" in low or "preis" in low \
