@@ -54,10 +54,13 @@ def _front_matter_words(articles: list[Article], issue: dict) -> Counter:
     return words
 
 
-def _dropped_words_by_line(dropped: list[Dropped]) -> dict[tuple[int, int], Counter]:
-    """Words already reported for a line (tracking parameters taken from an address, say)."""
+def _dropped_words_by_line(dropped: list[Dropped], wanted: set) -> dict[tuple[int, int], Counter]:
+    """Words already reported for a line (tracking parameters taken from an address, say), for the
+    `wanted` lines."""
     by_line: dict[tuple[int, int], Counter] = {}
     for entry in dropped:
+        if entry.lines not in wanted:
+            continue
         by_line.setdefault(entry.lines, Counter()).update(word_key(w) for w in surface_words(entry.text))
     return by_line
 
@@ -76,7 +79,7 @@ def record_label_words(state: State) -> None:
     if not consumed:
         return
     available = _front_matter_words(state.articles, state.issue)
-    reported = _dropped_words_by_line(state.dropped)
+    reported = _dropped_words_by_line(state.dropped, {b.lines for b in consumed})
     for block in consumed:
         available.update(reported.pop(block.lines, Counter()))
         left = []

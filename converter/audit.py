@@ -38,10 +38,14 @@ NOT_TEXT_KEYS = {"provenance", "locked"}  # bookkeeping, not source text
 
 def surface_words(text: str) -> list[str]:
     """The words of a piece of text as written, entities and Markdown escapes undone."""
-    return TOKEN.findall(html.unescape(MD_ESCAPE.sub("", text)))
+    if "\\" in text:  # MD_ESCAPE needs a backslash
+        text = MD_ESCAPE.sub("", text)
+    return TOKEN.findall(html.unescape(text))
 
 
 def word_key(word: str) -> str:
+    if word.isascii():
+        return word.lower()  # NFKC leaves ASCII alone, and casefold is lower there
     return unicodedata.normalize("NFKC", word).casefold()
 
 

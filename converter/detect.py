@@ -55,6 +55,8 @@ WIRE_END = re.compile(r"^(?:\(END\)|={2,}\s*\w+|[A-Z]{2,6} [a-z]{1,4}/[a-z]{1,4}
 CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 DATELINE = re.compile(r"^[A-Z][A-Za-z.' ]{1,30}(?:, [A-Z][A-Za-z.' ]{1,30})*(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
                       r" \(?[A-Za-z ]{2,20}\)? ?[-—–]|^(?:新华社|中新社|本报).{1,12}电")
+SETEXT_UNDERLINE = re.compile(r"(=+|-{3,})")
+INDENTED = re.compile(r"^(?: {2,8}|\t)\S")
 NOISE = re.compile(r"^[\W\d_]{1,12}$|^(?:\S{1,2}\s+){3,}\S{1,2}$")
 CROSSHEAD_EVERY = 12  # an article shows at most one crosshead per this many lines; a page more headlines
 HEADLINE_MAX = 80  # longest line taken for a headline-like line
@@ -275,10 +277,11 @@ def measure(text: str) -> Features:
     f.controls = len(CONTROL.findall(text[:65536]))
     for line in nonblank:
         _count_line(f, line)
-    f.setext = sum(1 for above, below in zip(lines, lines[1:]) if above and re.fullmatch(r"(=+|-{3,})", below))
+    f.setext = sum(1 for above, below in zip(lines, lines[1:])
+                   if above and below[:1] in "=-" and SETEXT_UNDERLINE.fullmatch(below))
     f.atx += f.setext
     f.headings_then_link = _headings_with_links(nonblank)
-    f.indented = sum(1 for raw in raw_lines if re.match(r"^(?: {2,8}|\t)\S", raw) and len(raw.strip()) > 20)
+    f.indented = sum(1 for raw in raw_lines if raw[:1] in " \t" and INDENTED.match(raw) and len(raw.strip()) > 20)
     wrapped = sum(1 for line, after in zip(lines, lines[1:] + [""]) if line and after and len(line) <= WRAP_MAX)
     f.wrapped_share = wrapped / len(nonblank) if len(nonblank) >= 10 else 0.0
     f.blank_share = (len(lines) - len(nonblank)) / len(lines)
@@ -299,22 +302,35 @@ def _front_matter(text: str) -> tuple[dict, int]:
 
 
 def _count_line(f: Features, line: str) -> None:
-    if ATX.match(line):
+    """One stripped, non-blank line's evidence. Each pattern is tried only on a line whose first
+    character (or, for `&`, any character) it could match: most lines are running text, tried by none."""
+    first, digit = line[0], line[0].isdigit()
+    if first == "#" and ATX.match(line):
         f.atx += 1
         f.link_headings += bool(LINK_HEADING.match(line))
-    f.stamps += bool(TIMESTAMP.match(line))
-    f.summaries += bool(SUMMARY.match(line))
-    f.url_lines += bool(bare_url(line))
-    f.link_items += bool(LINK_ITEM.match(line))
-    f.entities += len(ENTITY.findall(line))
-    f.page_markers += bool(PAGE_MARKER.match(line))
-    f.images += bool(IMAGE.match(line))
-    f.table_rows += bool(TABLE_ROW.match(line))
-    f.bold_lines += bool(BOLD_LINE.match(line))
-    f.wire_frames += bool(WIRE_FRAME.match(line))
-    f.wire_tags += bool(WIRE_TAG.match(line))
-    f.wire_slugs += bool(WIRE_SLUG.match(line))
-    f.wire_ends += bool(WIRE_END.match(line))
+    if digit or first == "发":
+        f.stamps += bool(TIMESTAMP.match(line))
+    if first in "中内":
+        f.summaries += bool(SUMMARY.match(line))
+    if first in "<h":
+        f.url_lines += bool(bare_url(line))
+    if digit or first in "-*+•[":
+        f.link_items += bool(LINK_ITEM.match(line))
+    if "&" in line:
+        f.entities += len(ENTITY.findall(line))
+    if first in "#Pp=":
+        f.page_markers += bool(PAGE_MARKER.match(line))
+    f.images += first == "!" and bool(IMAGE.match(line))
+    f.table_rows += first == "|" and bool(TABLE_ROW.match(line))
+    if first in "*_":
+        f.bold_lines += bool(BOLD_LINE.match(line))
+    if first in "ZzNn":
+        f.wire_frames += bool(WIRE_FRAME.match(line))
+    f.wire_tags += line[2:3] == "#" and bool(WIRE_TAG.match(line))
+    if digit or first in "BRUCLWFA":
+        f.wire_slugs += bool(WIRE_SLUG.match(line))
+    if first in "(=" or "A" <= first <= "Z":
+        f.wire_ends += bool(WIRE_END.match(line))
     f.long_lines += len(line) > 2 * WRAP_MAX  # longer than any printed column: a paragraph per line
     f.hyphen_ends += len(line) > 20 and line.endswith("-") and line[-2:-1].isalpha()
     f.noise_lines += bool(NOISE.match(line))
@@ -374,6 +390,6 @@ def _page_label_top(nonblank: list[str]) -> bool:
 
 def _headings_with_links(nonblank: list[str]) -> int:
     """ATX headings whose next text line (layout tags aside) is only an address: a link digest."""
-    texts = [TAG.sub("", AUTOLINK.sub(r"\1", line)).strip() for line in nonblank]
+    texts = [TAG.sub("", AUTOLINK.sub(r"\1", line)).strip() if "<" in line else line.strip() for line in nonblank]
     texts = [t for t in texts if t]
     return sum(1 for i, t in enumerate(texts[:-1]) if ATX.match(t) and bare_url(texts[i + 1]))

@@ -62,10 +62,11 @@ class Block:
     reason: str = ""  # why a DROP block was dropped
     meta: BlockMeta = field(default_factory=lambda: BlockMeta())
 
-    def extend(self, other: "Block", joiner: str = " ") -> None:
-        """Append another block's text (a repaired break) and widen the line range; the join names its rule."""
+    def extend(self, other: "Block", joiner: str = " ", text: str | None = None) -> None:
+        """Append another block's text (a repaired break) and widen the line range; the join names its rule.
+        `text`: the joined text when the caller has made it already (a mended word), not built again."""
         self.meta.setdefault("joins", []).append((CURRENT_RULE.get(), other.lines, joiner))
-        self.text = self.text + joiner + other.text
+        self.text = f"{self.text}{joiner}{other.text}" if text is None else text
         self.lines = (min(self.lines[0], other.lines[0]), max(self.lines[1], other.lines[1]))
 
 

@@ -41,6 +41,7 @@ from .rules.join_jumps import join_jumped
 from .sidecar import SidecarError, load_sidecar, real_date
 from .sources import DEFAULT_MAX_BYTES, SourceError, discover, read_source
 from .state import State
+from .text import clear_line_caches
 from .urls import site_name
 
 
@@ -73,6 +74,7 @@ def convert_source(source: Source, sidecar: dict | None = None, kind: str | None
     then a structured reader that recognises the file (wire, news markup), else the kind its conventions
     score highest. When the chosen kind's rules find no article, the next candidate reads it and the
     report says so."""
+    clear_line_caches()
     sidecar = sidecar or {}
     override, by = (kind, "--format") if kind else (sidecar.get("format"), "sidecar format:")
     if override is not None and override not in PRESETS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -19,10 +20,29 @@ EMPHASIS_SPAN = re.compile(r"(?<![\w*])(\*\*|\*)(?=[^\s*])(.+?)(?<=[^\s*\\])\1(?
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+_LINE_CACHES: list = []
+
+
+def per_source_cache(function):  # type: ignore[no-untyped-def]
+    """Memoise a pure function of a line's text: the rules ask the same question of the same line many
+    times (the kind detector, then several rules). Only for functions whose answer depends on their
+    arguments alone and is immutable; `clear_line_caches` empties every such cache when a source starts,
+    so memory stays bounded and one source's answers never outlive it."""
+    cached = functools.lru_cache(maxsize=1 << 15)(function)
+    _LINE_CACHES.append(cached)
+    return cached
+
+
+def clear_line_caches() -> None:
+    for cached in _LINE_CACHES:
+        cached.cache_clear()
+
+
 def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+@per_source_cache
 def word_count(text: str) -> int:
     return len(words(text))
 
@@ -31,29 +51,41 @@ def strip_closers(text: str) -> str:
     return text.rstrip().rstrip(CLOSERS).rstrip()
 
 
+def _core_end(text: str) -> str:
+    """The last character of `strip_closers(text)` ("" when none), read from the end of a long text
+    without copying it."""
+    core = strip_closers(text[-64:])
+    return core[-1:] if core or len(text) <= 64 else strip_closers(text)[-1:]
+
+
 def ends_sentence(text: str) -> bool:
     """True when a paragraph ends like a finished sentence (closing quotes allowed)."""
-    core = strip_closers(text)
-    return bool(core) and core[-1] in TERMINAL
+    last = _core_end(text)
+    return bool(last) and last in TERMINAL
 
 
 def ends_with_punctuation(text: str) -> bool:
     """Any sentence-internal or final punctuation at the end (., ?, !, :, ;, ,)."""
-    core = strip_closers(text)
-    return bool(core) and core[-1] in TERMINAL + ",;:，；：、"
+    last = _core_end(text)
+    return bool(last) and last in TERMINAL + ",;:，；：、"
 
 
 def starts_lowercase(text: str) -> bool:
-    stripped = text.lstrip("\"'“‘(—–- ")
+    stripped = text[:64].lstrip("\"'“‘(—–- ")  # the opening only: a long paragraph is not copied
+    if not stripped and len(text) > 64:
+        stripped = text.lstrip("\"'“‘(—–- ")
     return bool(stripped) and stripped[0].islower()
 
 
+@per_source_cache
 def has_cjk(text: str) -> bool:
     return bool(CJK.search(text))
 
 
 def is_upper_label(text: str) -> bool:
     """All letters capitals, e.g. a page header such as INSIGHTS."""
+    if text.isascii():  # in ASCII the letters are the cased characters: str.isupper says the same, quicker
+        return text.isupper()
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
 
@@ -71,6 +103,8 @@ def decode_entities(text: str) -> str:
 
 
 def clean_space(text: str) -> str:
+    if text.isascii() and "\t" not in text and "  " not in text:
+        return text.strip()  # already NFC, and no run of spaces or tabs to fold
     text = unicodedata.normalize("NFC", text)
     return re.sub(r"[ \t\u00a0\u2000-\u200b\u3000]+", " ", text).strip()
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..text import per_source_cache
+
 # --- Bylines -------------------------------------------------------------------------
 # The label that opens a byline: `By A`, German `Von A`, French `Par A`, Spanish `Por A`.
 # OCR often reads `By` as `Bv` or `BY`; those misreadings are listed as the label too.
@@ -66,6 +68,7 @@ AGENCIES = {
 OWN_PAPER_ZH = ("本报", "本報", "本刊", "本台", "本网", "本網")
 
 
+@per_source_cache
 def agency_name(text: str) -> str | None:
     """The agency a credit names (`(AP)`, `ats afp`, `Reuters`), or None when it names none."""
     cleaned = re.sub(r"\s+", " ", text.strip(" ()[]{}.,-–—=/")).casefold()

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import BYLINE, DROP, HEADING, PARA, Block
 from ..state import State
-from ..text import CLOSERS, ends_sentence, has_cjk, reading_case, word_count
+from ..text import CLOSERS, ends_sentence, has_cjk, per_source_cache, reading_case, word_count
 from .cues import (
     BYLINE_LABELS,
     OUR_ROLE,
@@ -115,6 +115,12 @@ def _names(text: str) -> list[str]:
 
 def read_byline(text: str) -> Byline | None:
     """A labelled byline (`By A`, `Von A`, `本报记者 张三`), or None."""
+    found = _read_byline(text)
+    return None if found is None else Byline(list(found.names), found.role, found.agency)
+
+
+@per_source_cache
+def _read_byline(text: str) -> Byline | None:  # the answer is shared: `read_byline` hands out copies
     text = text.strip().lstrip(">").strip()
     if len(text) > 120:
         return None
@@ -164,8 +170,8 @@ def read_zh_byline(text: str) -> Byline | None:
 
 def parse_byline(text: str) -> list[str] | None:
     """The names of a labelled byline (None when the line is not one)."""
-    byline = read_byline(text)
-    return byline.names or None if byline else None
+    byline = _read_byline(text)  # the shared answer: only a copy of its names leaves
+    return list(byline.names) or None if byline else None
 
 
 def _live_neighbours(blocks: list[Block], index: int) -> tuple[Block | None, Block | None]:

@@ -20,7 +20,7 @@ import re
 from ..dates import is_date_line
 from ..model import CAPTION, DROP, HEADING, PARA, Block
 from ..state import State
-from ..text import ends_sentence, has_cjk, starts_lowercase, word_count
+from ..text import ends_sentence, has_cjk, per_source_cache, starts_lowercase, word_count
 from .cues import COPYRIGHT_CREDIT, CREDIT_LABEL, ZH_CREDIT_CUES, PAPER_WORDS, ZH_CAPTION_OPENERS, ZH_CREDIT_PREFIXES, ZH_CREDIT_SUFFIXES, agency_name
 
 POINTERS = "◀▶◄►▲▼←→↑↓☜☞"
@@ -36,6 +36,8 @@ TRAILING_CREDIT = re.compile(
     rf"^(?P<caption>.*?)\s*(?<![\w-])(?P<label>{LABELLED})\s*(?::|\bby\b|\bvon\b|\bpar\b|\bpor\b|\bde\b)\s*"
     r"(?P<credit>[^\s:][^:]{0,80})$"
 )
+CREDIT_SEPARATOR = re.compile(r":|\b(?:by|von|par|por|de)\b")  # what TRAILING_CREDIT needs after its label
+ZH_SENTENCE_END = re.compile(r"[。！？]")  # what ZH_GLUED needs before its credit
 # A credit line on its own opens with its label: `Staff photo by X`, `Photo: X`, `(Foto: X)`.
 LEADING_CREDIT = re.compile(rf"^[(\[]?(?P<caption>)(?P<label>{LABELLED})\s*(?::|\bby\b|\bvon\b|\bpar\b|\bpor\b|\bde\b)\s*"
                             r"(?P<credit>[^\s:][^:]{0,80}?)[)\]]?$")
@@ -66,6 +68,7 @@ def _is_paper_credit(credit: str) -> bool:
         agency_name(s) or any(w.casefold().strip(".") in PAPER_WORDS for w in re.split(r"[\s-]+", s)) for s in sides)
 
 
+@per_source_cache
 def parse_credit(text: str) -> str | None:
     """The credit when the whole line is a photo credit (`Staff photo by X`, `张三 摄`), else None."""
     text = text.strip()
@@ -86,25 +89,28 @@ def parse_credit(text: str) -> str | None:
 
 
 def _split_glued(body: str) -> tuple[str, str] | None:
-    """A caption with its credit glued to the end by a slash, a label or a `NAME/Paper`."""
-    if (match := SLASH_CREDIT.match(body)) and (credit := parse_credit(match.group("credit"))):
+    """A caption with its credit glued to the end by a slash, a label or a `NAME/Paper`. (Each pattern
+    is tried only when the line holds what it needs: a slash, a label's colon or `by`, a sentence end.)"""
+    slash = "/" in body
+    if slash and (match := SLASH_CREDIT.match(body)) and (credit := parse_credit(match.group("credit"))):
         return match.group("caption").strip(), credit
-    match = TRAILING_CREDIT.match(body)
+    match = TRAILING_CREDIT.match(body) if CREDIT_SEPARATOR.search(body) else None
     if match and _credit_ok(match.group("credit")):
         caption = match.group("caption").strip()
         if not caption or caption[-1] in ".!?”\")":
             return caption, match.group("credit").strip().rstrip(".")
-    match = NAME_SLASH_PAPER.search(body)
+    match = NAME_SLASH_PAPER.search(body) if slash else None
     if match and _is_paper_credit(match.group("credit")) and ends_sentence(body[: match.start()]):
         return body[: match.start()].strip(), match.group("credit").strip()
-    if (match := ZH_GLUED.match(body)) and not re.search(r"[，,]", match.group("credit")):
+    if ZH_SENTENCE_END.search(body) and (match := ZH_GLUED.match(body)) and not re.search(r"[，,]", match.group("credit")):
         return match.group("caption").strip(), match.group("credit").strip()
     return None
 
 
+@per_source_cache
 def parse_caption(text: str) -> tuple[str, str] | None:
     """Return (caption, credit) when the whole line is a caption, else None."""
-    match = MD_IMAGE.match(text)
+    match = MD_IMAGE.match(text) if text[:1] == "!" else None
     if match and not starts_lowercase(match.group("caption")):  # `![img](a.jpg)Caption`: the picture, its caption
         caption = match.group("caption").strip()
         if credit := ZH_CREDIT_CUES.search(caption):
@@ -112,7 +118,8 @@ def parse_caption(text: str) -> tuple[str, str] | None:
         return parse_caption(caption) or (caption, "")
     pointer = text[:1] in POINTERS
     body = text.lstrip(POINTERS + " ")
-    match = PAREN_CREDIT.match(body)
+    bracketed = ("(" in body or "[" in body) and (")" in body or "]" in body)  # what PAREN_CREDIT needs
+    match = PAREN_CREDIT.match(body) if bracketed else None
     if match:
         credit = re.sub(r"^(?:PHOTOS?|PHOTOGRAPH|PICTURE|IMAGE|ILLUSTRATION|GRAPHIC|FOTO|BILD)\s*(?:[:/]|by\s)\s*", "",
                         match.group("credit").strip(), flags=re.IGNORECASE)

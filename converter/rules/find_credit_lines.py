@@ -17,6 +17,7 @@ import re
 
 from ..model import CREDIT, PARA, Block
 from ..state import State
+from ..text import per_source_cache
 from .cues import ZH_CONTRIBUTOR_CUES, ZH_EDITOR_LABELS, ZH_END_MARKS, ZH_REPRINT, agency_name
 
 SOURCE = re.compile(r"^(?:Source|Sources|Wire|Agency|Quelle|Quellen|Fuente|Fuentes|Agence|来源|來源|稿源|消息来源)"
@@ -58,6 +59,7 @@ def split_names(value: str) -> list[str]:
     return [n.strip(" .") for n in NAME_SPLIT.split(value) if n.strip(" .")]
 
 
+@per_source_cache
 def is_credit_line(text: str) -> bool:
     return bool(SOURCE.match(text) or ADDITIONAL.match(text) or NOTE.match(text))
 

@@ -16,6 +16,7 @@ import re
 
 from ..model import HEADING, JUMP, PARA, Block
 from ..state import State
+from ..text import per_source_cache
 from .find_bylines import mark_headline_group_above
 from .cues import JUMP_FROM_CUES, JUMP_TO_CUES, PAGE, PAGE_WORDS, zh_number
 
@@ -60,6 +61,7 @@ def _page(page: str | None) -> str | None:
     return WORD_PAGES.get(page.casefold(), page) if page else None
 
 
+@per_source_cache
 def is_jump_line(text: str) -> bool:
     return read_jump(text) is not None
 

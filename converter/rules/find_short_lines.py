@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..model import CAPTION, HEADING, JUMP, PARA, Block
 from ..state import State
-from ..text import CLOSERS, ends_with_punctuation, has_cjk, starts_lowercase, title_case_share, word_count, words
+from ..text import CLOSERS, ends_with_punctuation, has_cjk, per_source_cache, starts_lowercase, title_case_share, word_count, words
 
 FUNCTION_WORDS = set(
     "a an the of to in on at by for from with without into onto over under about as and or but nor so yet "
@@ -21,6 +21,7 @@ FUNCTION_WORDS = set(
 SKIPPED = {CAPTION, JUMP}
 
 
+@per_source_cache
 def is_title_like(text: str) -> bool:
     if has_cjk(text):
         return len(text) <= 30 and not ends_with_punctuation(text)

@@ -27,9 +27,10 @@ from .layout_settings import MARKING
 from .page_furniture import ADVT
 from .paragraph_marking import Marking, indent_of, indented_lines, line_closes, line_facts, measure
 from .word_splits import Vocabulary, join_pieces
-from ..text import starts_lowercase, title_case_share, word_count
+from ..text import per_source_cache, starts_lowercase, title_case_share, word_count
 
 
+@per_source_cache
 def is_caps_line(text: str) -> bool:
     if len(text) > 50 or text[:1] in "([{" or text[-1:] in ")]}" or not any(c.isupper() for c in text[:3]):
         return False
@@ -58,6 +59,7 @@ def mark_caps_headlines(blocks: list[Block]) -> None:
 CREDIT_MARK = re.compile(r"[:：/)\]】）摄图◀▶◄►▲▼←→↑↓☜☞]|\bby\b", re.I)
 
 
+@per_source_cache
 def stands_alone(text: str) -> bool:
     """A line that is never part of a wrapped paragraph, whatever the marking."""
     if text[:1].islower() and not text.startswith("by "):
@@ -91,7 +93,7 @@ def break_kind(marking: Marking, previous: Block, block: Block, deep: bool) -> s
     last = previous.meta.get("last_line", previous.text)
     closed, blank = line_closes(last), block.meta.get("blank_before")
     cut = not closed and (starts_lowercase(block.text) or last.endswith("-"))
-    if ADVT.search(last):
+    if "Ad" in last and ADVT.search(last):  # ADVT needs its `Ad`
         return "an advert's closing mark (Advt.)"
     if marking.mode == "line":
         return None if cut and not blank else "line"
@@ -147,8 +149,7 @@ def _join(state: State, previous: Block, block: Block, marking: Marking, vocabul
     start = previous.lines
     text, mended = join_pieces(previous.text, block.text, vocabulary)
     why = _join_reason(marking, block)
-    previous.extend(block)
-    previous.text = text
+    previous.extend(block, text=text)
     previous.meta["last_line"] = block.text
     if why or mended:
         record = {"line": block.lines[0], "rule": why or "wrapped line"}

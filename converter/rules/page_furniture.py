@@ -65,12 +65,13 @@ MASTHEAD_WORD = re.compile(r"v[o0]l|jahrg|ann[ée]e|pri(?:ce|x)|preis|cent|pfenn
 WORD3 = re.compile(r"[^\W\d_]{3}")
 DIGIT_OR_SEPARATOR = re.compile(r"[\d—|·•第]")
 CAPITALS_RUN = re.compile(r"[IVXLC]{4}")  # a Roman numeral's letters: only then is ROMAN tried
+DIGIT_SEPARATOR_OR_CAPITALS_RUN = re.compile(rf"{DIGIT_OR_SEPARATOR.pattern}|{CAPITALS_RUN.pattern}")
 
 
 def _hints_furniture(text: str) -> bool:
     """A digit, a separator, a Roman numeral or a masthead word: without one, a line with a word of
     three letters is running text (the cheap test that lets most lines through at once)."""
-    if DIGIT_OR_SEPARATOR.search(text) or CAPITALS_RUN.search(text):
+    if DIGIT_SEPARATOR_OR_CAPITALS_RUN.search(text):  # one pass for DIGIT_OR_SEPARATOR or CAPITALS_RUN
         return True
     low = text.lower()
     return "vol" in low or "v0l" in low or "jahrg" in low or "ann" in low or "pri" in low or "preis" in low \
@@ -298,7 +299,7 @@ def mark_notices(blocks: list[Block]) -> None:
     from .paragraph_marking import line_closes
 
     for index, block in enumerate(blocks):
-        if block.kind != PARA or not ADVT.search(block.text[-FURNITURE.advt_tail:]):
+        if block.kind != PARA or "Ad" not in block.text or not ADVT.search(block.text[-FURNITURE.advt_tail:]):
             continue
         block.meta["notice"] = True
         above = index - 1
@@ -388,7 +389,7 @@ def _drop_index_boxes(state: State) -> None:
 
 
 def advert_reason(text: str) -> str | None:
-    if ADVT.search(text[-FURNITURE.advt_tail:]):
+    if "Ad" in text and ADVT.search(text[-FURNITURE.advt_tail:]):  # ADVT needs its `Ad`
         return "advert (reading notice marked Advt.)"
     if WANT_AD.match(text):
         return "classified advert"

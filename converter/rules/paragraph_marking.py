@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import PARA, Block
-from ..text import CLOSERS, TERMINAL, ends_sentence, has_cjk, word_count
+from ..text import CLOSERS, TERMINAL, ends_sentence, has_cjk, per_source_cache, word_count
 from .layout_settings import MARKING
 
 INDENT_CHARS = " \t\u3000"
@@ -48,6 +48,7 @@ class Marking:
         return f"{self.mode} (blank lines: {self.blanks}; width {self.width}; {figures})"
 
 
+@per_source_cache
 def line_closes(text: str) -> bool:
     """The line ends a sentence (closing quotes and brackets allowed)."""
     last = text[-1:]
@@ -56,6 +57,7 @@ def line_closes(text: str) -> bool:
     return last in CLOSERS and ends_sentence(text)
 
 
+@per_source_cache
 def is_prose(text: str) -> bool:
     """Enough words to be running text rather than a label or a heading."""
     if text.isascii():  # the common case, counted the quick way

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..model import PARA
 from ..state import State
-from ..text import has_cjk
+from ..text import has_cjk, per_source_cache
 from .cues import BYLINE_LABELS, CREDIT_LABELS
 from .find_bylines import head_group_above, is_role, read_byline
 from .find_captions import parse_credit
@@ -38,6 +38,7 @@ def _may_be_part(text: str) -> bool:
     return first in OPENING_WORDS
 
 
+@per_source_cache
 def is_part_line(text: str) -> bool:
     return len(text) <= MAX_PART_LINE and _may_be_part(text) and bool(read_byline(text) or parse_credit(text) or is_jump_line(text) or end_line_reason(text)
                 or read_credit(text))

@@ -36,20 +36,24 @@ class Vocabulary:
         self.text = text
         self._counts: Counter | None = None
 
-    def __getitem__(self, word: str) -> int:
+    def _counted(self) -> Counter:
         if self._counts is None:
             self._counts = Counter(WORD.findall(self.text.casefold()))
-        return self._counts.get(word, 0)
+        return self._counts
+
+    def __getitem__(self, word: str) -> int:
+        return self._counted().get(word, 0)
 
     def family_reaches(self, word: str, needed: int) -> int:
         """How often the word or a form of it occurs, counted until `needed` is reached."""
-        total = self[word]
+        counts = self._counted()
+        total = counts.get(word, 0)
         forms = [word + s for s in SUFFIXES] + [word[: -len(s)] for s in SUFFIXES
                                                 if word.endswith(s) and len(word) - len(s) >= 4]
         for form in forms:
             if total >= needed:
                 break
-            total += self[form]
+            total += counts.get(form, 0)
         return total
 
 
@@ -61,7 +65,7 @@ def join_pieces(first: str, second: str, vocabulary: Vocabulary) -> tuple[str, s
     if last == "-" and lead.isalnum() and first[-2:-1].isalnum():
         return _hyphenated(first, second, vocabulary)
     if not (last.isalpha() and lead.islower()):
-        return first + " " + second, None
+        return f"{first} {second}", None
     tail = first[-SPLITS.tail_chars:].rsplit(None, 1)[-1]
     head = HEAD.match(second)
     if tail.isalpha() and len(tail) >= 2 and head:
@@ -69,12 +73,12 @@ def join_pieces(first: str, second: str, vocabulary: Vocabulary) -> tuple[str, s
         joined = (tail + piece).casefold()
         alone = vocabulary[piece.casefold()]
         if alone > SPLITS.common_piece and vocabulary[joined] < alone:
-            return first + " " + second, None  # a piece the file uses often as a word needs the word itself
+            return f"{first} {second}", None  # a piece the file uses often as a word needs the word itself
         evidence = vocabulary.family_reaches(joined, max(1, alone))
         if evidence >= max(1, alone):
             return first + second, (f"{tail}|{piece} → {tail}{piece} "
                                     f"(the file has the word {evidence}×, '{piece}' alone {alone}×)")
-    return first + " " + second, None
+    return f"{first} {second}", None
 
 
 def _hyphenated(first: str, second: str, vocabulary: Vocabulary) -> tuple[str, str]:
