@@ -14,6 +14,7 @@ from typing import Callable
 from ..escaping import json_script
 from .browse import facet_src, issue_src
 from .listing import human_date, is_chinese
+from .rawpages import line_range, raw_page_src
 
 Resolve = Callable[[str], "str | None"]
 RAW_DIR = "raw"
@@ -110,15 +111,29 @@ def header_html(meta: dict, body: str, resolve: Resolve) -> str:
             + "</header>")
 
 
+def _line_span(lines: list, page: str | None) -> str:
+    """`lines 141–169`, linking exactly those lines of the source's reading page when it exists."""
+    try:
+        first, last = int(lines[0]), int(lines[-1])
+    except (TypeError, ValueError, IndexError):
+        return ""
+    text = f"lines {first}–{last}"
+    if not page:
+        return text
+    return f'<a class="bs-source-lines" href="{escape(page)}#{line_range(first, last)}">{text}</a>'
+
+
 def _provenance(meta: dict, resolve: Resolve) -> str:
     items = []
     for prov in meta.get("provenance") or []:
         name = str(prov.get("file", ""))
         lines = prov.get("lines") or []
-        span = f"lines {lines[0]}–{lines[-1]}" if lines else ""
+        page = resolve(raw_page_src(name))
         kind = f" ({escape(str(prov['kind']))})" if prov.get("kind") else ""
-        items.append(f'<li>{_a(name, resolve(raw_src(name)), "bs-source")}, {span}{kind}, sha256 '
-                     f'<code class="bs-sha">{escape(str(prov.get("sha256", "")))}</code></li>')
+        download = resolve(raw_src(name))
+        download = f', <a class="bs-source-download" href="{escape(download)}">original bytes</a>' if download else ""
+        items.append(f'<li>{_a(name, page, "bs-source")}, {_line_span(lines, page)}{kind}, sha256 '
+                     f'<code class="bs-sha">{escape(str(prov.get("sha256", "")))}</code>{download}</li>')
     return '<div class="bs-provenance"><p>Converted from</p><ul>' + "".join(items) + "</ul></div>"
 
 
