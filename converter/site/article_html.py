@@ -13,6 +13,7 @@ from typing import Callable
 
 from ..escaping import json_script
 from .browse import facet_src, issue_src
+from .citation import Citation, json_ld_fields
 from .listing import human_date, is_chinese
 from .rawpages import line_range, raw_page_src
 
@@ -165,7 +166,7 @@ def description(meta: dict, markdown: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def json_ld(meta: dict, canonical: str | None, source_url: str | None) -> str:
+def json_ld(meta: dict, canonical: str | None, source_url: str | None, cite: Citation | None = None) -> str:
     data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": str(meta.get("title") or "")}
     if meta.get("authors"):
         data["author"] = [{"@type": "Person", "name": str(a)} for a in meta["authors"]]
@@ -175,14 +176,17 @@ def json_ld(meta: dict, canonical: str | None, source_url: str | None) -> str:
     data.update({k: str(v) for k, v in optional.items() if v})
     if meta.get("publication"):
         data["publisher"] = {"@type": "Organization", "name": str(meta["publication"])}
+    if cite is not None:
+        data.update(json_ld_fields(cite))
     return f'<script type="application/ld+json">{json_script(data)}</script>'
 
 
-def head_html(meta: dict, markdown: str, canonical: str | None, source_url: str | None, site_name: str) -> str:
+def head_html(meta: dict, markdown: str, canonical: str | None, source_url: str | None, site_name: str,
+              cite: Citation | None = None) -> str:
     tags = [("og:type", "article"), ("og:title", str(meta.get("title") or "")),
             ("og:description", description(meta, markdown)), ("og:site_name", site_name)]
     if canonical:
         tags.append(("og:url", canonical))
     metas = [f'<meta property="{k}" content="{escape(v)}">' for k, v in tags if v]
     metas.append(f'<meta name="description" content="{escape(description(meta, markdown))}">')
-    return "\n".join(metas + [json_ld(meta, canonical, source_url)])
+    return "\n".join(metas + [json_ld(meta, canonical, source_url, cite)])
