@@ -156,6 +156,7 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
         from .catalog import group_issues, load_entries
 
         self._issue_names = {i.id: i.title for i in group_issues(load_entries(Path(config.docs_dir)))}
+        self._permalinks = {}  # this build's articles only (MkDocs may reuse the plugin for the next build)
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
