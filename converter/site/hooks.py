@@ -22,7 +22,7 @@ from converter.ids import id_from_meta
 from converter.site.article_html import description, footer_html, head_html, header_html, raw_src
 from converter.site.catalog import order_key
 from converter.site.citation import Citation, cite_html, citation_of
-from converter.site.permalinks import absolute, permalink_url
+from converter.site.permalinks import absolute, permalink_href, permalink_url
 
 TEMPLATED_META = ("title", "description", "author", "subtitle")
 
@@ -65,12 +65,13 @@ def _citation(page, config) -> tuple[Citation | None, str]:
     article_id = id_from_meta(page.meta)
     if article_id is None:
         return None, ""
-    link = permalink_url(article_id, bool(config.use_directory_urls))
     extra = config.extra or {}
     archive = str(extra.get("archive_name") or config.site_name or "")
-    cite = citation_of(page.meta, article_id, absolute(config.site_url or "", link), archive, extra)
+    cite = citation_of(page.meta, article_id, absolute(config.site_url or "", permalink_url(article_id)), archive,
+                       extra)
     page.bs_permalink = (article_id, page.url, cite.title)
-    return cite, cite_html(cite, get_relative_url(link, page.url))
+    href = get_relative_url(permalink_href(article_id, bool(config.use_directory_urls)), page.url)
+    return cite, cite_html(cite, href)
 
 
 def _link_issues(pages) -> None:

@@ -1,4 +1,5 @@
-"""Permalink pages: `a/<id>/` (or `a/<id>.html` without directory URLs) redirects to the article.
+"""Permalink pages: `a/<id>/` redirects to the article (and so does `a/<id>.html`, the form the pages of
+a site without directory URLs link, which also opens from file://).
 
 The id is the article's stable identifier (`converter.ids`), so the permalink stays the same when a
 corrected headline changes the article's slug; each build rewrites the redirect to the current page.
@@ -20,14 +21,15 @@ PERMALINK_DIR = "a"
 log = logging.getLogger("mkdocs.plugins.broadsheet")
 
 
-def permalink_url(article_id: str, use_directory_urls: bool) -> str:
-    """The permalink's URL relative to the site root."""
-    return f"{PERMALINK_DIR}/{article_id}/" if use_directory_urls else f"{PERMALINK_DIR}/{article_id}.html"
+def permalink_url(article_id: str) -> str:
+    """The permalink cited, relative to the site root: the same whatever the build's URL style."""
+    return f"{PERMALINK_DIR}/{article_id}/"
 
 
-def permalink_file(article_id: str, use_directory_urls: bool) -> str:
-    url = permalink_url(article_id, use_directory_urls)
-    return url + "index.html" if url.endswith("/") else url
+def permalink_href(article_id: str, use_directory_urls: bool) -> str:
+    """What the site's own pages link: `a/<id>.html` without directory URLs (a folder opens as a listing
+    from file://)."""
+    return permalink_url(article_id) if use_directory_urls else f"{PERMALINK_DIR}/{article_id}.html"
 
 
 def absolute(site_url: str, url: str) -> str:
@@ -49,11 +51,12 @@ def redirect_page(target: str, canonical: str, title: str) -> str:
 def write_permalinks(site_dir: Path, pages: dict[str, tuple[str, str]], site_url: str,
                      use_directory_urls: bool) -> int:
     """`pages`: article id → (page URL relative to the site root, title). Returns how many were written."""
+    written = 0
     for article_id, (url, title) in sorted(pages.items()):
         if not is_article_id(article_id):
             continue
-        link = permalink_url(article_id, use_directory_urls)
-        target = get_relative_url(url, link)
-        write_atomic(site_dir / permalink_file(article_id, use_directory_urls),
-                     redirect_page(target, absolute(site_url, url), title).encode("utf-8"))
-    return len(pages)
+        for name in (f"{PERMALINK_DIR}/{article_id}/index.html", f"{PERMALINK_DIR}/{article_id}.html"):
+            target = get_relative_url(url, name)
+            write_atomic(site_dir / name, redirect_page(target, absolute(site_url, url), title).encode("utf-8"))
+        written += 1
+    return written
