@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..escaping import html_attr, html_text, one_line
@@ -38,8 +39,8 @@ class Citation:
 
 def snapshot_of(extra: object) -> tuple[str, str]:
     """(label, date) of the snapshot being built, or ('', '') for an ordinary build."""
-    value = extra.get(SNAPSHOT_KEY) if isinstance(extra, dict) else None
-    if not isinstance(value, dict):
+    value = extra.get(SNAPSHOT_KEY) if isinstance(extra, Mapping) else None  # MkDocs' extra is a Mapping
+    if not isinstance(value, Mapping):
         return "", ""
     return one_line(value.get("label") or ""), one_line(value.get("date") or "")
 
