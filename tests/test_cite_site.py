@@ -136,3 +136,28 @@ def test_a_snapshot_citation_names_the_snapshot_label_and_date(tmp_path, monkeyp
     redirect = _follow(page, shown.select_one("a.bs-permalink-link")["href"])
     assert redirect == site / "a" / f"{entry.meta['id']}.html"
     assert _follow(redirect, _soup(redirect).select_one("a.bs-permalink-target")["href"]) == page
+
+
+def test_a_snapshot_home_page_names_the_snapshot_and_links_the_changes_since_the_previous(tmp_path) -> None:
+    src = write_sources(tmp_path / "src")
+    config = archive_config(tmp_path / "archive")
+    make_snapshot(src, tmp_path / "one", tmp_path / "docs", config, "--label", "One")
+    first = _soup(tmp_path / "one" / "data" / "site" / "index.html").select_one(".bs-snapshot")
+    assert "\u201cOne\u201d" in first.get_text() and "3 articles from 3 sources" in first.get_text()
+    assert first.select_one("a.bs-snapshot-changes") is None, "the first snapshot has no previous one"
+    (src / "en.txt").write_text(EN_SOURCE.replace(EN_TITLE, NEW_TITLE), encoding="utf-8")
+    make_snapshot(src, tmp_path / "two", tmp_path / "docs", config, "--label", "<Two>",
+                  "--previous", tmp_path / "one")
+    home = tmp_path / "two" / "data" / "site" / "index.html"
+    banner = _soup(home).select_one(".bs-snapshot")
+    assert "\u201c<Two>\u201d" in banner.get_text() and banner.find("two") is None
+    changes = _follow(home, banner.select_one("a.bs-snapshot-changes")["href"])
+    assert changes == tmp_path / "two" / "data" / "changes-since-previous.txt"
+    assert NEW_TITLE in changes.read_text(encoding="utf-8")
+    # the corrected headline's article keeps its permalink in the next snapshot: the same set of a/<id> pages
+    permalinks = [sorted(p.name for p in (tmp_path / bag / "data" / "site" / "a").iterdir()) for bag in ("one", "two")]
+    assert permalinks[0] == permalinks[1] and len(permalinks[0]) == 6
+
+
+def test_an_ordinary_build_has_no_snapshot_banner(cite_site) -> None:
+    assert _soup(cite_site.site / "index.html").select_one(".bs-snapshot") is None

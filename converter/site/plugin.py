@@ -66,6 +66,7 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
         self._keywords: dict[str, str] = {}
         self._issue_names: dict[str, str] = {}
         self._permalinks: dict[str, tuple[str, str]] = {}
+        self._counts = (0, 0)  # articles, sources: for a snapshot's home page
 
     @classmethod
     def session(cls, sources: list[Path] | None = None, prune: bool = False, progress=None,
@@ -155,7 +156,10 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
         """Issue names for article headers (the fallback names too: never a file hash)."""
         from .catalog import group_issues, load_entries
 
-        self._issue_names = {i.id: i.title for i in group_issues(load_entries(Path(config.docs_dir)))}
+        entries = load_entries(Path(config.docs_dir))
+        self._issue_names = {i.id: i.title for i in group_issues(entries)}
+        self._counts = (len(entries), len({str(p.get("file")) for e in entries for p in e.meta["provenance"]
+                                           if isinstance(p, dict)}))
         self._permalinks = {}  # this build's articles only (MkDocs may reuse the plugin for the next build)
         return files
 
@@ -165,6 +169,10 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
         return markdown
 
     def on_page_content(self, html, page, config, files):
+        if page.file.src_uri == "index.md":
+            from .snapshot_banner import snapshot_banner
+
+            return snapshot_banner(config.extra, *self._counts) + html
         if not hooks.is_article(page):
             return html
         issue = str(page.meta.get("issue") or "")

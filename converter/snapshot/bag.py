@@ -152,7 +152,7 @@ def make_snapshot(paths: list[Path], out: Path, docs: Path, config_file: Path, l
         started = time.perf_counter()
         label = label or f"{info.name} {when:%Y-%m-%d}"
         stats = _build(paths, docs, site_dir or payload / "site", config_file, strict, prune,
-                       {"label": label, "date": f"{when:%Y-%m-%d}"})
+                       {"label": label, "date": f"{when:%Y-%m-%d}", "previous": previous is not None})
         built = time.perf_counter()
         if site_dir is not None:
             shutil.copytree(site_dir, payload / "site")
