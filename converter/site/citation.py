@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..escaping import html_attr, html_text, one_line
+from .listing import is_chinese
 
 SNAPSHOT_KEY = "broadsheet_snapshot"  # extra.broadsheet_snapshot: {label, date}
 _BIBTEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "%": r"\%", "#": r"\#",
@@ -141,8 +142,9 @@ def json_ld_fields(cite: Citation) -> dict:
 def cite_html(cite: Citation, permalink_href: str) -> str:
     """The "Cite this article" block: the permalink, the citation, BibTeX and CSL-JSON to copy."""
     csl = json.dumps([csl_json(cite)], ensure_ascii=False, indent=2)
+    lang = ' lang="zh"' if is_chinese(cite.title) else ""  # a Chinese article's citation reads as Chinese
     return (
-        '<section class="bs-cite" id="cite-this-article" data-search-exclude><p class="bs-cite-heading"><strong>Cite this article</strong></p>'
+        f'<section class="bs-cite" id="cite-this-article" data-search-exclude{lang}><p class="bs-cite-heading"><strong>Cite this article</strong></p>'
         f'<p class="bs-permalink">Permalink: <a class="bs-permalink-link" href="{html_attr(permalink_href)}">'
         f"{html_text(cite.permalink)}</a></p>"
         f'<p class="bs-citation">{html_text(plain_text(cite))}</p>'
