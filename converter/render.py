@@ -20,6 +20,7 @@ import re
 
 import yaml
 
+from .ids import article_id
 from .model import CAPTION, CROSSHEAD, ITEM, PARA, TABLE, Article, Block
 from .text import EMPHASIS_SPAN, MARKDOWN_KINDS, without_controls
 
@@ -33,7 +34,7 @@ ORDERED_ITEM = re.compile(r"^(\d+)([.)])(?=\s|$)")
 KEY_ORDER = ("title", "section", "page", "deck", "authors", "contributors", "source_agency", "dateline", "note",
              "continued_from", "continues_on", "date", "url", "publication", "collected_in", "issue", "issue_title",
              "issue_date",
-             "language", "figures", "translations", "stub", "untitled", "provenance")
+             "language", "figures", "translations", "stub", "untitled", "id", "provenance")
 
 
 class FrontMatterDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml when present: same output
@@ -159,6 +160,7 @@ def front_matter(article: Article) -> dict:
         "translations": article.translations,
         "stub": article.stub or None,
         "untitled": article.untitled or None,
+        "id": article_id(article.provenance[0].file, article.provenance[0].lines[0]) if article.provenance else None,
         "provenance": [p.as_dict() for p in article.provenance],
     }
     # Keys that name files (provenance, issue) stay exact: they are looked up, and YAML escapes what needs it.

@@ -28,9 +28,13 @@ def test_home_to_issue_to_article(page, site_url, artifacts) -> None:
     caption = page.locator("figure.bs-figure figcaption").first
     assert "press briefing in Geneva" in caption.inner_text() and "XINHUA" in caption.inner_text()
     page.screenshot(path=str(artifacts / "article.png"))
-    source = page.locator(".bs-provenance a.bs-source")
-    response = page.request.get(site_url + WHO + source.get_attribute("href"))
+    download = page.locator(".bs-provenance a.bs-source-download")  # the original bytes, as text
+    response = page.request.get(site_url + WHO + download.get_attribute("href"))
     assert response.ok and response.headers["content-type"].startswith("text/plain")
+    assert "U.S. Exit from WHO Threatens Global Public Health" in response.text()
+    source = page.locator(".bs-provenance a.bs-source")  # the page to read it on
+    response = page.request.get(site_url + WHO + source.get_attribute("href"))
+    assert response.ok and response.headers["content-type"].startswith("text/html")
     assert "U.S. Exit from WHO Threatens Global Public Health" in response.text()
 
 

@@ -72,7 +72,11 @@ def test_article_page_has_header_footer_and_neighbours(built_site) -> None:
     assert authors[0]["href"] == "../../../browse/authors/liang-yilian/"
     assert "XINHUA" in page.select_one("figure.bs-figure .bs-credit").get_text()
     source = page.select_one(".bs-provenance a.bs-source")
-    assert source["href"] == "../../../raw/000_d7c7b0b25b6929d9.txt"
+    # the name opens the readable page; the line span links exactly the article's lines; the bytes stay
+    assert source["href"] == "../../../raw/000_d7c7b0b25b6929d9.txt.html"
+    assert re.fullmatch(r"\.\./\.\./\.\./raw/000_d7c7b0b25b6929d9\.txt\.html#L\d+-L\d+",
+                        page.select_one(".bs-provenance a.bs-source-lines")["href"])
+    assert page.select_one(".bs-provenance a.bs-source-download")["href"] == "../../../raw/000_d7c7b0b25b6929d9.txt"
     assert "lines 3–53" in page.select_one(".bs-provenance li").get_text()
     assert page.select_one('link[rel="next"]')["href"] == "../china-s-sci-tech-innovation-leads-the-way/"
     assert page.select_one("a.md-footer__link--next")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -30,6 +31,12 @@ def target_file(site: Path, from_url: str, href: str) -> tuple[Path | None, str]
     return file, parts.fragment
 
 
+def anchors(fragment: str) -> list[str]:
+    """The ids a fragment needs: a source page's line range `L141-L169` needs both of its ends."""
+    lines = re.fullmatch(r"(L\d+)-(L\d+)", fragment)
+    return [lines[1], lines[2]] if lines else [fragment]
+
+
 def crawl(site: Path) -> tuple[list[str], dict[Path, set[Path]]]:
     broken, graph, ids = [], {}, {}
     pages = sorted(site.rglob("*.html"))
@@ -47,7 +54,7 @@ def crawl(site: Path) -> tuple[list[str], dict[Path, set[Path]]]:
                     continue
                 if not file.is_file():
                     broken.append(f"{url}: {href}")
-                elif fragment and file in ids and unquote(fragment) not in ids[file]:
+                elif fragment and file in ids and not set(anchors(unquote(fragment))) <= ids[file]:
                     broken.append(f"{url}: {href} (no such anchor)")
                 else:
                     graph[path].add(file)

@@ -13,7 +13,9 @@ from typing import Callable
 
 from ..escaping import json_script
 from .browse import facet_src, issue_src
+from .citation import Citation, json_ld_fields
 from .listing import human_date, is_chinese
+from .rawpages import line_range, raw_page_src
 
 Resolve = Callable[[str], "str | None"]
 RAW_DIR = "raw"
@@ -110,15 +112,29 @@ def header_html(meta: dict, body: str, resolve: Resolve) -> str:
             + "</header>")
 
 
+def _line_span(lines: list, page: str | None) -> str:
+    """`lines 141–169`, linking exactly those lines of the source's reading page when it exists."""
+    try:
+        first, last = int(lines[0]), int(lines[-1])
+    except (TypeError, ValueError, IndexError):
+        return ""
+    text = f"lines {first}–{last}"
+    if not page:
+        return text
+    return f'<a class="bs-source-lines" href="{escape(page)}#{line_range(first, last)}">{text}</a>'
+
+
 def _provenance(meta: dict, resolve: Resolve) -> str:
     items = []
     for prov in meta.get("provenance") or []:
         name = str(prov.get("file", ""))
         lines = prov.get("lines") or []
-        span = f"lines {lines[0]}–{lines[-1]}" if lines else ""
+        page = resolve(raw_page_src(name))
         kind = f" ({escape(str(prov['kind']))})" if prov.get("kind") else ""
-        items.append(f'<li>{_a(name, resolve(raw_src(name)), "bs-source")}, {span}{kind}, sha256 '
-                     f'<code class="bs-sha">{escape(str(prov.get("sha256", "")))}</code></li>')
+        download = resolve(raw_src(name))
+        download = f', <a class="bs-source-download" href="{escape(download)}">original bytes</a>' if download else ""
+        items.append(f'<li>{_a(name, page, "bs-source")}, {_line_span(lines, page)}{kind}, sha256 '
+                     f'<code class="bs-sha">{escape(str(prov.get("sha256", "")))}</code>{download}</li>')
     return '<div class="bs-provenance"><p>Converted from</p><ul>' + "".join(items) + "</ul></div>"
 
 
@@ -150,7 +166,7 @@ def description(meta: dict, markdown: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def json_ld(meta: dict, canonical: str | None, source_url: str | None) -> str:
+def json_ld(meta: dict, canonical: str | None, source_url: str | None, cite: Citation | None = None) -> str:
     data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": str(meta.get("title") or "")}
     if meta.get("authors"):
         data["author"] = [{"@type": "Person", "name": str(a)} for a in meta["authors"]]
@@ -160,14 +176,17 @@ def json_ld(meta: dict, canonical: str | None, source_url: str | None) -> str:
     data.update({k: str(v) for k, v in optional.items() if v})
     if meta.get("publication"):
         data["publisher"] = {"@type": "Organization", "name": str(meta["publication"])}
+    if cite is not None:
+        data.update(json_ld_fields(cite))
     return f'<script type="application/ld+json">{json_script(data)}</script>'
 
 
-def head_html(meta: dict, markdown: str, canonical: str | None, source_url: str | None, site_name: str) -> str:
+def head_html(meta: dict, markdown: str, canonical: str | None, source_url: str | None, site_name: str,
+              cite: Citation | None = None) -> str:
     tags = [("og:type", "article"), ("og:title", str(meta.get("title") or "")),
             ("og:description", description(meta, markdown)), ("og:site_name", site_name)]
     if canonical:
         tags.append(("og:url", canonical))
     metas = [f'<meta property="{k}" content="{escape(v)}">' for k, v in tags if v]
     metas.append(f'<meta name="description" content="{escape(description(meta, markdown))}">')
-    return "\n".join(metas + [json_ld(meta, canonical, source_url)])
+    return "\n".join(metas + [json_ld(meta, canonical, source_url, cite)])

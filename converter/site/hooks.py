@@ -15,9 +15,14 @@ from __future__ import annotations
 from html import escape
 
 from markupsafe import Markup
+from mkdocs.utils import get_relative_url
+
+from converter.ids import id_from_meta
 
 from converter.site.article_html import description, footer_html, head_html, header_html, raw_src
 from converter.site.catalog import order_key
+from converter.site.citation import Citation, cite_html, citation_of
+from converter.site.permalinks import absolute, permalink_href, permalink_url
 
 TEMPLATED_META = ("title", "description", "author", "subtitle")
 
@@ -47,9 +52,26 @@ def on_page_content(html, page, config, files, **kwargs):
     resolve = _resolver(page, files)
     provenance = meta.get("provenance") or [{}]
     source_url = _absolute(config, files, raw_src(str(provenance[0].get("file", ""))))
-    page.bs_head = Markup(head_html(meta, page.markdown or "", page.canonical_url, source_url, config.site_name))
+    cite, cite_block = _citation(page, config)
+    page.bs_head = Markup(head_html(meta, page.markdown or "", page.canonical_url, source_url, config.site_name,
+                                    cite))
     meta["description"] = description(meta, page.markdown or "")
-    return header_html(meta, html, resolve) + html + footer_html(meta, resolve)
+    return header_html(meta, html, resolve) + html + footer_html(meta, resolve) + cite_block
+
+
+def _citation(page, config) -> tuple[Citation | None, str]:
+    """The article's citation and its "Cite this article" block; `page.bs_permalink` (id, page URL, title)
+    for the plugin, which writes the permalink pages after the build."""
+    article_id = id_from_meta(page.meta)
+    if article_id is None:
+        return None, ""
+    extra = config.extra or {}
+    archive = str(extra.get("archive_name") or config.site_name or "")
+    cite = citation_of(page.meta, article_id, absolute(config.site_url or "", permalink_url(article_id)), archive,
+                       extra)
+    page.bs_permalink = (article_id, page.url, cite.title)
+    href = get_relative_url(permalink_href(article_id, bool(config.use_directory_urls)), page.url)
+    return cite, cite_html(cite, href)
 
 
 def _link_issues(pages) -> None:

@@ -65,6 +65,8 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
         self.stats: dict = {}
         self._keywords: dict[str, str] = {}
         self._issue_names: dict[str, str] = {}
+        self._permalinks: dict[str, tuple[str, str]] = {}
+        self._counts = (0, 0)  # articles, sources: for a snapshot's home page
 
     @classmethod
     def session(cls, sources: list[Path] | None = None, prune: bool = False, progress=None,
@@ -154,7 +156,11 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
         """Issue names for article headers (the fallback names too: never a file hash)."""
         from .catalog import group_issues, load_entries
 
-        self._issue_names = {i.id: i.title for i in group_issues(load_entries(Path(config.docs_dir)))}
+        entries = load_entries(Path(config.docs_dir))
+        self._issue_names = {i.id: i.title for i in group_issues(entries)}
+        self._counts = (len(entries), len({str(p.get("file")) for e in entries for p in e.meta["provenance"]
+                                           if isinstance(p, dict)}))
+        self._permalinks = {}  # this build's articles only (MkDocs may reuse the plugin for the next build)
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -163,6 +169,10 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
         return markdown
 
     def on_page_content(self, html, page, config, files):
+        if page.file.src_uri == "index.md":
+            from .snapshot_banner import snapshot_banner
+
+            return snapshot_banner(config.extra, *self._counts) + html
         if not hooks.is_article(page):
             return html
         issue = str(page.meta.get("issue") or "")
@@ -170,16 +180,34 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
             page.meta["issue_title"] = self._issue_names[issue]
         self._keywords[page.url] = search_keywords(page.meta, page.markdown or "")
         html = hooks.on_page_content(html, page, config, files)
+        self._claim_permalink(page)
         _headline_first_in_toc(page)
         return html
 
     def on_env(self, env, config, files):
         return hooks.on_env(env, config, files)
 
+    def _claim_permalink(self, page) -> None:
+        claim = getattr(page, "bs_permalink", None)
+        if not claim:
+            return
+        article_id, url, title = claim
+        held = self._permalinks.get(article_id)
+        if held and held[0] != url:  # two files claim one place in one source (a hand-made copy)
+            log.warning("broadsheet: %s and %s share the permalink a/%s; it leads to %s",
+                        held[0], url, article_id, min(held[0], url))
+            url = min(held[0], url)
+            title = held[1] if url == held[0] else title
+        self._permalinks[article_id] = (url, title)
+
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config):
+        from .permalinks import write_permalinks
+
         if self.config.search_settings:
             rewrite_search_index(Path(config.site_dir), self._keywords)
+        write_permalinks(Path(config.site_dir), self._permalinks, config.site_url or "",
+                         bool(config.use_directory_urls))
 
 
 def _headline_first_in_toc(page) -> None:

@@ -1,4 +1,5 @@
-"""Raw sources copied into the docs folder (`raw/<key>.txt`), so article footers can link them.
+"""Raw sources copied into the docs folder (`raw/<key>.txt`, the bytes as given) with a page to read each
+(`raw/<key>.html`, numbered lines: see `rawpages`), so article footers can link them.
 
 A source is named by its path relative to the sources root (`2024/front.txt`), so two same-named files in
 two folders get two copies. Only the bytes that were converted are copied (checked by sha256), read the safe
@@ -10,9 +11,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..sources import DEFAULT_MAX_BYTES, SourceError, read_bytes
+from ..sources import DEFAULT_MAX_BYTES, SourceError, decode_bytes, read_bytes
 from ..writer import write_atomic
 from .article_html import RAW_DIR, raw_src
+from .rawpages import raw_page, raw_page_src
 
 
 def copy_sources(report: dict, docs: Path, still_named: frozenset[str] = frozenset(),
@@ -21,14 +23,14 @@ def copy_sources(report: dict, docs: Path, still_named: frozenset[str] = frozens
     a copy named by a kept (stale or hand-corrected) article stays, so its footer link still works.
     `local_paths` maps each source's key to where it was read (the report holds keys only)."""
     local_paths = local_paths or {}
-    wanted: dict[str, tuple[Path, str]] = {}
+    wanted: dict[str, tuple[str, Path, str]] = {}
     for source in report.get("sources", []):
         key = source.get("file")
         path = local_paths.get(key) if key else None
         if path is not None:
-            wanted.setdefault(raw_src(key), (path, str(source.get("sha256"))))
+            wanted.setdefault(raw_src(key), (key, path, str(source.get("sha256"))))
     copied = []
-    for src, (path, sha) in wanted.items():
+    for src, (key, path, sha) in wanted.items():
         target = docs / src
         try:
             data = read_bytes(path, max_bytes)
@@ -38,12 +40,26 @@ def copy_sources(report: dict, docs: Path, still_named: frozenset[str] = frozens
             continue
         if not target.exists() or target.read_bytes() != data:
             write_atomic(target, data)
+        _write_page(docs, key, data, sha)
         copied.append(src)
-    kept = {raw_src(name) for name in still_named}
+    pages = {raw_page_src(key) for key, _, _ in wanted.values()}
+    kept = {raw_src(name) for name in still_named} | {raw_page_src(name) for name in still_named}
     folder = docs / RAW_DIR
     if folder.is_dir():
         for old in sorted(folder.rglob("*")):
             src = old.relative_to(docs).as_posix()
-            if old.is_file() and src not in wanted and src not in kept:
+            if old.is_file() and src not in wanted and src not in pages and src not in kept:
                 old.unlink()
     return sorted(copied)
+
+
+def _write_page(docs: Path, key: str, data: bytes, sha: str) -> None:
+    """The reading page, from the text the converter read (so its line numbers are the provenance's)."""
+    try:
+        text, encoding, _ = decode_bytes(data)
+    except SourceError:
+        return
+    page = raw_page(key, text, encoding, sha).encode("utf-8")
+    target = docs / raw_page_src(key)
+    if not target.exists() or target.read_bytes() != page:
+        write_atomic(target, page)

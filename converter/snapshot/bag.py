@@ -118,10 +118,11 @@ def normalise_bag(bag: Path) -> None:
         (bag / f"tagmanifest-{algorithm}.txt").write_text("".join(lines), encoding="utf-8")
 
 
-def _build(paths: list[Path], docs: Path, site: Path, config_file: Path, strict: bool, prune: bool) -> dict:
+def _build(paths: list[Path], docs: Path, site: Path, config_file: Path, strict: bool, prune: bool,
+           snapshot: dict | None = None) -> dict:
     from ..site.commands import build_site
 
-    with offline_config(config_file) as config:
+    with offline_config(config_file, snapshot) as config:
         stats = build_site(paths, docs, site, config, strict=strict, prune=prune)
     install_shim(site)
     return stats
@@ -149,13 +150,14 @@ def make_snapshot(paths: list[Path], out: Path, docs: Path, config_file: Path, l
     try:
         payload = staging / "bag"
         started = time.perf_counter()
-        stats = _build(paths, docs, site_dir or payload / "site", config_file, strict, prune)
+        label = label or f"{info.name} {when:%Y-%m-%d}"
+        stats = _build(paths, docs, site_dir or payload / "site", config_file, strict, prune,
+                       {"label": label, "date": f"{when:%Y-%m-%d}", "previous": previous is not None})
         built = time.perf_counter()
         if site_dir is not None:
             shutil.copytree(site_dir, payload / "site")
         shutil.copytree(docs, payload / "docs")
         sources = collect_sources(paths, payload / "sources")
-        label = label or f"{info.name} {when:%Y-%m-%d}"
         if previous is not None:
             write_changes(payload, previous, label)
         converted = len(stats["report"].get("sources", []))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from ..site.citation import SNAPSHOT_KEY
 from .archive_info import load_config
 
 SHIM = Path(__file__).parent / "assets" / "iframe-worker-shim.js"
@@ -28,8 +29,9 @@ def _with_offline(plugins) -> list | dict:
     return listed if "offline" in names else [*listed, "offline"]
 
 
-def offline_overrides(config_file: Path) -> dict:
-    """What the snapshot changes in the archive's configuration (the rest is inherited)."""
+def offline_overrides(config_file: Path, snapshot: dict | None = None) -> dict:
+    """What the snapshot changes in the archive's configuration (the rest is inherited); `snapshot`
+    ({label, date}) goes to `extra.broadsheet_snapshot`, for the citations on article pages."""
     parent = load_config(config_file)
     extra = parent.get("extra") if isinstance(parent.get("extra"), dict) else {}
     polyfills = [p for p in extra.get("polyfills") or [] if "iframe-worker" not in str(p)]
@@ -39,17 +41,18 @@ def offline_overrides(config_file: Path) -> dict:
     overrides.update({
         "use_directory_urls": False,
         "plugins": _with_offline(parent.get("plugins")),  # lists are replaced, not merged, by INHERIT
-        "extra": {**extra, "polyfills": [*polyfills, SHIM_URL]},
+        "extra": {**extra, "polyfills": [*polyfills, SHIM_URL],
+                  **({SNAPSHOT_KEY: dict(snapshot)} if snapshot else {})},
     })
     return overrides
 
 
 @contextlib.contextmanager
-def offline_config(config_file: Path) -> Iterator[Path]:
+def offline_config(config_file: Path, snapshot: dict | None = None) -> Iterator[Path]:
     """A temporary config beside the archive's (so its relative paths — hooks, theme — still resolve)."""
     config_file = config_file.resolve()
     text = "# Written by `broadsheet snapshot` for the snapshot's offline site; removed after the build.\n"
-    text += yaml.safe_dump(offline_overrides(config_file), sort_keys=False, allow_unicode=True)
+    text += yaml.safe_dump(offline_overrides(config_file, snapshot), sort_keys=False, allow_unicode=True)
     handle, name = tempfile.mkstemp(prefix=".broadsheet-snapshot-", suffix=".yml", dir=config_file.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
