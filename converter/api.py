@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .cache import CACHE_DIR
+from .parallel import default_jobs
 from .pipeline import convert_paths
 from .report import build_report, write_report
 from .writer import write_articles
 
 
-def convert_to(paths: list[Path], out: Path, kind: str | None = None, prune: bool = False) -> dict:
-    """Convert every source under `paths` into `out`; return the report (also written to `out`)."""
-    conversion = convert_paths([Path(p) for p in paths], kind=kind)
+def convert_to(paths: list[Path], out: Path, kind: str | None = None, prune: bool = False,
+               jobs: int = 1, cache: bool = False) -> dict:
+    """Convert every source under `paths` into `out`; return the report (also written to `out`).
+
+    `jobs` processes convert (0: one per core); with `cache`, unchanged sources are read from
+    `out/.broadsheet-cache/` instead of converted again (the command line's default)."""
+    cache_folder = Path(out) / CACHE_DIR if cache else None
+    conversion = convert_paths([Path(p) for p in paths], kind=kind, jobs=jobs or default_jobs(),
+                               cache_folder=cache_folder)
     converted = frozenset(result.source.name for result in conversion.results)
     written = write_articles(conversion.articles, out, prune=prune, converted=converted)
     report = build_report(conversion, written, out)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from .cli_options import jobs_option, no_cache_option
 from .detect import KINDS
 
 DEFAULT_SOURCES = Path("site_src")
@@ -34,7 +35,10 @@ def main() -> None:
               help="Treat every input as this kind instead of detecting it.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when any file could not be converted.")
 @click.option("--prune", is_flag=True, help="Remove articles whose source is gone (never hand-locked ones).")
-def convert(paths: tuple[Path, ...], out: Path, kind: str | None, strict: bool, prune: bool) -> None:
+@jobs_option
+@no_cache_option
+def convert(paths: tuple[Path, ...], out: Path, kind: str | None, strict: bool, prune: bool, jobs: int | None,
+            no_cache: bool) -> None:
     """Convert news text files (or folders of them) into Markdown articles.
 
     \b
@@ -42,10 +46,12 @@ def convert(paths: tuple[Path, ...], out: Path, kind: str | None, strict: bool, 
       broadsheet convert site_src/ --out docs/
       broadsheet convert scans/*.txt --format ocr-page --out docs/
       broadsheet convert feed.txt --strict
+      broadsheet convert site_src/ --jobs 4 --no-cache
     """
     from .api import convert_to
 
-    report = convert_to(list(paths) or [DEFAULT_SOURCES], out, kind=kind, prune=prune)
+    report = convert_to(list(paths) or [DEFAULT_SOURCES], out, kind=kind, prune=prune, jobs=jobs or 0,
+                        cache=not no_cache)
     for error in report["errors"]:
         click.echo(f"error: {error}", err=True)
     for warning in report["warnings"]:

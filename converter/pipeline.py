@@ -16,6 +16,7 @@ from pathlib import Path
 from .detect import KINDS, detect_kind
 from .accounting import merged_away_text, record_label_words
 from .merge import merge_duplicates
+from .parallel import convert_all
 from .model import DROP, Article, Dropped, Source
 from .presets import PRESETS
 from .sidecar import SidecarError, load_sidecar
@@ -41,6 +42,7 @@ class Conversion:
     warnings: list[str] = field(default_factory=list)  # converted, but read with a repair: "file: what"
     skipped: list[str] = field(default_factory=list)  # files in a folder that are not sources: "file: why"
     merged: list[str] = field(default_factory=list)
+    cached: int = 0  # sources whose conversion came from the cache
 
 
 def convert_source(source: Source, sidecar: dict | None = None, kind: str | None = None) -> SourceResult:
@@ -79,30 +81,27 @@ def _apply_issue_metadata(state: State) -> None:
         article.issue_date = issue_date[:10] if ISO_DAY.match(str(issue_date or "")) else None
 
 
-def convert_paths(paths: list[Path], kind: str | None = None) -> Conversion:
+def convert_paths(paths: list[Path], kind: str | None = None, jobs: int = 1,
+                  cache_folder: Path | None = None) -> Conversion:
+    """Every source under `paths`, in `jobs` processes, unchanged ones from the cache folder if given."""
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown format {kind!r}; one of {', '.join(KINDS)}")
     conversion = Conversion()
-    for found in discover(paths):
+    found_all = discover(paths)
+    sources = [found.path for found in found_all if not (found.skipped or found.problem)]
+    outcomes, conversion.warnings, conversion.cached = convert_all(sources, kind, jobs, cache_folder)
+    converted = iter(outcomes)
+    for found in found_all:
         if found.skipped:
             conversion.skipped.append(f"{found.path}: {found.skipped}")
-            continue
-        if found.problem:
+        elif found.problem:
             conversion.errors.append(f"{found.path}: {found.problem}")
-            continue
-        try:
-            source = read_source(found.path)
-            if not source.text.strip():
-                raise SourceError("empty file: no text to convert")
-            conversion.warnings += [f"{found.path}: {w}" for w in source.warnings]
-            result = convert_source(source, load_sidecar(found.path), kind)
-        except (SourceError, SidecarError) as err:
-            conversion.errors.append(f"{found.path}: {err}")
-            continue
-        except RecursionError:
-            conversion.errors.append(f"{found.path}: too deeply nested to convert")
-            continue
-        conversion.results.append(result)
+        elif (outcome := next(converted)).error:
+            conversion.warnings += outcome.warnings
+            conversion.errors.append(outcome.error)
+        else:
+            conversion.warnings += outcome.warnings
+            conversion.results.append(outcome.result)
     all_articles = [a for r in conversion.results for a in r.articles]
     conversion.articles, conversion.merged = merge_duplicates(all_articles)
     _report_merged_away_text(conversion, all_articles)

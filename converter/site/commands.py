@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from ..api import convert_to
+from ..cli_options import jobs_option, no_cache_option
 from ..report import housekeeping_lines
 from .browse import build_pages, write_pages
 from .catalog import load_entries
@@ -24,9 +25,10 @@ DEFAULT_SITE = Path("site")
 SERVE_ENV = "BROADSHEET_SERVE"
 
 
-def prepare_docs(paths: list[Path], docs: Path, config_file: Path, prune: bool = False) -> dict:
+def prepare_docs(paths: list[Path], docs: Path, config_file: Path, prune: bool = False, jobs: int = 1,
+                 cache: bool = False) -> dict:
     """Convert the sources into `docs` and write everything the site needs next to the articles."""
-    report = convert_to(paths, docs, prune=prune)
+    report = convert_to(paths, docs, prune=prune, jobs=jobs, cache=cache)
     entries = load_entries(docs)
     named = frozenset(str(p.get("file")) for e in entries for p in e.meta.get("provenance") or [])
     copy_sources(report, docs, still_named=named)
@@ -62,10 +64,10 @@ def run_mkdocs(config_file: Path, docs: Path, site_dir: Path, strict: bool = Tru
 
 
 def build_site(paths: list[Path], docs: Path, site_dir: Path, config_file: Path = DEFAULT_CONFIG,
-               strict: bool = True, prune: bool = False) -> dict:
+               strict: bool = True, prune: bool = False, jobs: int = 1, cache: bool = False) -> dict:
     """The whole build; returns counts and timings."""
     started = time.perf_counter()
-    stats = prepare_docs(paths, docs, config_file, prune=prune)
+    stats = prepare_docs(paths, docs, config_file, prune=prune, jobs=jobs, cache=cache)
     converted = time.perf_counter()
     run_mkdocs(config_file, docs, site_dir, strict=strict)
     stats.update(convert_seconds=converted - started, mkdocs_seconds=time.perf_counter() - converted)
@@ -107,8 +109,10 @@ def _options(func):
 @click.option("--no-strict", is_flag=True, help="Do not fail on MkDocs warnings.")
 @click.option("--prune", is_flag=True, help="Remove articles whose source is gone (never hand-locked ones).")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
+@jobs_option
+@no_cache_option
 def build(paths: tuple[Path, ...], docs: Path, config_file: Path, site_dir: Path, no_strict: bool,
-          prune: bool, verbose: bool) -> None:
+          prune: bool, verbose: bool, jobs: int | None, no_cache: bool) -> None:
     """Convert sources, write the browse pages, and build the static site.
 
     \b
@@ -119,7 +123,7 @@ def build(paths: tuple[Path, ...], docs: Path, config_file: Path, site_dir: Path
     """
     _mkdocs_logging(verbose)
     stats = build_site(list(paths) or [DEFAULT_SOURCES], docs, site_dir, config_file, strict=not no_strict,
-                       prune=prune)
+                       prune=prune, jobs=jobs or 0, cache=not no_cache)
     report = stats["report"]
     for error in report["errors"]:
         click.echo(f"error: {error}", err=True)
