@@ -31,7 +31,7 @@ MIN_SHINGLES = 20
 
 def shingles(article: Article) -> set[int]:
     tokens = key(" ".join(article.paragraphs())).split()
-    return {hash(tuple(tokens[i:i + SHINGLE])) for i in range(len(tokens) - SHINGLE + 1)}
+    return set(map(hash, zip(*(tokens[k:] for k in range(SHINGLE)))))  # hash(tuple(tokens[i:i + SHINGLE]))
 
 
 PAGE_KINDS = {"ocr-page", "pdf-markdown"}
