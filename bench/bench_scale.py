@@ -58,6 +58,15 @@ def timed_merge(articles):
             figures["merge_peak"] = tracemalloc.get_traced_memory()[1]
             tracemalloc.stop()
 pipeline.merge_duplicates = timed_merge
+if hasattr(pipeline, "convert_all"):  # the per-source conversion alone (the part --jobs spreads)
+    real_convert_all = pipeline.convert_all
+    def timed_convert_all(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return real_convert_all(*args, **kwargs)
+        finally:
+            figures["sources_seconds"] = time.perf_counter() - started
+    pipeline.convert_all = timed_convert_all
 started = time.perf_counter()
 if "jobs" in inspect.signature(convert_to).parameters:
     report = convert_to([Path(p) for p in paths], out, jobs=jobs, cache=cache)
@@ -121,8 +130,10 @@ def measure(code: Path, count: int, work: Path) -> dict:
     size = source_bytes(sources)
     row: dict = {"count": count, "size_mb": size / MB, "load": os.getloadavg()[0]}
     one = child(code, "convert", work / "j1", 1, False, sources)
-    row.update(articles=one["articles"], j1=one["seconds"], merge=one["merge_seconds"], peak=one["peak_mb"])
-    row["j2"] = child(code, "convert", work / "j2", 2, False, sources)["seconds"]
+    row.update(articles=one["articles"], j1=one["seconds"], merge=one["merge_seconds"], peak=one["peak_mb"],
+               phase1=one.get("sources_seconds"))
+    two = child(code, "convert", work / "j2", 2, False, sources)
+    row.update(j2=two["seconds"], phase2=two.get("sources_seconds"))
     row["merge_peak"] = child(code, "merge-memory", work / "mm", 1, False, sources).get("merge_peak", 0)
     child(code, "convert", work / "cached", 0, True, sources)  # fills the cache
     row["no_change"] = child(code, "convert", work / "cached", 0, True, sources)["seconds"]
@@ -134,7 +145,7 @@ def measure(code: Path, count: int, work: Path) -> dict:
 
 
 HEADER = ("articles | source MB | convert -j1 | ms/article | MB/s -j1 | convert -j2 | MB/s -j2 | speed-up | "
-          "merge s (-j1) | merge peak KB/article | peak RSS -j1 | no-change rerun | +1 source rerun | load avg")
+          "sources only -j1/-j2 | merge s (-j1) | merge peak KB/article | peak RSS -j1 | no-change rerun | +1 source rerun | load avg")
 
 
 def line(row: dict) -> str:
@@ -142,8 +153,32 @@ def line(row: dict) -> str:
     return " | ".join([
         f"{row['articles']:,}", f"{per_mb:.1f}", f"{row['j1']:.1f} s", f"{1000 * row['j1'] / row['articles']:.2f}",
         f"{per_mb / row['j1']:.2f}", f"{row['j2']:.1f} s", f"{per_mb / row['j2']:.2f}", f"{row['j1'] / row['j2']:.2f}x",
+        f"{row['phase1']:.1f}/{row['phase2']:.1f} s ({row['phase1'] / row['phase2']:.2f}x)" if row["phase1"] else "n/a",
         f"{row['merge']:.1f}", f"{row['merge_peak'] / 1024 / row['articles']:.1f}", f"{row['peak']:.0f} MB",
         f"{row['no_change']:.1f} s", f"{row['one_new']:.1f} s", f"{row['load']:.1f}→{row['load_after']:.1f}"])
+
+
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def machine_speedup() -> float:
+    """What two processes gain over one on a pure CPU loop right now: the ceiling for -j2 on this machine."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    work = [1_500_000] * 8
+    started = time.perf_counter()
+    for n in work:
+        _burn(n)
+    one = time.perf_counter() - started
+    with ProcessPoolExecutor(2) as pool:
+        started = time.perf_counter()
+        list(pool.map(_burn, work))
+        two = time.perf_counter() - started
+    return one / two
 
 
 def main() -> None:
@@ -154,7 +189,8 @@ def main() -> None:
         args.remove("--code")
     full = "--full" in args
     sizes = [int(a) for a in args if a.isdigit()] or ([1_000, 10_000] + ([100_000] if full else []))
-    print(f"converter: {code}  cores: {os.cpu_count()}")
+    print(f"converter: {code}  cores: {os.cpu_count()}  load average: {os.getloadavg()[0]:.1f}  "
+          f"two processes vs one on a pure CPU loop: {machine_speedup():.2f}x")
     print("| " + HEADER + " |")
     print("|" + "---|" * HEADER.count("|") + "---|")
     for count in sizes:

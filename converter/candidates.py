@@ -20,8 +20,10 @@ bytes each.
 from __future__ import annotations
 
 import gc
+import re
 from array import array
-from collections import Counter, deque
+from collections import Counter
+from contextlib import contextmanager
 from datetime import date
 from itertools import chain
 from typing import Callable, Sequence, TypeVar
@@ -29,6 +31,18 @@ from typing import Callable, Sequence, TypeVar
 T = TypeVar("T")
 SATURATED = 255
 MIN_WIDTH, MAX_WIDTH = 1 << 16, 1 << 25
+
+
+@contextmanager
+def paused_gc():
+    """No cyclic garbage collection inside (reference counting still frees what is dropped)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def common_cutoffs(sets: Sequence[array], common: int) -> dict[int, int]:
@@ -43,16 +57,19 @@ def common_cutoffs(sets: Sequence[array], common: int) -> dict[int, int]:
         width <<= 1
     mask, sketch = width - 1, bytearray(width)
     for triples in sets:
-        for h in triples:
-            cell = h & mask
+        for cell in map(mask.__and__, triples):
             if sketch[cell] < SATURATED:
                 sketch[cell] += 1
     threshold = min(common + 2, SATURATED)
+    flags = sketch.translate(bytes(int(n >= threshold) for n in range(256)))
+    hot = {m.start() for m in re.finditer(b"\x01", flags)}  # cells that may hold a common triple
     seen: dict[int, int] = {}
     cutoffs: dict[int, int] = {}
     for i, triples in enumerate(sets):
+        if hot.isdisjoint(map(mask.__and__, triples)):
+            continue
         for h in triples:
-            if sketch[h & mask] >= threshold:
+            if h & mask in hot:
                 n = seen.get(h, 0) + 1
                 seen[h] = n
                 if n == common + 1:
@@ -78,44 +95,27 @@ def _windows(days: Sequence[date | None]) -> tuple[list[int], dict[int, list[int
     return undated, by_day
 
 
-class _Index:
-    """Word triple → the articles holding it, for the articles of a window of days."""
+def _shared(indexes: list[dict[int, tuple[int, ...]]], triples) -> Counter:
+    """How many of `triples` each article in the indexes holds."""
+    counts: Counter = Counter()
+    for index in indexes:
+        counts.update(chain.from_iterable(filter(None, map(index.get, triples))))
+    return counts
 
-    def __init__(self) -> None:
-        self.postings: dict[int, list[int]] = {}
 
-    def shared(self, triples) -> Counter:
-        """How many of `triples` each indexed article holds."""
-        return Counter(chain.from_iterable(filter(None, map(self.postings.get, triples))))
-
-    def add(self, i: int, triples) -> None:
-        for h in triples:
-            posting = self.postings.get(h)
-            if posting is None:
-                self.postings[h] = [i]
-            else:
-                posting.append(i)
-
-    def remove(self, i: int, triples) -> None:
-        for h in triples:
-            posting = self.postings[h]
-            if len(posting) == 1:
-                del self.postings[h]
-            else:
-                posting.remove(i)
+def _insert(index: dict[int, tuple[int, ...]], i: int, triples) -> None:
+    """Add article i under each of its triples (most are new: one shared tuple serves them all)."""
+    extended = {h: index[h] + (i,) for h in index.keys() & triples}
+    index.update(dict.fromkeys(triples, (i,)))
+    index.update(extended)
 
 
 def candidate_pairs(items: Sequence[T], sets: Sequence[array], days: Sequence[date | None],
                     allowed: Callable[[T, T], bool], common: int, min_shared: int,
                     window_days: int) -> list[tuple[int, int]]:
     """Sorted pairs (i < j) that `allowed` lets merge and that share at least min_shared counted triples."""
-    collecting = gc.isenabled()
-    gc.disable()  # the index makes many small lists that hold no cycles: collecting them only costs time
-    try:
+    with paused_gc():  # the index makes many small lists that hold no cycles: collecting them only costs time
         return _candidate_pairs(items, sets, days, allowed, common, min_shared, window_days)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _candidate_pairs(items: Sequence[T], sets: Sequence[array], days: Sequence[date | None],
@@ -124,28 +124,24 @@ def _candidate_pairs(items: Sequence[T], sets: Sequence[array], days: Sequence[d
     cutoffs = common_cutoffs(sets, common)
     undated_ids, by_day = _windows(days)
     pairs: list[tuple[int, int]] = []
-    undated, window = _Index(), _Index()
 
-    def visit(i: int, triples, indexes: list[_Index]) -> None:
-        for index in indexes:
-            for j, n in index.shared(triples).items():
-                if n >= min_shared and allowed(items[j], items[i]):
-                    pairs.append((min(i, j), max(i, j)))
-
-    for i in undated_ids:
+    def visit(i: int, indexes: list[dict]) -> list[int] | array:
         triples = _counted(i, sets[i], cutoffs)
-        visit(i, triples, [undated])
-        undated.add(i, triples)
-    indexes = [window, undated] if undated_ids else [window]
-    held: deque[int] = deque()  # the days in the window, oldest first
+        for j, n in _shared(indexes, triples).items():
+            if n >= min_shared and allowed(items[j], items[i]):
+                pairs.append((min(i, j), max(i, j)))
+        return triples
+
+    undated: dict[int, tuple[int, ...]] = {}
+    for i in undated_ids:
+        _insert(undated, i, visit(i, [undated]))
+    window: dict[int, dict[int, tuple[int, ...]]] = {}  # day → its index; older days are dropped
     for day in sorted(by_day):
-        while held and held[0] < day - window_days:  # nothing from here on can merge with that day
-            for j in by_day[held.popleft()]:
-                window.remove(j, _counted(j, sets[j], cutoffs))
+        for old in [d for d in window if d < day - window_days]:
+            del window[old]  # nothing from here on can merge with that day
+        today = window.setdefault(day, {})
+        indexes = [*window.values(), undated] if undated else list(window.values())
         for i in by_day[day]:
-            triples = _counted(i, sets[i], cutoffs)
-            visit(i, triples, indexes)
-            window.add(i, triples)
-        held.append(day)
+            _insert(today, i, visit(i, indexes))
     pairs.sort()
     return pairs
