@@ -162,3 +162,14 @@ def test_mkdocs_leaves_the_cache_out_of_the_site(tmp_path: Path) -> None:
                          site_dir=str(tmp_path / "site"))
     published = [f.src_uri for f in get_files(config) if f.inclusion.is_included()]
     assert published and not [uri for uri in published if CACHE_DIR in uri]
+
+
+def test_build_with_two_jobs_and_the_cache_rebuilds_the_same_site(tmp_path: Path, spy: list[str]) -> None:
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    args = ["build", str(DATA / "seeds"), "--docs", str(docs), "--site-dir", str(site)]
+    run([*args, "--jobs", "2"])
+    first = tree(site)
+    assert "index.html" in first and not [p for p in first if CACHE_DIR in p]
+    run([*args, "--jobs", "1"])
+    assert spy == [], "the second build read every source from the cache"
+    assert tree(site) == first

@@ -191,3 +191,36 @@ def test_merge_memory_per_article_is_small_and_flat() -> None:
     per_small, per_large = merge_peak_bytes(small) / 400, merge_peak_bytes(large) / 1600
     assert per_large < 12_000, f"{per_large:.0f} bytes an article"
     assert per_large < per_small * 1.5, "memory per article does not grow with the archive"
+
+
+# --- any small set: Hypothesis ---------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+COPY = st.tuples(st.integers(0, 5),  # which story
+                 st.booleans(),  # OCR-noisy copy
+                 st.booleans(),  # with the standing notice
+                 st.one_of(st.none(), st.integers(0, 9)),  # day, or undated
+                 st.integers(0, 3),  # source
+                 st.sampled_from(KINDS))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(COPY, min_size=2, max_size=40), st.sampled_from([1, 2, 50]), st.integers(0, 1000))
+def test_any_small_set_merges_as_before(copies: list[tuple], common: int, seed: int) -> None:
+    rng = random.Random(seed)
+    texts = [[rng.choice(WORDS) for _ in range(rng.choice([10, 30, 60]))] for _ in range(6)]
+    articles = []
+    for n, (story, noise, standing, day, source, kind) in enumerate(copies):
+        words = (STANDING if standing else []) + (noisy(texts[story], rng) if noise else texts[story])
+        articles.append(Article(
+            title=f"story {story}", order=n, body=[Block(PARA, " ".join(words), (n, n))],
+            date=None if day is None else (date(1920, 1, 1) + timedelta(days=day)).isoformat(),
+            provenance=[Provenance(f"s{source}.txt", "0" * 64, (n, n), kind)]))
+    saved = merge.COMMON
+    merge.COMMON = common
+    try:
+        assert_same_decisions(articles)
+    finally:
+        merge.COMMON = saved
