@@ -11,8 +11,9 @@ reprinted with OCR-like noise in the next day's file of another source, so mergi
 
 Each figure comes from a fresh process converting into a fresh folder:
 - convert -j1 / -j2: full conversion without the cache in one and two processes (MB/s of source text);
-- merge: seconds of duplicate merging in the -j1 run, and its peak traced memory (tracemalloc,
+- merge: seconds of the duplicate search in the -j1 run, and its peak traced memory (tracemalloc,
   a separate run, merging only) per article;
+- sources only: the per-source conversion alone (what --jobs spreads over processes);
 - peak: the converting process's peak resident set (VmHWM; the -j1 run, so no worker memory hides);
 - no-change: a second run with the cache (default jobs) after a first run with it;
 - +1 source: the same after adding one new article file.
@@ -42,10 +43,12 @@ REPRINT_EVERY = 50
 CHILD = r"""
 import inspect, json, sys, time, tracemalloc
 from pathlib import Path
-from converter import pipeline
+from converter import merge, pipeline
 from converter.api import convert_to
 mode, out, jobs, cache, paths = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "1", sys.argv[5:]
-real_merge, figures = pipeline.merge_duplicates, {}
+# the duplicate search: merge_groups since the merge decisions are cached, merge_duplicates before
+target = (merge, "merge_groups") if hasattr(merge, "merge_groups") else (pipeline, "merge_duplicates")
+real_merge, figures = getattr(*target), {"merge_seconds": 0.0}
 def timed_merge(articles):
     if mode == "merge-memory":
         tracemalloc.start()
@@ -57,7 +60,7 @@ def timed_merge(articles):
         if mode == "merge-memory":
             figures["merge_peak"] = tracemalloc.get_traced_memory()[1]
             tracemalloc.stop()
-pipeline.merge_duplicates = timed_merge
+setattr(*target, timed_merge)
 if hasattr(pipeline, "convert_all"):  # the per-source conversion alone (the part --jobs spreads)
     real_convert_all = pipeline.convert_all
     def timed_convert_all(*args, **kwargs):

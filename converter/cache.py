@@ -14,6 +14,7 @@ others can write to (pickle runs code on load).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import tempfile
@@ -95,3 +96,54 @@ class Cache:
         finally:
             if temp is not None:
                 Path(temp).unlink(missing_ok=True)
+
+
+MERGE_DIR = "merge"
+
+
+def merged_with_cache(articles: list, keys: list[str | None], folder: Path | None) -> tuple[list, list[str], list[str]]:
+    """Duplicate merging, its decisions read from the cache when the same sources come in the same order.
+
+    Returns the kept articles, the merge notes and warnings about the cache."""
+    from .merge import apply_groups, merge_groups
+
+    if folder is None or None in keys:
+        return (*apply_groups(articles, merge_groups(articles)), [])
+    digest = hashlib.sha256(f"{converter_fingerprint()}\0merge\0".encode())
+    digest.update("\n".join(keys).encode())  # type: ignore[arg-type]
+    entry = folder / MERGE_DIR / f"{digest.hexdigest()}.json"
+    warnings: list[str] = []
+    groups = _load_groups(entry, len(articles), warnings)
+    if groups is None:
+        groups = merge_groups(articles)
+        _store_groups(entry, groups, warnings)
+    return (*apply_groups(articles, groups), warnings)
+
+
+def _load_groups(entry: Path, count: int, warnings: list[str]) -> list[list[int]] | None:
+    try:
+        groups = json.loads(entry.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as err:
+        warnings.append(f"{entry}: cached merge decisions unreadable ({type(err).__name__}); merged again")
+        return None
+    flat = [i for g in groups for i in g] if isinstance(groups, list) and all(
+        isinstance(g, list) and g and all(type(i) is int for i in g) for g in groups) else None
+    if flat is None or sorted(flat) != list(range(count)):
+        warnings.append(f"{entry}: cached merge decisions do not fit these articles; merged again")
+        return None
+    return groups
+
+
+def _store_groups(entry: Path, groups: list[list[int]], warnings: list[str]) -> None:
+    """Keep only the latest decisions: they serve the next run with nothing changed."""
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        for old in entry.parent.glob("*.json"):
+            old.unlink()
+        temp = entry.with_suffix(".tmp")
+        temp.write_text(json.dumps(groups, separators=(",", ":")), encoding="utf-8")
+        os.replace(temp, entry)
+    except OSError as err:
+        warnings.append(f"{entry}: merge decisions not cached ({err.strerror or err})")

@@ -115,13 +115,18 @@ def _rank(article: Article) -> tuple:
 
 
 def merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]]:
-    with paused_gc():  # merging builds many small objects and no cycles: collecting costs a third of its time
-        return _merge_duplicates(articles)
+    return apply_groups(articles, merge_groups(articles))
 
 
-def _merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]]:
+def merge_groups(articles: list[Article]) -> list[list[int]]:
+    """Which articles are one: groups of indexes into `articles`, each group in input order."""
     if len({a.provenance[0].file for a in articles}) < 2:  # copies are only ever merged across sources
-        return sorted(articles, key=lambda a: (a.provenance[0].file, a.order)), []
+        return [[i] for i in range(len(articles))]
+    with paused_gc():  # merging builds many small objects and no cycles: collecting costs a third of its time
+        return _find_groups(articles)
+
+
+def _find_groups(articles: list[Article]) -> list[list[int]]:
     sets = [array("q", shingles(a)) for a in articles]  # 8 bytes a triple, not a set's ~60
     parent = list(range(len(articles)))
     members = [[a] for a in articles]  # each group's articles, kept at its root
@@ -140,12 +145,17 @@ def _merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]
             if same_article(articles[i], articles[j], set_i, set(sets[j])):
                 parent[root_j] = root_i
                 members[root_i] += members[root_j]
-    groups: dict[int, list[Article]] = defaultdict(list)
-    for i, article in enumerate(articles):
-        groups[find(i)].append(article)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(articles)):
+        groups[find(i)].append(i)
+    return list(groups.values())
+
+
+def apply_groups(articles: list[Article], groups: list[list[int]]) -> tuple[list[Article], list[str]]:
+    """One article for each group: the richest copy, filled in from the others; a note for each merged copy."""
     kept, notes = [], []
-    for copies in groups.values():
-        copies.sort(key=_rank)
+    for group in groups:
+        copies = sorted((articles[i] for i in group), key=_rank)
         primary = copies[0]
         for other in copies[1:]:
             combine(primary, other)

@@ -26,6 +26,7 @@ class Outcome:
     result: object | None = None  # a pipeline.SourceResult
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    key: str | None = None  # the cache key of the source's conversion (None: not cached)
 
 
 def default_jobs() -> int:
@@ -103,4 +104,6 @@ def convert_all(paths: list[Path], kind: str | None, jobs: int | None = None,
         fresh = [pickle.loads(_convert_and_store(task)) if cache else convert_file(task[0], kind) for task in tasks]
     for i, outcome in zip(todo, fresh):
         outcomes[i] = outcome
+    for outcome, key in zip(outcomes, keys):
+        outcome.key = key
     return outcomes, notes, len(paths) - len(todo)

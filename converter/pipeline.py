@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .detect import KINDS, detect_kind
 from .accounting import merged_away_text, record_label_words
-from .merge import merge_duplicates
+from .cache import merged_with_cache
 from .parallel import convert_all
 from .model import DROP, Article, Dropped, Source
 from .presets import PRESETS
@@ -90,7 +90,7 @@ def convert_paths(paths: list[Path], kind: str | None = None, jobs: int = 1,
     found_all = discover(paths)
     sources = [found.path for found in found_all if not (found.skipped or found.problem)]
     outcomes, conversion.warnings, conversion.cached = convert_all(sources, kind, jobs, cache_folder)
-    converted = iter(outcomes)
+    converted, keys = iter(outcomes), []
     for found in found_all:
         if found.skipped:
             conversion.skipped.append(f"{found.path}: {found.skipped}")
@@ -102,8 +102,10 @@ def convert_paths(paths: list[Path], kind: str | None = None, jobs: int = 1,
         else:
             conversion.warnings += outcome.warnings
             conversion.results.append(outcome.result)
+            keys += [outcome.key] * len(outcome.result.articles)
     all_articles = [a for r in conversion.results for a in r.articles]
-    conversion.articles, conversion.merged = merge_duplicates(all_articles)
+    conversion.articles, conversion.merged, notes = merged_with_cache(all_articles, keys, cache_folder)
+    conversion.warnings += notes
     _report_merged_away_text(conversion, all_articles)
     return conversion
 

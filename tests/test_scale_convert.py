@@ -47,6 +47,22 @@ def spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return converted
 
 
+@pytest.fixture
+def merges(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The number of articles each duplicate search in this process looked at."""
+    from converter import merge
+
+    searched: list[int] = []
+    real = merge.merge_groups
+
+    def counting(articles):
+        searched.append(len(articles))
+        return real(articles)
+
+    monkeypatch.setattr(merge, "merge_groups", counting)
+    return searched
+
+
 def run(args: list[str]) -> None:
     result = CliRunner().invoke(main, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output
@@ -72,14 +88,16 @@ def test_two_jobs_keep_errors_and_warnings_in_input_order(tmp_path: Path) -> Non
     assert [e.split(":")[0].rsplit("/", 1)[-1] for e in reports[1]["errors"]] == ["2-empty.txt", "4-story.txt"]
 
 
-def test_a_rebuild_with_nothing_changed_converts_nothing(sources: Path, tmp_path: Path, spy: list[str]) -> None:
+def test_a_rebuild_with_nothing_changed_converts_nothing(sources: Path, tmp_path: Path, spy: list[str],
+                                                         merges: list[int]) -> None:
     out = tmp_path / "out"
     convert_to([sources], out, cache=True)
     first, count = tree(out), len(spy)
-    assert count >= 18
+    assert count >= 18 and len(merges) == 1
     spy.clear()
     convert_to([sources], out, cache=True)
     assert spy == [], "every source came from the cache"
+    assert len(merges) == 1, "and the merge decisions too"
     assert tree(out) == first
     fresh = tmp_path / "fresh"
     convert_to([sources], fresh)
@@ -87,15 +105,17 @@ def test_a_rebuild_with_nothing_changed_converts_nothing(sources: Path, tmp_path
 
 
 def test_changing_one_source_or_its_sidecar_converts_only_that_one(sources: Path, tmp_path: Path,
-                                                                    spy: list[str]) -> None:
+                                                                    spy: list[str], merges: list[int]) -> None:
     out = tmp_path / "out"
     convert_to([sources], out, cache=True)
+    merges.clear()
     page = sources / "extra" / "article_bbc_1.txt"
     page.write_text(page.read_text(encoding="utf-8") + "\nA new closing paragraph added by the archivist.\n",
                     encoding="utf-8")
     spy.clear()
     convert_to([sources], out, cache=True)
     assert spy == ["article_bbc_1.txt"]
+    assert len(merges) == 1, "a changed source means searching for duplicates again"
     assert "added by the archivist" in "".join(p.read_text(encoding="utf-8")
                                                 for p in (out / "articles").rglob("*.md"))
     (sources / "extra" / "ocr_chronam_1.yml").write_text("publication: Chronicling America\ndate: 1900-01-03\n")
@@ -129,6 +149,22 @@ def test_a_corrupt_cache_entry_is_ignored_with_a_warning(sources: Path, tmp_path
     spy.clear()
     convert_to([sources], out, cache=True)
     assert spy == [], "the damaged entries were written again"
+
+
+def test_damaged_merge_decisions_are_ignored_with_a_warning(sources: Path, tmp_path: Path,
+                                                            merges: list[int]) -> None:
+    out = tmp_path / "out"
+    convert_to([sources], out, cache=True)
+    first = tree(out)
+    [entry] = (out / CACHE_DIR / "merge").glob("*.json")
+    for damage in ("[[0, 1], [1]]", "{not json", "[[0]]"):
+        entry.write_text(damage)
+        merges.clear()
+        report = convert_to([sources], out, cache=True)
+        assert len(merges) == 1, damage
+        assert any("cached merge decisions" in w for w in report["warnings"]), damage
+        assert {k: v for k, v in tree(out).items() if not k.startswith("conversion-report")} == \
+               {k: v for k, v in first.items() if not k.startswith("conversion-report")}
 
 
 def test_no_cache_converts_every_source(sources: Path, tmp_path: Path, spy: list[str]) -> None:
