@@ -13,7 +13,7 @@ the pairs are found changed:
   count over those few gives, for each, the article after which it stops counting.
 
 So the decisions are the same as comparing every pair, and memory grows with the window (about
-fifty articles a day), not with the archive: each article keeps only its sorted triple hashes, 8
+fifty articles a day), not with the archive: each article keeps only its triple hashes, 8
 bytes each.
 """
 
@@ -114,7 +114,7 @@ def candidate_pairs(items: Sequence[T], sets: Sequence[array], days: Sequence[da
                     allowed: Callable[[T, T], bool], common: int, min_shared: int,
                     window_days: int) -> list[tuple[int, int]]:
     """Sorted pairs (i < j) that `allowed` lets merge and that share at least min_shared counted triples."""
-    with paused_gc():  # the index makes many small lists that hold no cycles: collecting them only costs time
+    with paused_gc():  # the index makes many small tuples that hold no cycles: collecting them only costs time
         return _candidate_pairs(items, sets, days, allowed, common, min_shared, window_days)
 
 
