@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .cache import CACHE_DIR
+from .parallel import default_jobs
 from .pipeline import convert_paths
 from .sources import DEFAULT_MAX_BYTES
 from .report import build_report, write_report
@@ -12,13 +14,16 @@ from .writer import write_articles
 
 def convert_to(paths: list[Path], out: Path, kind: str | None = None, prune: bool = False,
                max_bytes: int = DEFAULT_MAX_BYTES, source_paths: dict[str, Path] | None = None,
-               progress=None, explain: bool = False) -> dict:
+               progress=None, explain: bool = False, jobs: int = 1, cache: bool = False) -> dict:
     """Convert every source under `paths` into `out`; return the report (also written to `out`).
     `source_paths`, when given, is filled with each converted source's key → its local path (the report
-    holds only keys, relative to the sources root); `progress` is called once per source. With `explain`,
-    the report's sources carry `explain`: every line's role and the rules that decided it."""
+    holds only keys, relative to the sources root); `progress` wraps the sources converted in this process.
+    With `explain`, the report's sources carry `explain`: every line's role and the rules that decided it.
+    `jobs` processes convert (0: one per core); with `cache`, unchanged sources are read from
+    `out/.broadsheet-cache/` instead of converted again (the command line's default)."""
+    cache_folder = Path(out) / CACHE_DIR if cache else None
     conversion = convert_paths([Path(p) for p in paths], kind=kind, max_bytes=max_bytes, progress=progress,
-                               explain=explain)
+                               explain=explain, jobs=jobs or default_jobs(), cache_folder=cache_folder)
     if source_paths is not None:
         source_paths.update({r.source.name: r.source.path for r in conversion.results})
     converted = frozenset(result.source.name for result in conversion.results)

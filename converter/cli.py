@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from .cli_common import MAX_SOURCE_SIZE, say
+from .cli_options import jobs_option, no_cache_option
 from .detect import KINDS
 
 DEFAULT_SOURCES = Path("site_src")
@@ -41,8 +42,10 @@ def main() -> None:
               help="Print, for every source line, its role and the rule that decided it (with -v: every rule's "
                    "change), after the kind chosen and the evidence for it; also kept in the report's JSON.")
 @click.option("-v", "--verbose", is_flag=True, help="With --explain: the whole history of each line.")
+@jobs_option
+@no_cache_option
 def convert(paths: tuple[Path, ...], out: Path, kind: str | None, strict: bool, prune: bool, max_bytes: int,
-            explain: bool, verbose: bool) -> None:
+            explain: bool, verbose: bool, jobs: int | None, no_cache: bool) -> None:
     """Convert news text files (or folders of them) into Markdown articles.
 
     \b
@@ -51,13 +54,14 @@ def convert(paths: tuple[Path, ...], out: Path, kind: str | None, strict: bool, 
       broadsheet convert scans/*.txt --format ocr-page --out docs/
       broadsheet convert feed.txt --strict
       broadsheet convert page.txt --explain --out /tmp/out   # why each line went where it went
+      broadsheet convert site_src/ --jobs 4 --no-cache
     """
     from .api import convert_to
     from .writer import why_not_written
 
     try:
         report = convert_to(list(paths) or [DEFAULT_SOURCES], out, kind=kind, prune=prune, max_bytes=max_bytes,
-                            explain=explain)
+                            explain=explain, jobs=jobs or 0, cache=not no_cache)
     except OSError as err:
         say(f"error: {out}: the conversion report was not written: {why_not_written(err)}", err=True)
         sys.exit(1)

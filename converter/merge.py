@@ -17,10 +17,12 @@ never holds two articles of the same source.
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from datetime import date
 from difflib import SequenceMatcher
 
+from .candidates import candidate_pairs, paused_gc
 from .model import Article
 from .text import key
 
@@ -30,7 +32,7 @@ MIN_SHINGLES = 20
 
 def shingles(article: Article) -> set[int]:
     tokens = key(" ".join(article.paragraphs())).split()
-    return {hash(tuple(tokens[i:i + SHINGLE])) for i in range(len(tokens) - SHINGLE + 1)}
+    return set(map(hash, zip(*(tokens[k:] for k in range(SHINGLE)))))  # hash(tuple(tokens[i:i + SHINGLE]))
 
 
 PAGE_KINDS = {"ocr-page", "pdf-markdown"}
@@ -70,20 +72,22 @@ def same_article(a: Article, b: Article, sa: set[int], sb: set[int]) -> bool:
 
 
 COMMON = 50  # a word triple found in more articles than this says nothing about any pair
+MIN_SHARED = 5  # pairs sharing fewer counted triples are not compared at all
 
 
-def _candidates(sets: list[set[int]]) -> set[tuple[int, int]]:
-    """Pairs of articles sharing at least five word triples, through an inverted index."""
-    index: dict[int, list[int]] = defaultdict(list)
-    pairs: dict[tuple[int, int], int] = defaultdict(int)
-    for i, s in enumerate(sets):
-        for h in s:
-            posting = index[h]
-            if len(posting) <= COMMON:
-                for j in posting:
-                    pairs[(j, i)] += 1
-                posting.append(i)
-    return {p for p, n in pairs.items() if n >= 5}
+def _candidates(articles: list[Article], sets: list[array]) -> list[tuple[int, int]]:
+    """Pairs of articles that may merge and share at least five counted word triples, sorted.
+
+    A triple counts for the pair (i, j) unless more than COMMON articles before the later of the two
+    hold it (see `candidates.py`). Only pairs whose sources and dates allow a merge are compared: an
+    index per window of days, so memory follows the window, not the archive.
+    """
+    days = [_day(a) for a in articles]
+    return candidate_pairs(articles, sets, days, _pair_allowed, COMMON, MIN_SHARED, REPRINT_DAYS)
+
+
+def _pair_allowed(a: Article, b: Article) -> bool:
+    return _may_join([a], [b])
 
 
 def combine(primary: Article, other: Article) -> None:
@@ -111,9 +115,19 @@ def _rank(article: Article) -> tuple:
 
 
 def merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]]:
+    return apply_groups(articles, merge_groups(articles))
+
+
+def merge_groups(articles: list[Article]) -> list[list[int]]:
+    """Which articles are one: groups of indexes into `articles`, each group in input order."""
     if len({a.provenance[0].file for a in articles}) < 2:  # copies are only ever merged across sources
-        return sorted(articles, key=lambda a: (a.provenance[0].file, a.order)), []
-    sets = [shingles(a) for a in articles]
+        return [[i] for i in range(len(articles))]
+    with paused_gc():  # merging builds many small objects and no cycles: collecting costs a third of its time
+        return _find_groups(articles)
+
+
+def _find_groups(articles: list[Article]) -> list[list[int]]:
+    sets = [array("q", shingles(a)) for a in articles]  # 8 bytes a triple, not a set's ~60
     parent = list(range(len(articles)))
     members = [[a] for a in articles]  # each group's articles, kept at its root
 
@@ -123,18 +137,25 @@ def merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]]
             i = parent[i]
         return i
 
-    for i, j in sorted(_candidates(sets)):
+    last, set_i = -1, set()
+    for i, j in _candidates(articles, sets):  # sorted: one set for each first article
         root_i, root_j = find(i), find(j)
-        if root_i != root_j and _may_join(members[root_i], members[root_j]) \
-                and same_article(articles[i], articles[j], sets[i], sets[j]):
-            parent[root_j] = root_i
-            members[root_i] += members[root_j]
-    groups: dict[int, list[Article]] = defaultdict(list)
-    for i, article in enumerate(articles):
-        groups[find(i)].append(article)
+        if root_i != root_j and _may_join(members[root_i], members[root_j]):
+            last, set_i = (last, set_i) if i == last else (i, set(sets[i]))
+            if same_article(articles[i], articles[j], set_i, set(sets[j])):
+                parent[root_j] = root_i
+                members[root_i] += members[root_j]
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(articles)):
+        groups[find(i)].append(i)
+    return list(groups.values())
+
+
+def apply_groups(articles: list[Article], groups: list[list[int]]) -> tuple[list[Article], list[str]]:
+    """One article for each group: the richest copy, filled in from the others; a note for each merged copy."""
     kept, notes = [], []
-    for copies in groups.values():
-        copies.sort(key=_rank)
+    for group in groups:
+        copies = sorted((articles[i] for i in group), key=_rank)
         primary = copies[0]
         for other in copies[1:]:
             combine(primary, other)

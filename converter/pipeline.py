@@ -30,16 +30,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .accounting import merged_away_text, record_label_words
+from .cache import merged_with_cache
 from .detect import KINDS, Choice, choose_kind
 from .explain import LineRole, Tracer, explain_lines, named, run_rules
-from .merge import merge_duplicates
+from .parallel import Options, convert_all
 from .model import DROP, Article, Dropped, Source
 from .presets import PRESETS, ruler
 from .readers import recognise
 from .readers.front_matter import article_fields
 from .rules.join_jumps import join_jumped
-from .sidecar import SidecarError, load_sidecar, real_date
-from .sources import DEFAULT_MAX_BYTES, SourceError, discover, read_source
+from .sidecar import SidecarError, real_date
+from .sources import DEFAULT_MAX_BYTES, discover
 from .state import State
 from .text import clear_line_caches
 from .urls import site_name
@@ -66,6 +67,7 @@ class Conversion:
     warnings: list[str] = field(default_factory=list)  # converted, but read with a repair: "file: what"
     skipped: list[str] = field(default_factory=list)  # files in a folder that are not sources: "file: why"
     merged: list[str] = field(default_factory=list)
+    cached: int = 0  # sources whose conversion came from the cache
 
 
 def convert_source(source: Source, sidecar: dict | None = None, kind: str | None = None,
@@ -206,38 +208,38 @@ def _one_name_per_site(articles: list[Article]) -> None:
 
 
 def convert_paths(paths: list[Path], kind: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                  progress=None, explain: bool = False) -> Conversion:
-    """Convert every source under `paths`; `progress` (optional) wraps the list of files, e.g. a progress bar."""
+                  progress=None, explain: bool = False, jobs: int = 1,
+                  cache_folder: Path | None = None) -> Conversion:
+    """Every source under `paths`, in `jobs` processes, unchanged ones from the cache folder if given
+    (never with `explain`); `progress` (optional) wraps the list of files converted here (a progress bar)."""
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown format {kind!r}; one of {', '.join(KINDS)}")
     conversion = Conversion()
-    found_files = discover(paths, max_bytes)
-    for found in progress(found_files) if progress else found_files:
+    found_all = discover(paths, max_bytes)
+    sources = [found for found in found_all if not (found.skipped or found.problem)]
+    options = Options(kind=kind, max_bytes=max_bytes, explain=explain)
+    outcomes, conversion.warnings, conversion.cached = convert_all(sources, options, jobs, cache_folder, progress)
+    converted, key_of = iter(outcomes), {}
+    for found in found_all:
         if found.skipped:
             conversion.skipped.append(found.said(found.skipped))
-            continue
-        if found.problem:
+        elif found.problem:
             conversion.errors.append(found.said(found.problem))
-            continue
-        try:
-            source = read_source(found.path, found.key, max_bytes)
-            if not source.text.strip():
-                raise SourceError("empty file: no text to convert")
-            conversion.warnings += [found.said(w) for w in source.warnings]
-            result = convert_source(source, load_sidecar(found.path, found.root), kind, explain)
-        except (SourceError, SidecarError) as err:
-            conversion.errors.append(found.said(str(err)))
-            continue
-        except RecursionError:
-            conversion.errors.append(found.said("too deeply nested to convert"))
-            continue
-        conversion.errors += [found.said(problem) for problem in result.problems]
-        conversion.results.append(result)
+        elif (outcome := next(converted)).error:
+            conversion.warnings += outcome.warnings
+            conversion.errors.append(outcome.error)
+        else:
+            conversion.warnings += outcome.warnings
+            conversion.errors += [found.said(problem) for problem in outcome.result.problems]
+            conversion.results.append(outcome.result)
+            key_of[id(outcome.result)] = outcome.key
     _keep_issues_apart(conversion)
     _join_across_sources(conversion.results)
     all_articles = [a for r in conversion.results for a in r.articles]
-    conversion.articles, merged = merge_duplicates(all_articles)
+    keys = [key_of[id(r)] for r in conversion.results for _ in r.articles]
+    conversion.articles, merged, notes = merged_with_cache(all_articles, keys, cache_folder)
     conversion.merged = [f"{note} (rule merge_duplicates)" for note in merged]
+    conversion.warnings += notes
     _report_merged_away_text(conversion, all_articles)
     return conversion
 

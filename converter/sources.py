@@ -36,6 +36,15 @@ class Said(str):
         said.published = f"{key}: {message}"
         return said
 
+    def __reduce__(self):  # sent between processes (--jobs) and kept in the conversion cache
+        return _said_again, (str(self), self.published)
+
+
+def _said_again(text: str, published_text: str) -> Said:
+    said = str.__new__(Said, text)
+    said.published = published_text
+    return said
+
 
 def published(message: str) -> str:
     """How a message appears in the published report (a `Said` names the file relative to its sources root)."""

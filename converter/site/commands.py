@@ -13,6 +13,7 @@ import click
 
 from ..api import convert_to
 from ..cli_common import MAX_SOURCE_SIZE, say
+from ..cli_options import jobs_option, no_cache_option
 from ..report import housekeeping_lines
 from ..sources import DEFAULT_MAX_BYTES, discover
 from ..writer import why_not_written
@@ -66,12 +67,13 @@ def progress_bar(stream=None, over: int = PROGRESS_OVER):
 
 
 def prepare_docs(paths: list[Path], docs: Path, settings: SiteSettings | Path, prune: bool = False,
-                 progress=None, max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
+                 progress=None, max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1, cache: bool = False) -> dict:
     """Convert the sources into `docs` and write everything the site needs next to the articles."""
     if isinstance(settings, Path):
         settings = read_settings(settings)
     local: dict[str, Path] = {}
-    report = convert_to(paths, docs, prune=prune, progress=progress, max_bytes=max_bytes, source_paths=local)
+    report = convert_to(paths, docs, prune=prune, progress=progress, max_bytes=max_bytes, source_paths=local,
+                        jobs=jobs, cache=cache)
     entries = load_entries(docs)  # an unreadable article file was named by the conversion
     named = frozenset(str(p.get("file")) for e in entries for p in e.meta.get("provenance") or []
                       if isinstance(p, dict))
@@ -133,13 +135,14 @@ def load_site_config(config_file: Path, docs: Path | None = None, site_dir: Path
 
 def build_site(paths: list[Path] | None, docs: Path | None, site_dir: Path | None,
                config_file: Path = DEFAULT_CONFIG, strict: bool = True, prune: bool = False,
-               progress=None, max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
+               progress=None, max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1, cache: bool = False) -> dict:
     """The whole build through MkDocs and the plugin; returns counts and timings."""
     from mkdocs.commands.build import build
 
     started = time.perf_counter()
     config, plugin = load_site_config(config_file, docs, site_dir, strict)
-    plugin.session(sources=paths or None, prune=prune, progress=progress, force=True, max_bytes=max_bytes)
+    plugin.session(sources=paths or None, prune=prune, progress=progress, force=True, max_bytes=max_bytes,
+                   jobs=jobs, cache=cache)
     problem = source_problem(plugin.source_paths(config))
     if problem:
         raise SetupError(problem)
@@ -186,8 +189,10 @@ def _fail(message: str) -> None:
 @click.option("--prune", is_flag=True, help="Remove articles whose source is gone (never hand-locked ones).")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
 @MAX_SOURCE_SIZE
+@jobs_option
+@no_cache_option
 def build(paths: tuple[Path, ...], docs: Path | None, config_file: Path, site_dir: Path | None,
-          no_strict: bool, prune: bool, verbose: bool, max_bytes: int) -> None:
+          no_strict: bool, prune: bool, verbose: bool, max_bytes: int, jobs: int | None, no_cache: bool) -> None:
     """Convert sources, write the browse pages, and build the static site.
 
     \b
@@ -200,7 +205,7 @@ def build(paths: tuple[Path, ...], docs: Path | None, config_file: Path, site_di
     quiet_libraries(verbose)
     try:
         stats = build_site(list(paths), docs, site_dir, config_file, strict=not no_strict, prune=prune,
-                           progress=progress_bar(), max_bytes=max_bytes)
+                           progress=progress_bar(), max_bytes=max_bytes, jobs=jobs or 0, cache=not no_cache)
     except SetupError as err:
         _fail(str(err))
     except OSError as err:  # a full disk, a read-only folder: one line, no traceback

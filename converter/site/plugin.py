@@ -70,10 +70,11 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
 
     @classmethod
     def session(cls, sources: list[Path] | None = None, prune: bool = False, progress=None,
-                force: bool = False, max_bytes: int | None = None) -> None:
+                force: bool = False, max_bytes: int | None = None, jobs: int = 1, cache: bool = False) -> None:
         """What `broadsheet build/serve` adds to mkdocs.yml's options for this run (`force`: convert
         even when no source changed since the last build in this process)."""
-        cls._session = {"sources": sources, "prune": prune, "progress": progress, "max_bytes": max_bytes}
+        cls._session = {"sources": sources, "prune": prune, "progress": progress, "max_bytes": max_bytes,
+                        "jobs": jobs, "cache": cache}
         if force:
             cls._converted.clear()
 
@@ -136,6 +137,7 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
         limit = self._session.get("max_bytes")
         self.stats = prepare_docs(paths, Path(docs), self.settings(config), prune=prune,
                                   progress=self._session.get("progress") or progress_bar(),
+                                  jobs=self._session.get("jobs", 1), cache=self._session.get("cache", False),
                                   **({"max_bytes": limit} if limit else {}))
         self.stats["convert_seconds"] = time.perf_counter() - started
         self._converted[docs] = fingerprint

@@ -1,0 +1,208 @@
+"""Conversion at archive scale: time, memory, --jobs and the cache; prints a table, asserts nothing.
+
+    .venv/bin/python bench/bench_scale.py                 # 1,000 and 10,000 articles
+    .venv/bin/python bench/bench_scale.py 1000            # one size
+    .venv/bin/python bench/bench_scale.py --full          # also 100,000 (long: ~30 min, ~GBs of disk)
+    .venv/bin/python bench/bench_scale.py --code /tmp/old # the converter of another checkout ("before")
+
+Articles are generated plain-text stories of corpus words (the vocabulary of bench_site.py),
+~4.3 KB each, one file per article with a sidecar, 50 a day on consecutive days; one in fifty is
+reprinted with OCR-like noise in the next day's file of another source, so merging has work.
+
+Each figure comes from a fresh process converting into a fresh folder:
+- convert -j1 / -j2: full conversion without the cache in one and two processes (MB/s of source text);
+- merge: seconds of the duplicate search in the -j1 run, and its peak traced memory (tracemalloc,
+  a separate run, merging only) per article;
+- sources only: the per-source conversion alone (what --jobs spreads over processes);
+- peak: the converting process's peak resident set (VmHWM; the -j1 run, so no worker memory hides);
+- no-change: a second run with the cache (default jobs) after a first run with it;
+- +1 source: the same after adding one new article file.
+The load average of the (shared) machine is printed next to each size: timings on a loaded
+machine are slower and the -j2 speed-up smaller than on an idle one.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_site import vocabulary  # noqa: E402  (the same word spread as the site benchmark)
+
+MB = 1024 * 1024
+PER_DAY = 50
+REPRINT_EVERY = 50
+
+CHILD = r"""
+import inspect, json, sys, time, tracemalloc
+from pathlib import Path
+from converter import merge, pipeline
+from converter.api import convert_to
+mode, out, jobs, cache, paths = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "1", sys.argv[5:]
+# the duplicate search: merge_groups since the merge decisions are cached, merge_duplicates before
+target = (merge, "merge_groups") if hasattr(merge, "merge_groups") else (pipeline, "merge_duplicates")
+real_merge, figures = getattr(*target), {"merge_seconds": 0.0}
+def timed_merge(articles):
+    if mode == "merge-memory":
+        tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        return real_merge(articles)
+    finally:
+        figures["merge_seconds"] = time.perf_counter() - started
+        if mode == "merge-memory":
+            figures["merge_peak"] = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+setattr(*target, timed_merge)
+if hasattr(pipeline, "convert_all"):  # the per-source conversion alone (the part --jobs spreads)
+    real_convert_all = pipeline.convert_all
+    def timed_convert_all(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return real_convert_all(*args, **kwargs)
+        finally:
+            figures["sources_seconds"] = time.perf_counter() - started
+    pipeline.convert_all = timed_convert_all
+started = time.perf_counter()
+if "jobs" in inspect.signature(convert_to).parameters:
+    report = convert_to([Path(p) for p in paths], out, jobs=jobs, cache=cache)
+else:  # a converter from before --jobs and the cache: every run converts everything in one process
+    report = convert_to([Path(p) for p in paths], out)
+figures["seconds"] = time.perf_counter() - started
+status = Path("/proc/self/status").read_text().splitlines()
+figures["peak_mb"] = next(int(l.split()[1]) for l in status if l.startswith("VmHWM")) / 1024
+figures["articles"] = report["totals"]["articles"]
+figures["errors"] = len(report["errors"])
+figures["code"] = pipeline.__file__
+print(json.dumps(figures))
+"""
+
+
+def story(rng: random.Random, words: list[str], label: str) -> tuple[str, list[str]]:
+    title = " ".join(rng.choice(words).capitalize() for _ in range(6)) + f" {label}"
+    return title, [" ".join(rng.choice(words) for _ in range(72)) + "." for _ in range(11)]
+
+
+def noisy(text: str, rng: random.Random) -> str:
+    return " ".join(w[::-1] if rng.random() < 0.05 else w for w in text.split(" "))
+
+
+def write_article(path: Path, title: str, paragraphs: list[str], publication: str, day: date) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(title + "\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    path.with_suffix(".yml").write_text(f"publication: {publication}\ndate: {day.isoformat()}\n"
+                                        f"issue: {path.parent.name}\n", encoding="utf-8")
+
+
+def generate(folder: Path, count: int, seed: int = 1) -> Path:
+    rng, words, start = random.Random(seed), vocabulary(), date(1990, 1, 1)
+    for n in range(count):
+        day = start + timedelta(days=n // PER_DAY)
+        title, paragraphs = story(rng, words, str(n))
+        write_article(folder / f"gazette-{day.isoformat()}" / f"story-{n:06d}.txt", title, paragraphs,
+                      "Generated Gazette", day)
+        if n % REPRINT_EVERY == 7:  # the next day's Courier reprints it, OCR-noisy
+            later = day + timedelta(days=1)
+            write_article(folder / f"courier-{later.isoformat()}" / f"reprint-{n:06d}.txt", title,
+                          [noisy(p, rng) for p in paragraphs], "Generated Courier", later)
+    return folder
+
+
+def source_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*.txt"))
+
+
+def child(code: Path, mode: str, out: Path, jobs: int, cache: bool, sources: Path) -> dict:
+    import json
+
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    command = [sys.executable, "-c", CHILD, mode, str(out), str(jobs), "1" if cache else "0", str(sources)]
+    done = subprocess.run(command, check=True, capture_output=True, text=True, cwd=code, env=env)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def measure(code: Path, count: int, work: Path) -> dict:
+    sources = generate(work / "src", count)
+    size = source_bytes(sources)
+    row: dict = {"count": count, "size_mb": size / MB, "load": os.getloadavg()[0]}
+    one = child(code, "convert", work / "j1", 1, False, sources)
+    row.update(articles=one["articles"], j1=one["seconds"], merge=one["merge_seconds"], peak=one["peak_mb"],
+               phase1=one.get("sources_seconds"))
+    two = child(code, "convert", work / "j2", 2, False, sources)
+    row.update(j2=two["seconds"], phase2=two.get("sources_seconds"))
+    row["merge_peak"] = child(code, "merge-memory", work / "mm", 1, False, sources).get("merge_peak", 0)
+    child(code, "convert", work / "cached", 0, True, sources)  # fills the cache
+    row["no_change"] = child(code, "convert", work / "cached", 0, True, sources)["seconds"]
+    title, paragraphs = story(random.Random(99), vocabulary(), "new")
+    write_article(sources / "late-news" / "story-new.txt", title, paragraphs, "Generated Gazette", date(1990, 1, 1))
+    row["one_new"] = child(code, "convert", work / "cached", 0, True, sources)["seconds"]
+    row["load_after"] = os.getloadavg()[0]
+    return row
+
+
+HEADER = ("articles | source MB | convert -j1 | ms/article | MB/s -j1 | convert -j2 | MB/s -j2 | speed-up | "
+          "sources only -j1/-j2 | merge s (-j1) | merge peak KB/article | peak RSS -j1 | no-change rerun | +1 source rerun | load avg")
+
+
+def line(row: dict) -> str:
+    per_mb = row["size_mb"]
+    return " | ".join([
+        f"{row['articles']:,}", f"{per_mb:.1f}", f"{row['j1']:.1f} s", f"{1000 * row['j1'] / row['articles']:.2f}",
+        f"{per_mb / row['j1']:.2f}", f"{row['j2']:.1f} s", f"{per_mb / row['j2']:.2f}", f"{row['j1'] / row['j2']:.2f}x",
+        f"{row['phase1']:.1f}/{row['phase2']:.1f} s ({row['phase1'] / row['phase2']:.2f}x)" if row["phase1"] else "n/a",
+        f"{row['merge']:.1f}", f"{row['merge_peak'] / 1024 / row['articles']:.1f}", f"{row['peak']:.0f} MB",
+        f"{row['no_change']:.1f} s", f"{row['one_new']:.1f} s", f"{row['load']:.1f}→{row['load_after']:.1f}"])
+
+
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def machine_speedup() -> float:
+    """What two processes gain over one on a pure CPU loop right now: the ceiling for -j2 on this machine."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    work = [1_500_000] * 8
+    started = time.perf_counter()
+    for n in work:
+        _burn(n)
+    one = time.perf_counter() - started
+    with ProcessPoolExecutor(2) as pool:
+        started = time.perf_counter()
+        list(pool.map(_burn, work))
+        two = time.perf_counter() - started
+    return one / two
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    code = ROOT
+    if "--code" in args:
+        code = Path(args.pop(args.index("--code") + 1)).resolve()
+        args.remove("--code")
+    full = "--full" in args
+    sizes = [int(a) for a in args if a.isdigit()] or ([1_000, 10_000] + ([100_000] if full else []))
+    print(f"converter: {code}  cores: {os.cpu_count()}  load average: {os.getloadavg()[0]:.1f}  "
+          f"two processes vs one on a pure CPU loop: {machine_speedup():.2f}x")
+    print("| " + HEADER + " |")
+    print("|" + "---|" * HEADER.count("|") + "---|")
+    for count in sizes:
+        with tempfile.TemporaryDirectory(prefix="bench-scale-") as temp:
+            started = time.perf_counter()
+            row = measure(code, count, Path(temp))
+            print("| " + line(row) + " |", flush=True)
+            print(f"  ({count:,} articles measured in {time.perf_counter() - started:.0f} s)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
