@@ -173,6 +173,23 @@ def test_page_header_over_kicker_and_headline() -> None:
     assert (heads["page"], heads["section"]) == ("INSIGHTS", "Voice of the World")
 
 
+def test_a_capitals_headline_over_its_kicker_is_no_page_header() -> None:
+    # headline, kicker below it, deck: the first line of a three-line group is the headline here
+    heads = _heads(["RIVER TOLLS", "Analysis", "Boatmen say the new fees will empty the wharves"], first=True)
+    assert (heads["page"], heads["section"], heads["title"]) == (None, "Analysis", "RIVER TOLLS")
+    assert heads["deck"] == "Boatmen say the new fees will empty the wharves"
+    heads = _heads(["Ferry Fares Climb Again", "Opinion", "Riders face a third rise this year",
+                    "The council blames fuel"], first=True)
+    assert (heads["page"], heads["title"]) == (None, "Ferry Fares Climb Again")
+
+
+def test_a_page_label_papers_print_heads_the_page() -> None:
+    heads = _heads(["METRO", "Focus", "Bridge Repairs Close Two Lanes"], first=True)
+    assert (heads["page"], heads["section"], heads["title"]) == ("METRO", "Focus", "Bridge Repairs Close Two Lanes")
+    heads = _heads(["WIRTSCHAFT", "Hafen erhöht die Gebühren für Fähren"], first=True)
+    assert (heads["page"], heads["title"]) == ("WIRTSCHAFT", "Hafen erhöht die Gebühren für Fähren")
+
+
 def test_a_known_label_settles_a_tie_in_length() -> None:
     assert _heads(["Tax Reform Now", "Opinion"])["section"] == "Opinion"
     assert _heads(["Rail Fares Rise", "Money Desk"], sections=["Money Desk"])["title"] == "Rail Fares Rise"

@@ -160,3 +160,22 @@ MONTHS = (
 # Chinese datelines: `新华社北京3月2日电`, `本报北京3月2日讯`, `中新网上海3月2日电`, `本报讯`.
 ZH_DATELINE_SOURCES = tuple(k for k in AGENCIES if re.search(r"[\u4e00-\u9fff]", k)) + OWN_PAPER_ZH + (
     "人民网", "央视网", "新华网", "光明网", "澎湃新闻", "环球网", "中国日报网")
+
+# --- Page labels ---------------------------------------------------------------------
+# The label a paper prints at the head of a page or section front, above the first headline
+# (`NATION & WORLD`, `METRO`, `WIRTSCHAFT`, `要闻`). Matched on the whole line, any case.
+PAGE_LABELS = (
+    # English
+    "news", "local news", "nation", "national", "world", "nation & world", "nation and world", "international",
+    "metro", "local", "region", "regional", "state", "city", "business", "money", "economy", "finance", "markets",
+    "opinion", "opinions", "editorial", "editorials", "commentary", "insights", "insight", "views", "sports",
+    "sport", "science", "technology", "health", "features", "lifestyle", "life", "arts", "culture", "entertainment",
+    "travel", "education", "obituaries", "classifieds", "weather", "front page", "china", "asia", "europe",
+    # German, French, Spanish
+    "politik", "wirtschaft", "ausland", "inland", "kultur", "feuilleton", "lokales", "meinung", "wissen",
+    "monde", "france", "économie", "société", "politique", "international", "sports", "culture", "opinions",
+    "nacional", "internacional", "economía", "deportes", "opinión", "cultura", "sociedad", "política",
+    # Chinese
+    "要闻", "要聞", "国际", "國際", "国内", "國內", "经济", "經濟", "财经", "財經", "科教", "社会", "社會", "体育",
+    "體育", "文化", "评论", "評論", "综合", "綜合", "地方", "时事", "時事", "副刊", "专版", "專版",
+)

@@ -8,10 +8,11 @@ words or more after a finished paragraph. Any other short line inside an
 article is a crosshead; a lone question is a sentence.
 
 Inside an opening group: the page header (`INSIGHTS`) is the first line of
-the page's first group when that group has three lines, or when it is in
-capitals over a headline that is not; a known section name is the kicker;
-otherwise the shorter of two lines is the kicker and the longer the headline,
-whichever comes first. Further lines are the deck.
+the page's first group when it is a label papers print at a page's head, or a
+short capitals label over a headline that is not in capitals and is not a
+kicker; a known section name is the kicker, and then the first line left is
+the headline; otherwise the shorter of two lines is the kicker and the longer
+the headline, whichever comes first. Further lines are the deck.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ..model import BYLINE, CAPTION, CROSSHEAD, DROP, HEADING, JUMP, PARA, Artic
 from ..state import State
 from ..text import ends_sentence, is_upper_label, key, title_case_share, word_count
 from .attach_metadata import is_signature
+from .cues import PAGE_LABELS
 from .headline_groups import absorb_decks, drop_bracketed_credits, split_caps_group
 
 OPENERS = {BYLINE, JUMP}
@@ -33,6 +35,7 @@ COMMON_KICKERS = {
     "obituary", "op-ed", "opinion", "perspective", "profile", "q a", "review", "science", "spotlight", "sport",
     "sports", "tech", "technology", "travel", "viewpoint", "world", "editor's note", "in-depth",
 }
+PAGE_KEYS = {key(label) for label in PAGE_LABELS}
 
 
 def heading_groups(blocks: list[Block]) -> list[tuple[int, int]]:
@@ -139,11 +142,12 @@ def split_heads(state: State, lines: list[str], first: bool, caps: bool = False)
     rest = list(lines)
     if rest and (key(rest[0]) in known_pages or (page and key(rest[0]) == key(page))):
         page = rest.pop(0)
-    elif first and (len(rest) >= 3 or (len(rest) == 2 and is_upper_label(rest[0]) and not is_upper_label(rest[1]))):
+    elif first and _page_header(rest, known_sections):
         page = rest.pop(0)
     kicker = next((line for line in rest if key(line) in known_sections), None)
     if kicker is None and len(rest) >= 2:
         kicker = next((line for line in rest if key(line) in COMMON_KICKERS), None)
+    named = kicker is not None  # a kicker by its name: the headline is the first line left, then the decks
     if kicker is None and len(rest) >= 2:
         shortest = min(rest, key=word_count)
         longest = max(rest, key=word_count)
@@ -152,9 +156,29 @@ def split_heads(state: State, lines: list[str], first: bool, caps: bool = False)
     if kicker is not None:
         rest.remove(kicker)
         state.kickers.add(key(kicker))
-    headline = max(rest, key=word_count) if rest else (kicker or "")
+    if named and rest:
+        headline = rest[0]
+    else:
+        headline = max(rest, key=word_count) if rest else (kicker or "")
     deck = [line for line in rest if line is not headline]
     return {"page": page, "section": kicker, "title": headline, "deck": " — ".join(deck) or None}
+
+
+def _page_header(lines: list[str], known_sections: set[str]) -> bool:
+    """Whether the first line of a page's first headline group is the page header (`INSIGHTS`, `METRO`).
+
+    A page header is a short label above the headline group: a label papers print at a page's head
+    (cues.PAGE_LABELS), or a short line in capitals over a group whose next line is a headline —
+    not a kicker, which would make the capitals line the headline it stands over (`NATIONAL
+    CHRISTIANITY` / `Analysis` / deck)."""
+    if len(lines) < 2:
+        return False
+    top = lines[0]
+    if key(top) in PAGE_KEYS and key(top) not in known_sections:
+        return True
+    if not is_upper_label(top) or word_count(top) > 4 or is_upper_label(lines[1]):
+        return False
+    return key(lines[1]) not in known_sections | COMMON_KICKERS
 
 
 def split_by_levels(state: State, heads: list[Block], first: bool = False) -> dict | None:
