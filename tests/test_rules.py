@@ -190,6 +190,13 @@ def test_a_page_label_papers_print_heads_the_page() -> None:
     assert (heads["page"], heads["title"]) == ("WIRTSCHAFT", "Hafen erhöht die Gebühren für Fähren")
 
 
+def test_a_chinese_kicker_over_its_headline() -> None:
+    heads = _heads(["评论", "老城区改造让居民重新找回街坊生活", "多方人士表示将持续关注后续进展"])
+    assert (heads["section"], heads["title"]) == ("评论", "老城区改造让居民重新找回街坊生活")
+    heads = _heads(["港口夜航", "渡轮公司宣布延长夜间航班服务至凌晨两点"])
+    assert (heads["section"], heads["title"]) == ("港口夜航", "渡轮公司宣布延长夜间航班服务至凌晨两点")
+
+
 def test_a_known_label_settles_a_tie_in_length() -> None:
     assert _heads(["Tax Reform Now", "Opinion"])["section"] == "Opinion"
     assert _heads(["Rail Fares Rise", "Money Desk"], sections=["Money Desk"])["title"] == "Rail Fares Rise"

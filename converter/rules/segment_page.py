@@ -21,7 +21,7 @@ import re
 
 from ..model import BYLINE, CAPTION, CROSSHEAD, DROP, HEADING, JUMP, PARA, Article, Block, Provenance
 from ..state import State
-from ..text import ends_sentence, is_upper_label, key, title_case_share, word_count
+from ..text import ends_sentence, has_cjk, is_upper_label, key, title_case_share, word_count
 from .attach_metadata import is_signature
 from .cues import PAGE_LABELS
 from .headline_groups import absorb_decks, drop_bracketed_credits, split_caps_group
@@ -34,6 +34,13 @@ COMMON_KICKERS = {
     "feature", "focus", "health", "in brief", "in depth", "insight", "interview", "letters", "news analysis",
     "obituary", "op-ed", "opinion", "perspective", "profile", "q a", "review", "science", "spotlight", "sport",
     "sports", "tech", "technology", "travel", "viewpoint", "world", "editor's note", "in-depth",
+    # German, French, Spanish
+    "kommentar", "analyse", "hintergrund", "meinung", "reportage", "porträt", "glosse", "leitartikel",
+    "éditorial", "point de vue", "enquête", "décryptage", "tribune", "chronique", "entretien",
+    "análisis", "opinión", "reportaje", "entrevista", "tribuna", "crónica",
+    # Chinese (引题 labels)
+    "评论", "評論", "观察", "觀察", "关注", "關注", "聚焦", "视点", "視點", "特稿", "专题", "專題", "社论", "社論",
+    "时评", "時評", "深度", "调查", "調查", "访谈", "訪談", "人物", "特写", "特寫", "快讯", "快訊", "综述", "綜述",
 }
 PAGE_KEYS = {key(label) for label in PAGE_LABELS}
 
@@ -149,9 +156,9 @@ def split_heads(state: State, lines: list[str], first: bool, caps: bool = False)
         kicker = next((line for line in rest if key(line) in COMMON_KICKERS), None)
     named = kicker is not None  # a kicker by its name: the headline is the first line left, then the decks
     if kicker is None and len(rest) >= 2:
-        shortest = min(rest, key=word_count)
-        longest = max(rest, key=word_count)
-        if word_count(shortest) < word_count(longest) and word_count(shortest) <= 5:
+        shortest = min(rest, key=line_size)
+        longest = max(rest, key=line_size)
+        if line_size(shortest) < line_size(longest) and line_size(shortest) <= 5:
             kicker = shortest
     if kicker is not None:
         rest.remove(kicker)
@@ -159,9 +166,14 @@ def split_heads(state: State, lines: list[str], first: bool, caps: bool = False)
     if named and rest:
         headline = rest[0]
     else:
-        headline = max(rest, key=word_count) if rest else (kicker or "")
+        headline = max(rest, key=line_size) if rest else (kicker or "")
     deck = [line for line in rest if line is not headline]
     return {"page": page, "section": kicker, "title": headline, "deck": " — ".join(deck) or None}
+
+
+def line_size(text: str) -> float:
+    """A headline line's length in words; Chinese is written without spaces, so two characters count as a word."""
+    return len(text) / 2 if has_cjk(text) else word_count(text)
 
 
 def _page_header(lines: list[str], known_sections: set[str]) -> bool:
