@@ -70,3 +70,35 @@ def test_a_title_case_headline_without_byline_opens_a_story(tmp_path: Path) -> N
     convert_to([source], tmp_path / "out")
     titles = {frontmatter.load(p)["title"] for p in (tmp_path / "out" / "articles").rglob("*.md")}
     assert titles == {"Port Strike Ends After Two Weeks", "New Bridge Opens to Evening Traffic"}
+
+
+def _convert_text(tmp_path: Path, text: str) -> dict[str, frontmatter.Post]:
+    source = tmp_path / "short.txt"
+    source.write_text(text, encoding="utf-8")
+    convert_to([source], tmp_path / "out")
+    return {p.stem: frontmatter.load(p) for p in (tmp_path / "out" / "articles").rglob("*.md")}
+
+
+def test_a_second_headline_with_its_own_byline_is_a_second_story(tmp_path: Path) -> None:
+    # Two short stories, one paragraph per long line: read as one article before, with the second
+    # story's headline a crosshead and its byline in the text.
+    text = ("Hafen erweitert die Kaianlagen\n\nVon Karl Weber\n\n"
+            "Der Hafen der Stadt wird in diesem Jahr um zwei neue Liegeplätze erweitert, wie die Verwaltung am Montag mitteilte.\n\n"
+            "Die Arbeiten sollen im Frühjahr beginnen und bis zum Herbst abgeschlossen sein, sagte der Hafenmeister.\n\n"
+            "Neue Fähre nach Norden\n\nVon Anna Schröder\n\n"
+            "Eine neue Fähre verbindet ab Mai die Insel mit dem Festland und verkehrt dreimal am Tag in beiden Richtungen.\n\n"
+            "Die Fahrkarten kosten so viel wie bisher, teilte die Reederei mit, und Fahrräder fahren kostenlos mit.\n")
+    posts = _convert_text(tmp_path, text)
+    by_title = {p["title"]: p for p in posts.values()}
+    assert set(by_title) == {"Hafen erweitert die Kaianlagen", "Neue Fähre nach Norden"}
+    assert by_title["Neue Fähre nach Norden"]["authors"] == ["Anna Schröder"]
+    assert "Von Anna" not in by_title["Hafen erweitert die Kaianlagen"].content
+
+
+def test_a_sentence_case_headline_over_its_byline_opens_a_story(tmp_path: Path) -> None:
+    text = ("METRO\n\nBridge repairs will close two lanes of the river crossing until the end of June\n\n"
+            "By JANE ROE\n\nThe city said on Monday that repairs to the old bridge would begin next week.\n\n"
+            "Drivers are advised to use the ring road during the morning rush hour.\n")
+    posts = _convert_text(tmp_path, text)
+    titles = [p["title"] for p in posts.values()]
+    assert titles == ["Bridge repairs will close two lanes of the river crossing until the end of June"]

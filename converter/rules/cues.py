@@ -179,3 +179,20 @@ PAGE_LABELS = (
     "要闻", "要聞", "国际", "國際", "国内", "國內", "经济", "經濟", "财经", "財經", "科教", "社会", "社會", "体育",
     "體育", "文化", "评论", "評論", "综合", "綜合", "地方", "时事", "時事", "副刊", "专版", "專版",
 )
+
+# --- Kickers ----------------------------------------------------------------------------
+# Column labels newspapers commonly run above or below a headline. Used only to settle a
+# kicker-or-headline tie; the sidecar's `sections` and kickers already seen come first.
+KICKER_LABELS = {
+    "analysis", "briefs", "business", "column", "comment", "commentary", "culture", "editorial", "exclusive",
+    "feature", "focus", "health", "in brief", "in depth", "insight", "interview", "letters", "news analysis",
+    "obituary", "op-ed", "opinion", "perspective", "profile", "q a", "review", "science", "spotlight", "sport",
+    "sports", "tech", "technology", "travel", "viewpoint", "world", "editor's note", "in-depth",
+    # German, French, Spanish
+    "kommentar", "analyse", "hintergrund", "meinung", "reportage", "porträt", "glosse", "leitartikel",
+    "éditorial", "point de vue", "enquête", "décryptage", "tribune", "chronique", "entretien",
+    "análisis", "opinión", "reportaje", "entrevista", "tribuna", "crónica",
+    # Chinese (引题 labels)
+    "评论", "評論", "观察", "觀察", "关注", "關注", "聚焦", "视点", "視點", "特稿", "专题", "專題", "社论", "社論",
+    "时评", "時評", "深度", "调查", "調查", "访谈", "訪談", "人物", "特写", "特寫", "快讯", "快訊", "综述", "綜述",
+}

@@ -23,25 +23,10 @@ from ..model import BYLINE, CAPTION, CROSSHEAD, DROP, HEADING, JUMP, PARA, Artic
 from ..state import State
 from ..text import ends_sentence, has_cjk, is_upper_label, key, title_case_share, word_count
 from .attach_metadata import is_signature
-from .cues import PAGE_LABELS
+from .cues import KICKER_LABELS as COMMON_KICKERS, PAGE_LABELS
 from .headline_groups import absorb_decks, drop_bracketed_credits, split_caps_group
 
 OPENERS = {BYLINE, JUMP}
-# Column labels newspapers commonly run above or below a headline. Used only to settle a
-# kicker-or-headline tie; the sidecar's `sections` and kickers already seen come first.
-COMMON_KICKERS = {
-    "analysis", "briefs", "business", "column", "comment", "commentary", "culture", "editorial", "exclusive",
-    "feature", "focus", "health", "in brief", "in depth", "insight", "interview", "letters", "news analysis",
-    "obituary", "op-ed", "opinion", "perspective", "profile", "q a", "review", "science", "spotlight", "sport",
-    "sports", "tech", "technology", "travel", "viewpoint", "world", "editor's note", "in-depth",
-    # German, French, Spanish
-    "kommentar", "analyse", "hintergrund", "meinung", "reportage", "porträt", "glosse", "leitartikel",
-    "éditorial", "point de vue", "enquête", "décryptage", "tribune", "chronique", "entretien",
-    "análisis", "opinión", "reportaje", "entrevista", "tribuna", "crónica",
-    # Chinese (引题 labels)
-    "评论", "評論", "观察", "觀察", "关注", "關注", "聚焦", "视点", "視點", "特稿", "专题", "專題", "社论", "社論",
-    "时评", "時評", "深度", "调查", "調查", "访谈", "訪談", "人物", "特写", "特寫", "快讯", "快訊", "综述", "綜述",
-}
 PAGE_KEYS = {key(label) for label in PAGE_LABELS}
 
 
@@ -187,7 +172,7 @@ def _page_header(lines: list[str], known_sections: set[str]) -> bool:
         return False
     top = lines[0]
     if key(top) in PAGE_KEYS and key(top) not in known_sections:
-        return True
+        return is_upper_label(top) or key(top) not in COMMON_KICKERS  # `Opinion` over a headline is its kicker
     if not is_upper_label(top) or word_count(top) > 4 or is_upper_label(lines[1]):
         return False
     return key(lines[1]) not in known_sections | COMMON_KICKERS

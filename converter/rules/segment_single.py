@@ -127,6 +127,26 @@ def _opens_with_a_continuation(live: list[Block]) -> bool:
     return False
 
 
+def _second_story(live: list[Block], start: int) -> Block | None:
+    """A headline with its own byline below the first story's head (`Zur Jahreswende` / `Von Marie
+    Hoffmann`): a byline under a headline opens a story, so the source is a page of stories."""
+    for index in range(start, len(live) - 1):
+        if live[index].kind != HEADING or (index > 0 and live[index - 1].kind == HEADING):
+            continue
+        after = index + 1
+        while after < len(live) and after - index < MAX_GROUP and live[after].kind == HEADING:
+            after += 1
+        if after < len(live) and live[after].kind == BYLINE:
+            return live[index]
+    return None
+
+
+def _read_as_page(state: State, head: Block) -> None:
+    state.note("segment_single", f"line {head.lines[0]}: a second headline with its own byline "
+                                 f"({head.text!r}): read as a page of stories")
+    segment_page(state)
+
+
 def _read_as_jump_page(state: State, live: list[Block]) -> None:
     """Continuations and stories under their own heads: read as a page, its running head dropped."""
     for block in live:
@@ -145,6 +165,9 @@ def segment_single(state: State) -> None:
         _read_as_jump_page(state, live)
         return
     heads = head_group(live)
+    if second := _second_story(live, len(heads)):
+        _read_as_page(state, second)
+        return
     parts = split_group(state, heads)
     rest = live[len(heads):]
     continuations = _continuations(state, rest)
