@@ -222,3 +222,18 @@ def test_emphasis_around_a_byline_or_caption_is_layout(tmp_path) -> None:
     assert post["source_agency"] == "Xinhua"
     assert post["figures"] == [{"caption": "Ships at the quay.", "credit": "PORT AUTHORITY"}]
     assert "\n## Repairs\n" in post.content
+
+
+def test_chinese_halves_of_a_cut_paragraph_join_with_no_space() -> None:
+    caption = Block(CAPTION, "图为渡口。", (2, 2))
+    body = repair_blocks([_para("轮渡公司表示,夜航班次将准时", 1), caption, _para("离港,乘客可提前购票。", 3)])
+    assert body[0].text == "轮渡公司表示,夜航班次将准时离港,乘客可提前购票。"
+    body = repair_blocks([_para("新航线共有12", 1), Block(CAPTION, "图为渡口。", (2, 2)), _para("个站点。", 3)])
+    assert body[0].text == "新航线共有12个站点。"
+
+
+def test_a_latin_word_beside_chinese_keeps_its_space_at_a_cut() -> None:
+    body = repair_blocks([_para("乘客可以使用", 1), Block(CAPTION, "图为渡口。", (2, 2)), _para("Octopus 卡付费。", 3)])
+    assert body[0].text == "乘客可以使用 Octopus 卡付费。"
+    body = repair_blocks([_para("The ferry leaves at", 1), Block(CAPTION, "A ferry.", (2, 2)), _para("noon daily.", 3)])
+    assert body[0].text == "The ferry leaves at noon daily."
