@@ -66,6 +66,15 @@ def starts_lowercase(text: str) -> bool:
     return bool(stripped) and stripped[0].islower()
 
 
+SENTENCE_GOING_ON = tuple(",.;:，。、；：！？)）」』》")  # a text opening with these goes on a sentence cut above it
+
+
+def goes_on(text: str) -> bool:
+    """A text that continues a sentence: it opens in lower case, or with punctuation no sentence opens
+    with (`。华虹计划…` after a caption cut `…仍在交易`)."""
+    return starts_lowercase(text) or text.lstrip().startswith(SENTENCE_GOING_ON)
+
+
 def has_cjk(text: str) -> bool:
     return bool(CJK.search(text))
 

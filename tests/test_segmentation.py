@@ -102,3 +102,34 @@ def test_a_sentence_case_headline_over_its_byline_opens_a_story(tmp_path: Path) 
     posts = _convert_text(tmp_path, text)
     titles = [p["title"] for p in posts.values()]
     assert titles == ["Bridge repairs will close two lanes of the river crossing until the end of June"]
+
+
+ZH_PAGE = """国际
+
+渡轮公司宣布延长夜间航班服务至凌晨两点
+
+本报记者 李明
+
+渡轮公司周一宣布,从下月起夜间航班将延长至凌晨两点,以方便晚归的市民。
+
+公司表示,新增班次将使用两艘新船,票价保持不变。
+
+港口管理部门计划明年在东岸新建三个现代化泊位
+
+港口管理部门表示,新泊位将可停靠大型集装箱船,预计明年春季动工。
+
+工程总投资约十亿元,由市政府和港口集团共同出资,工期约两年,届时
+
+图为港口码头上的集装箱。
+新华社记者 王芳 摄
+
+。港口吞吐能力将提高三成。
+"""
+
+
+def test_a_long_chinese_line_after_a_finished_paragraph_heads_the_next_story(tmp_path: Path) -> None:
+    posts = _convert_text(tmp_path, ZH_PAGE)
+    titles = {p["title"] for p in posts.values()}
+    assert titles == {"渡轮公司宣布延长夜间航班服务至凌晨两点", "港口管理部门计划明年在东岸新建三个现代化泊位"}
+    second = next(p for p in posts.values() if p["title"].startswith("港口"))
+    assert "届时。港口吞吐能力将提高三成。" in second.content  # the half cut by the caption is joined, no space

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..model import BYLINE, CAPTION, DROP, HEADING, JUMP, PARA, Block
 from ..state import State
-from ..text import CLOSERS, ends_with_punctuation, has_cjk, key, starts_lowercase, title_case_share, word_count, words
+from ..text import CLOSERS, ends_with_punctuation, goes_on, has_cjk, key, title_case_share, word_count, words
 from .cues import KICKER_LABELS
 
 FUNCTION_WORDS = set(
@@ -96,7 +96,7 @@ def find_short_lines(state: State) -> None:
         if not is_title_like(block.text) and not (is_headline_shaped(block.text) and _headline_by_place(state, index)):
             continue
         following = _next_text(state.blocks, index)
-        if following is not None and following.kind == PARA and starts_lowercase(following.text):
+        if following is not None and following.kind == PARA and goes_on(following.text):
             continue
         block.kind = HEADING
         block.meta["question"] = block.text.rstrip(CLOSERS).endswith(("?", "!"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..model import CAPTION, DROP, JUMP, PARA, Block
 from ..state import State
-from ..text import ends_sentence, line_joiner, starts_lowercase
+from ..text import ends_sentence, goes_on, line_joiner
 from .find_short_lines import is_title_like
 
 BETWEEN = {CAPTION, DROP, JUMP}
@@ -34,7 +34,7 @@ def is_cut(first: Block, second: Block, laid_out: bool = True, across: bool = Tr
     """
     if second.meta.get("alone"):
         return False  # a label standing by itself (a credit, a byline role) goes on nothing
-    if starts_lowercase(second.text):
+    if goes_on(second.text):
         return True
     if not laid_out:
         return first.text.endswith("-") and not first.text.endswith(" -")
@@ -57,7 +57,7 @@ def _join(first: Block, second: Block, rule: str) -> None:
 
 def _rule(first: Block, second: Block, between: list[Block]) -> str:
     what = ", ".join(sorted({b.kind for b in between})) or "nothing"
-    how = "goes on in lower case" if starts_lowercase(second.text) else "stops mid-sentence"
+    how = "goes on in lower case" if goes_on(second.text) else "stops mid-sentence"
     return f"repair_breaks: the paragraph {how} across {what} between"
 
 

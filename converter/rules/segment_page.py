@@ -28,6 +28,7 @@ from .headline_groups import absorb_decks, drop_bracketed_credits, split_caps_gr
 
 OPENERS = {BYLINE, JUMP}
 PAGE_KEYS = {key(label) for label in PAGE_LABELS}
+CJK_HEADLINE_MIN = 14  # characters: Chinese crossheads (小标题) rarely run this long, headlines usually do
 
 
 def heading_groups(blocks: list[Block]) -> list[tuple[int, int]]:
@@ -44,6 +45,11 @@ def heading_groups(blocks: list[Block]) -> list[tuple[int, int]]:
 
 def _following(blocks: list[Block], end: int) -> Block | None:
     return next((blocks[i] for i in range(end, len(blocks)) if blocks[i].kind not in (DROP, CAPTION)), None)
+
+
+def _next_live(blocks: list[Block], index: int) -> Block | None:
+    """The first block from `index` on that is not dropped furniture."""
+    return next((blocks[i] for i in range(index, len(blocks)) if blocks[i].kind != DROP), None)
 
 
 def _before(blocks: list[Block], index: int, skip: tuple[str, ...] = (DROP,)) -> Block | None:
@@ -92,11 +98,16 @@ def stacked_headlines(blocks: list[Block]) -> bool:
 
 
 def _stands_as_headline(blocks: list[Block], group: tuple[int, int], heads: list[Block]) -> bool:
-    """A lone line in Title Case of four words or more, after a finished paragraph, heads a new story;
-    crossheads run shorter or in sentence case (`Institutional support`)."""
+    """A lone line in Title Case of four words or more (in Chinese, of CJK_HEADLINE_MIN characters or
+    more), after a finished paragraph, heads a new story; crossheads run shorter or in sentence case
+    (`Institutional support`, `一、加强监管`)."""
     text = heads[0].text
     before = _before(blocks, group[0], (DROP, CAPTION))
     finished = before is None or before.kind != PARA or ends_sentence(before.text)
+    if has_cjk(text):  # Chinese has no capitals: a headline runs longer than a crosshead (小标题)
+        after = _next_live(blocks, group[1])
+        cut = after is not None and after.kind == CAPTION  # a paragraph's first half over a caption
+        return len(text) >= CJK_HEADLINE_MIN and not heads[0].meta.get("question") and finished and not cut
     return word_count(text) >= 4 and title_case_share(text) >= 0.75 and not heads[0].meta.get("question") and finished
 
 
