@@ -237,3 +237,21 @@ def test_a_latin_word_beside_chinese_keeps_its_space_at_a_cut() -> None:
     assert body[0].text == "乘客可以使用 Octopus 卡付费。"
     body = repair_blocks([_para("The ferry leaves at", 1), Block(CAPTION, "A ferry.", (2, 2)), _para("noon daily.", 3)])
     assert body[0].text == "The ferry leaves at noon daily."
+
+
+@pytest.mark.parametrize("text, dateline, agency", [
+    ("GENEVA (AP) — The talks resumed on Monday.", "GENEVA (AP)", "AP"),
+    ("LONDON, March 3 (Reuters) - Shares rose in early trade.", "LONDON, March 3 (Reuters)", "Reuters"),
+    ("Paris (ats afp) Le gouvernement a annoncé lundi un plan.", "Paris (ats afp)", "ats/AFP"),
+])
+def test_one_dateline_matcher_serves_the_article_rule_and_the_wire_readers(text, dateline, agency) -> None:
+    from converter.readers import wire_codes
+    from converter.rules import datelines, find_datelines
+
+    assert wire_codes.dateline_match is datelines.dateline_match  # the readers use the shared matcher
+    assert find_datelines.read_dateline is datelines.read_dateline
+    article = datelines.read_dateline(text)
+    wire = datelines.dateline_match(text)
+    assert (article.text, article.agency) == (dateline, agency)
+    assert wire["dateline"].strip() == dateline
+    assert text[wire.end():] == article.rest

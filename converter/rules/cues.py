@@ -196,3 +196,13 @@ KICKER_LABELS = {
     "评论", "評論", "观察", "觀察", "关注", "關注", "聚焦", "视点", "視點", "特稿", "专题", "專題", "社论", "社論",
     "时评", "時評", "深度", "调查", "調查", "访谈", "訪談", "人物", "特写", "特寫", "快讯", "快訊", "综述", "綜述",
 }
+
+# --- Wire datelines ------------------------------------------------------------------
+# Agencies a wire dateline names without brackets (`SAITAMA, Japan, Dec. 9 Kyodo -`), as they print them.
+WIRE_DATELINE_AGENCIES = (
+    "Kyodo", "Reuters", "AP", "AFP", "Xinhua", "dpa", "DPA", "AAP", "ANSA", "EFE", "Yonhap", "Bernama", "PTI", "IANS",
+    "UPI", "Bloomberg", "KUNA", "TASS", "Interfax", "APA", "SDA", "ATS", "Belga", "ANP", "CNA", "NTB", "TT", "STT",
+    "Ritzau", "PAP", "CTK", "MTI", "Anadolu", "Jiji", "Antara", "Lusa", "RIA", "NAN",
+)
+# Small words inside a place name (`Saint-Martin-de-Ré`, `Frankfurt am Main`, `Stratford upon Avon`).
+PLACE_PARTICLES = {"de", "del", "la", "le", "les", "am", "an", "der", "du", "do", "da", "sur", "upon", "on", "of", "y"}
