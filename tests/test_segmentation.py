@@ -133,3 +133,24 @@ def test_a_long_chinese_line_after_a_finished_paragraph_heads_the_next_story(tmp
     assert titles == {"渡轮公司宣布延长夜间航班服务至凌晨两点", "港口管理部门计划明年在东岸新建三个现代化泊位"}
     second = next(p for p in posts.values() if p["title"].startswith("港口"))
     assert "届时。港口吞吐能力将提高三成。" in second.content  # the half cut by the caption is joined, no space
+
+
+def test_a_page_label_over_a_single_story_is_its_page_and_a_headline_over_a_kicker_is_the_title(tmp_path: Path) -> None:
+    text = ("METRO\n\nCouncil delays the vote on the new harbour toll after a long night of debate\n\nAnalysis\n\n"
+            "The city council on Tuesday put off its vote on the harbour toll until next month, after members "
+            "argued late into the night over how the money would be spent.\n\n"
+            "Ferry operators say the toll would raise fares for every passenger crossing the bay each day.\n")
+    posts = list(_convert_text(tmp_path, text).values())
+    assert len(posts) == 1
+    post = posts[0]
+    assert post["title"] == "Council delays the vote on the new harbour toll after a long night of debate"
+    assert (post.get("page"), post.get("section")) == ("METRO", "Analysis")
+
+
+def test_a_chinese_question_headline_heads_its_story_and_the_dateline_is_read(tmp_path: Path) -> None:
+    text = ("渡轮夜航为何一票难求？\n\n新华社广州3月2日电（记者 李明）渡轮公司周一宣布,从下月起夜间航班将延长至凌晨两点,"
+            "以方便晚归的市民。\n\n公司表示,新增班次将使用两艘新船,票价保持不变。\n")
+    posts = list(_convert_text(tmp_path, text).values())
+    assert [p["title"] for p in posts] == ["渡轮夜航为何一票难求？"]
+    assert posts[0]["authors"] == ["李明"] and posts[0]["source_agency"] == "新华社"
+    assert posts[0].content.startswith("渡轮公司周一宣布")

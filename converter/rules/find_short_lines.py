@@ -23,8 +23,8 @@ SKIPPED = {CAPTION, JUMP}
 
 
 def is_title_like(text: str) -> bool:
-    if has_cjk(text):
-        return len(text) <= 30 and not ends_with_punctuation(text)
+    if has_cjk(text):  # a question mark may close a Chinese headline (`…如何推动“走出去”战略？`)
+        return len(text) <= 30 and not ends_with_punctuation(text.rstrip("?？"))
     count = word_count(text)
     if count == 0 or count > 14 or len(text) > 100:
         return False
@@ -58,14 +58,16 @@ def is_headline_shaped(text: str) -> bool:
 
 def _headline_by_place(state: State, index: int) -> bool:
     """A line that stands where papers put the headline: over the byline (with at most a kicker
-    between), or right under a kicker label."""
+    between), or right over or under a kicker label."""
+    known = KICKER_LABELS | {key(s) for s in state.sidecar.get("sections", [])}
     place = _next_index(state.blocks, index)
+    if place is not None and state.blocks[place].kind in (PARA, HEADING) and key(state.blocks[place].text) in known:
+        return True
     if place is not None and state.blocks[place].kind == PARA and is_title_like(state.blocks[place].text):
         place = _next_index(state.blocks, place)  # a kicker between the headline and its byline
     if place is not None and state.blocks[place].kind == BYLINE and _text_follows(state.blocks, place):
         return True
     before = next((b for b in reversed(state.blocks[:index]) if b.kind != DROP), None)
-    known = KICKER_LABELS | {key(s) for s in state.sidecar.get("sections", [])}
     return before is not None and before.kind in (PARA, HEADING) and key(before.text) in known
 
 
