@@ -154,3 +154,11 @@ def test_a_chinese_question_headline_heads_its_story_and_the_dateline_is_read(tm
     assert [p["title"] for p in posts] == ["渡轮夜航为何一票难求？"]
     assert posts[0]["authors"] == ["李明"] and posts[0]["source_agency"] == "新华社"
     assert posts[0].content.startswith("渡轮公司周一宣布")
+
+
+def test_a_line_over_a_dateline_is_the_headline_whatever_closes_it(tmp_path: Path) -> None:
+    text = ("渡轮公司延长夜间航班,方便晚归市民。\n\n新华社广州3月2日电（记者 李明）渡轮公司周一宣布,从下月起夜间航班将延长至凌晨两点。\n\n"
+            "公司表示,新增班次将使用两艘新船,票价保持不变。\n")
+    posts = list(_convert_text(tmp_path, text).values())
+    assert [p["title"] for p in posts] == ["渡轮公司延长夜间航班,方便晚归市民。"]
+    assert posts[0]["source_agency"] == "新华社" and posts[0].content.startswith("渡轮公司周一宣布")

@@ -12,6 +12,7 @@ from ..model import BYLINE, CAPTION, DROP, HEADING, JUMP, PARA, Block
 from ..state import State
 from ..text import CLOSERS, ends_with_punctuation, goes_on, has_cjk, key, title_case_share, word_count, words
 from .cues import KICKER_LABELS
+from .datelines import read_dateline
 
 FUNCTION_WORDS = set(
     "a an the of to in on at by for from with without into onto over under about as and or but nor so yet "
@@ -71,6 +72,17 @@ def _headline_by_place(state: State, index: int) -> bool:
     return before is not None and before.kind in (PARA, HEADING) and key(before.text) in known
 
 
+def _over_dateline(blocks: list[Block], index: int) -> bool:
+    """A short line right over a paragraph that opens with a dateline (`新华社广州3月2日电…`, `GENEVA (AP) —`)
+    is the story's headline, whatever punctuation closes it."""
+    text = blocks[index].text
+    size = len(text) if has_cjk(text) else 3 * word_count(text)
+    if size > 40 or text.rstrip(CLOSERS)[-1:] in ",;:，；：、" or not blocks[index].meta.get("blank_before", index == 0):
+        return False
+    place = _next_index(blocks, index)
+    return place is not None and blocks[place].kind == PARA and read_dateline(blocks[place].text) is not None
+
+
 def _text_follows(blocks: list[Block], index: int) -> bool:
     """A byline that opens text (not one signing off the text above it)."""
     after = _next_index(blocks, index)
@@ -95,7 +107,8 @@ def find_short_lines(state: State) -> None:
     for index, block in enumerate(state.blocks):
         if block.kind != PARA:
             continue
-        if not is_title_like(block.text) and not (is_headline_shaped(block.text) and _headline_by_place(state, index)):
+        if not is_title_like(block.text) and not (is_headline_shaped(block.text) and _headline_by_place(state, index)) \
+                and not _over_dateline(state.blocks, index):
             continue
         following = _next_text(state.blocks, index)
         if following is not None and following.kind == PARA and goes_on(following.text):
