@@ -18,6 +18,24 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
 EMPHASIS_SPAN = re.compile(r"(?<![\w*])(\*\*|\*)(?=[^\s*])(.+?)(?<=[^\s*\\])\1(?![\w*])"
                            r"|(?<!\w)(__|_)(?=[^\s_])(.+?)(?<=[^\s_\\])\3(?!\w)")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# Text set without spaces between words: CJK characters and the CJK and fullwidth punctuation around them.
+CJK_SET = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
+
+
+def line_joiner(left: str, right: str) -> str:
+    """What joins two pieces of one paragraph cut at a line or column break: nothing where Chinese
+    (Japanese, Korean) text meets Chinese text, a digit or punctuation, since it is written without
+    spaces; a space otherwise, so a Latin word beside Chinese keeps the space it was set with."""
+    last, lead = left.rstrip()[-1:], right.lstrip()[:1]
+    if not last or not lead:
+        return " "
+    cjk_last, cjk_lead = bool(CJK_SET.match(last)), bool(CJK_SET.match(lead))
+    if cjk_last and cjk_lead:
+        return ""
+    if cjk_last or cjk_lead:
+        other = lead if cjk_last else last
+        return " " if other.isalpha() else ""
+    return " "
 
 
 _LINE_CACHES: list = []
@@ -75,6 +93,15 @@ def starts_lowercase(text: str) -> bool:
     if not stripped and len(text) > 64:
         stripped = text.lstrip("\"'“‘(—–- ")
     return bool(stripped) and stripped[0].islower()
+
+
+SENTENCE_GOING_ON = tuple(",.;:，。、；：！？)）」』》")  # a text opening with these goes on a sentence cut above it
+
+
+def goes_on(text: str) -> bool:
+    """A text that continues a sentence: it opens in lower case, or with punctuation no sentence opens
+    with (`。华虹计划…` after a caption cut `…仍在交易`)."""
+    return starts_lowercase(text) or text.lstrip().startswith(SENTENCE_GOING_ON)
 
 
 @per_source_cache

@@ -477,3 +477,27 @@ def test_a_rule_between_items_ends_the_article_and_the_next_item_stands_alone() 
     second = result.articles[1]
     assert second.untitled and second.paragraphs()[0].startswith("In his inaugural address")
     assert any("a rule between items ends" in t for t in result.trace)
+
+
+WRAPPED_BLANK = """Neue Fähre nach Norden
+
+Von Anna Schröder
+
+Eine neue Fähre verbindet ab Mai die Insel mit dem Festland und verkehrt
+dreimal am Tag in beiden Richtungen, wie die Reederei am Montag in der
+Stadt mitteilte. Die Fahrkarten kosten so viel wie bisher, und Fahrräder
+fahren kostenlos mit, solange an Deck genug Platz für alle Reisenden ist.
+
+Der Bürgermeister begrüßte die neue Verbindung und sprach von einem guten
+Tag für die Insel, deren Bewohner lange auf eine Fähre gewartet hatten und
+nun endlich auch im Winter ohne Umweg über den Hafen der Nachbarstadt zum
+Festland gelangen, wo die meisten von ihnen arbeiten oder zur Schule gehen.
+"""
+
+
+def test_blank_lines_after_sentences_are_paragraphs_whatever_stands_over_the_text() -> None:
+    # The headline and byline over blank lines end no sentence; they are no evidence that the
+    # blank lines of the wrapped text are column breaks.
+    result = convert(WRAPPED_BLANK, kind="generic", name="fähre.txt")
+    body = paragraphs(result, "Neue Fähre nach Norden")
+    assert len(body) == 2 and body[1].startswith("Der Bürgermeister begrüßte")

@@ -173,6 +173,30 @@ def test_page_header_over_kicker_and_headline() -> None:
     assert (heads["page"], heads["section"]) == ("INSIGHTS", "Voice of the World")
 
 
+def test_a_capitals_headline_over_its_kicker_is_no_page_header() -> None:
+    # headline, kicker below it, deck: the first line of a three-line group is the headline here
+    heads = _heads(["RIVER TOLLS", "Analysis", "Boatmen say the new fees will empty the wharves"], first=True)
+    assert (heads["page"], heads["section"], heads["title"]) == (None, "Analysis", "RIVER TOLLS")
+    assert heads["deck"] == "Boatmen say the new fees will empty the wharves"
+    heads = _heads(["Ferry Fares Climb Again", "Opinion", "Riders face a third rise this year",
+                    "The council blames fuel"], first=True)
+    assert (heads["page"], heads["title"]) == (None, "Ferry Fares Climb Again")
+
+
+def test_a_page_label_papers_print_heads_the_page() -> None:
+    heads = _heads(["METRO", "Focus", "Bridge Repairs Close Two Lanes"], first=True)
+    assert (heads["page"], heads["section"], heads["title"]) == ("METRO", "Focus", "Bridge Repairs Close Two Lanes")
+    heads = _heads(["WIRTSCHAFT", "Hafen erhöht die Gebühren für Fähren"], first=True)
+    assert (heads["page"], heads["title"]) == ("WIRTSCHAFT", "Hafen erhöht die Gebühren für Fähren")
+
+
+def test_a_chinese_kicker_over_its_headline() -> None:
+    heads = _heads(["评论", "老城区改造让居民重新找回街坊生活", "多方人士表示将持续关注后续进展"])
+    assert (heads["section"], heads["title"]) == ("评论", "老城区改造让居民重新找回街坊生活")
+    heads = _heads(["港口夜航", "渡轮公司宣布延长夜间航班服务至凌晨两点"])
+    assert (heads["section"], heads["title"]) == ("港口夜航", "渡轮公司宣布延长夜间航班服务至凌晨两点")
+
+
 def test_a_known_label_settles_a_tie_in_length() -> None:
     assert _heads(["Tax Reform Now", "Opinion"])["section"] == "Opinion"
     assert _heads(["Rail Fares Rise", "Money Desk"], sections=["Money Desk"])["title"] == "Rail Fares Rise"
@@ -198,3 +222,36 @@ def test_emphasis_around_a_byline_or_caption_is_layout(tmp_path) -> None:
     assert post["source_agency"] == "Xinhua"
     assert post["figures"] == [{"caption": "Ships at the quay.", "credit": "PORT AUTHORITY"}]
     assert "\n## Repairs\n" in post.content
+
+
+def test_chinese_halves_of_a_cut_paragraph_join_with_no_space() -> None:
+    caption = Block(CAPTION, "图为渡口。", (2, 2))
+    body = repair_blocks([_para("轮渡公司表示,夜航班次将准时", 1), caption, _para("离港,乘客可提前购票。", 3)])
+    assert body[0].text == "轮渡公司表示,夜航班次将准时离港,乘客可提前购票。"
+    body = repair_blocks([_para("新航线共有12", 1), Block(CAPTION, "图为渡口。", (2, 2)), _para("个站点。", 3)])
+    assert body[0].text == "新航线共有12个站点。"
+
+
+def test_a_latin_word_beside_chinese_keeps_its_space_at_a_cut() -> None:
+    body = repair_blocks([_para("乘客可以使用", 1), Block(CAPTION, "图为渡口。", (2, 2)), _para("Octopus 卡付费。", 3)])
+    assert body[0].text == "乘客可以使用 Octopus 卡付费。"
+    body = repair_blocks([_para("The ferry leaves at", 1), Block(CAPTION, "A ferry.", (2, 2)), _para("noon daily.", 3)])
+    assert body[0].text == "The ferry leaves at noon daily."
+
+
+@pytest.mark.parametrize("text, dateline, agency", [
+    ("GENEVA (AP) — The talks resumed on Monday.", "GENEVA (AP)", "AP"),
+    ("LONDON, March 3 (Reuters) - Shares rose in early trade.", "LONDON, March 3 (Reuters)", "Reuters"),
+    ("Paris (ats afp) Le gouvernement a annoncé lundi un plan.", "Paris (ats afp)", "ats/AFP"),
+])
+def test_one_dateline_matcher_serves_the_article_rule_and_the_wire_readers(text, dateline, agency) -> None:
+    from converter.readers import wire_codes
+    from converter.rules import datelines, find_datelines
+
+    assert wire_codes.dateline_match is datelines.dateline_match  # the readers use the shared matcher
+    assert find_datelines.read_dateline is datelines.read_dateline
+    article = datelines.read_dateline(text)
+    wire = datelines.dateline_match(text)
+    assert (article.text, article.agency) == (dateline, agency)
+    assert wire["dateline"].strip() == dateline
+    assert text[wire.end():] == article.rest

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..dates import MONTHS, _iso, find_date
+from ..rules.datelines import dateline_match  # noqa: F401  (the one dateline matcher, read by the wire readers)
 
 # Framing and control characters: SOH/STX/ETX/EOT frame a message; the others
 # (SYN, DC2, DC4, US, RS, DEL …) are selector or padding codes with no text.
@@ -67,17 +68,6 @@ END_MARK = re.compile(r"^(?:\(?(?:END|ENDS|MORE|Ends|End|Fin|FIN|Ende|ENDE|完)\
 REPORTING = re.compile(r"^\(?\s*(?P<label>(?:Additional )?[Rr]eporting|[Ee]diting|[Ww]riting|Compiled)\s+by\s+(?P<names>[^;)]+)")
 SOURCE_LINE = re.compile(r"^(?:SOURCE|Source|QUELLE|Quelle)\s*:\s*(?P<value>.{2,80}?)\s*$")
 
-# A dateline before the first sentence: `SAITAMA, Japan, Dec. 9 Kyodo -`, `Paris (ats afp)`, `LONDON (Reuters) -`.
-AGENCIES = (r"Kyodo|Reuters|AP|AFP|Xinhua|dpa|DPA|AAP|ANSA|EFE|Yonhap|Bernama|PTI|IANS|UPI|Bloomberg|KUNA|TASS"
-            r"|Interfax|APA|SDA|ATS|Belga|ANP|CNA|NTB|TT|STT|Ritzau|PAP|CTK|MTI|Anadolu|Jiji|Antara|Lusa|RIA|NAN")
-MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-DATELINE = re.compile(
-    rf"^(?P<dateline>(?P<place>[A-ZÀ-Þ][\w'’.]*(?:(?:,?\s|-)[\w'’.]+){{0,5}}?)"
-    rf"(?:,\s+(?P<day>{MONTH_DAY}))?"
-    rf"\s*(?:\((?P<agency>[^()]{{2,30}})\)|\s(?P<agency2>{AGENCIES})))"
-    rf"\s*(?:[-–—_]{{1,2}}|:)?\s+(?=\S)"
-)
-
 # Transmission timestamps: `KWS-21:37-09-12-18` (desk, time, day, month, year),
 # `091223 dec 18` (date-time group: day, hour, minute, month, year), `12-09-18 2137EST`.
 STAMP_DESK = re.compile(r"^(?:[A-Z]{2,5}-)?(?P<H>\d{1,2}):(?P<M>\d{2})-(?P<a>\d{2})-(?P<b>\d{2})-(?P<y>\d{2,4})$")
@@ -130,21 +120,3 @@ def month_day(text: str | None) -> tuple[int, int] | None:
     match = re.match(r"(?P<mon>[A-Za-z]+)\.?\s+(?P<d>\d{1,2})", text or "")
     month = MONTHS.get(match["mon"].lower()) if match else None
     return (int(match["d"]), month) if month else None
-
-
-def dateline_match(text: str) -> re.Match | None:
-    """A dateline at the start of a story's first paragraph, or None.
-
-    The place is written in capitals or title case (`SAITAMA, Japan`, `Paris`, `PORT ELLIS`) and the agency in
-    brackets is a few words (`(ats afp)`, `(Reuters)`): `Heavy rain forced organisers (the council) -` is a sentence."""
-    match = DATELINE.match(text)
-    if not match:
-        return None
-    words = [w for w in re.split(r"[\s,]+", match["place"]) if w]
-    if not all(w[:1].isupper() or w.lower() in PLACE_PARTICLES for w in words):
-        return None
-    agency = match["agency"] or match["agency2"] or ""
-    return match if len(agency.split()) <= 3 else None
-
-
-PLACE_PARTICLES = {"de", "del", "la", "le", "les", "am", "an", "der", "du", "do", "da", "sur", "upon", "on", "of", "y"}

@@ -163,3 +163,49 @@ MONTHS = (
 # Chinese datelines: `新华社北京3月2日电`, `本报北京3月2日讯`, `中新网上海3月2日电`, `本报讯`.
 ZH_DATELINE_SOURCES = tuple(k for k in AGENCIES if re.search(r"[\u4e00-\u9fff]", k)) + OWN_PAPER_ZH + (
     "人民网", "央视网", "新华网", "光明网", "澎湃新闻", "环球网", "中国日报网")
+
+# --- Page labels ---------------------------------------------------------------------
+# The label a paper prints at the head of a page or section front, above the first headline
+# (`NATION & WORLD`, `METRO`, `WIRTSCHAFT`, `要闻`). Matched on the whole line, any case.
+PAGE_LABELS = (
+    # English
+    "news", "local news", "nation", "national", "world", "nation & world", "nation and world", "international",
+    "metro", "local", "region", "regional", "state", "city", "business", "money", "economy", "finance", "markets",
+    "opinion", "opinions", "editorial", "editorials", "commentary", "insights", "insight", "views", "sports",
+    "sport", "science", "technology", "health", "features", "lifestyle", "life", "arts", "culture", "entertainment",
+    "travel", "education", "obituaries", "classifieds", "weather", "front page", "china", "asia", "europe",
+    # German, French, Spanish
+    "politik", "wirtschaft", "ausland", "inland", "kultur", "feuilleton", "lokales", "meinung", "wissen",
+    "monde", "france", "économie", "société", "politique", "international", "sports", "culture", "opinions",
+    "nacional", "internacional", "economía", "deportes", "opinión", "cultura", "sociedad", "política",
+    # Chinese
+    "要闻", "要聞", "国际", "國際", "国内", "國內", "经济", "經濟", "财经", "財經", "科教", "社会", "社會", "体育",
+    "體育", "文化", "评论", "評論", "综合", "綜合", "地方", "时事", "時事", "副刊", "专版", "專版",
+)
+
+# --- Kickers ----------------------------------------------------------------------------
+# Column labels newspapers commonly run above or below a headline. Used only to settle a
+# kicker-or-headline tie; the sidecar's `sections` and kickers already seen come first.
+KICKER_LABELS = {
+    "analysis", "briefs", "business", "column", "comment", "commentary", "culture", "editorial", "exclusive",
+    "feature", "focus", "health", "in brief", "in depth", "insight", "interview", "letters", "news analysis",
+    "obituary", "op-ed", "opinion", "perspective", "profile", "q a", "review", "science", "spotlight", "sport",
+    "sports", "tech", "technology", "travel", "viewpoint", "world", "editor's note", "in-depth",
+    # German, French, Spanish
+    "kommentar", "analyse", "hintergrund", "meinung", "reportage", "porträt", "glosse", "leitartikel",
+    "éditorial", "point de vue", "enquête", "décryptage", "tribune", "chronique", "entretien",
+    "análisis", "opinión", "reportaje", "entrevista", "tribuna", "crónica",
+    # Chinese (引题 labels)
+    "评论", "評論", "观察", "觀察", "关注", "關注", "聚焦", "视点", "視點", "特稿", "专题", "專題", "社论", "社論",
+    "时评", "時評", "深度", "调查", "調查", "访谈", "訪談", "人物", "特写", "特寫", "快讯", "快訊", "综述", "綜述",
+}
+
+# --- Wire datelines ------------------------------------------------------------------
+# Agencies a wire dateline names without brackets (`SAITAMA, Japan, Dec. 9 Kyodo -`), as they print them.
+WIRE_DATELINE_AGENCIES = (
+    "Kyodo", "Reuters", "AP", "AFP", "Xinhua", "dpa", "DPA", "AAP", "ANSA", "EFE", "Yonhap", "Bernama", "PTI", "IANS",
+    "UPI", "Bloomberg", "KUNA", "TASS", "Interfax", "APA", "SDA", "ATS", "Belga", "ANP", "CNA", "NTB", "TT", "STT",
+    "Ritzau", "PAP", "CTK", "MTI", "Anadolu", "Jiji", "Antara", "Lusa", "RIA", "NAN",
+)
+# Small words inside a place name (`Saint-Martin-de-Ré`, `Frankfurt am Main`, `Stratford upon Avon`).
+PLACE_PARTICLES = {"de", "del", "la", "le", "les", "am", "an", "der", "du", "do", "da", "sur", "upon", "on", "of", "y"}

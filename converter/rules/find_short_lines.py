@@ -8,9 +8,12 @@ a function word, or the next text line goes on in lower case.
 
 from __future__ import annotations
 
-from ..model import CAPTION, HEADING, JUMP, PARA, Block
+from ..model import BYLINE, CAPTION, DROP, HEADING, JUMP, PARA, Block
 from ..state import State
-from ..text import CLOSERS, ends_with_punctuation, has_cjk, per_source_cache, starts_lowercase, title_case_share, word_count, words
+from ..text import (CLOSERS, ends_with_punctuation, goes_on, has_cjk, key, per_source_cache,
+                    title_case_share, word_count, words)
+from .cues import KICKER_LABELS
+from .datelines import read_dateline
 
 FUNCTION_WORDS = set(
     "a an the of to in on at by for from with without into onto over under about as and or but nor so yet "
@@ -23,8 +26,8 @@ SKIPPED = {CAPTION, JUMP}
 
 @per_source_cache
 def is_title_like(text: str) -> bool:
-    if has_cjk(text):
-        return len(text) <= 30 and not ends_with_punctuation(text)
+    if has_cjk(text):  # a question mark may close a Chinese headline (`…如何推动“走出去”战略？`)
+        return len(text) <= 30 and not ends_with_punctuation(text.rstrip("?？"))
     count = word_count(text)
     if count == 0 or count > 14 or len(text) > 100:
         return False
@@ -39,19 +42,78 @@ def is_title_like(text: str) -> bool:
     return count <= 6 or title_case_share(text) >= 0.6
 
 
-def _next_text(blocks: list[Block], index: int) -> Block | None:
+def is_headline_shaped(text: str) -> bool:
+    """A headline written as a sentence (`Xtep posts record profit as marathon boom lifts sales`): up to
+    twenty words from a capital, not cut at a comma, colon or function word, with no full stop but
+    inside a short quotation (`“Sundays Excepted.”`)."""
+    if has_cjk(text):
+        return len(text) <= 40 and not text.rstrip(CLOSERS)[-1:] in "。，；：,;:"
+    count = word_count(text)
+    core = text.rstrip(CLOSERS)
+    first = text.lstrip("\"'“‘(*_ ")[:1]
+    if count == 0 or count > 20 or len(text) > 150 or not (first.isupper() or first.isdigit()):
+        return False
+    quoted_stop = core[-1:] == "." and core != text and count <= 8  # `“Sundays Excepted.”`
+    if core[-1:] in ",;:，；：" or (core[-1:] in ".!" and not quoted_stop) or words(text)[-1].casefold() in FUNCTION_WORDS:
+        return False
+    return True
+
+
+def _headline_by_place(state: State, index: int) -> bool:
+    """A line that stands where papers put the headline: over the byline (with at most a kicker
+    between), or right over or under a kicker label."""
+    known = KICKER_LABELS | {key(s) for s in state.sidecar.get("sections", [])}
+    place = _next_index(state.blocks, index)
+    if place is not None and state.blocks[place].kind in (PARA, HEADING) and key(state.blocks[place].text) in known:
+        return True
+    if place is not None and state.blocks[place].kind == PARA and is_title_like(state.blocks[place].text):
+        place = _next_index(state.blocks, place)  # a kicker between the headline and its byline
+    if place is not None and state.blocks[place].kind == BYLINE and _text_follows(state.blocks, place):
+        return True
+    before = next((b for b in reversed(state.blocks[:index]) if b.kind != DROP), None)
+    return before is not None and before.kind in (PARA, HEADING) and key(before.text) in known
+
+
+def _over_dateline(blocks: list[Block], index: int) -> bool:
+    """A short line right over a paragraph that opens with a dateline (`新华社广州3月2日电…`, `GENEVA (AP) —`)
+    is the story's headline, whatever punctuation closes it."""
+    text = blocks[index].text
+    size = len(text) if has_cjk(text) else 3 * word_count(text)
+    if size > 40 or text.rstrip(CLOSERS)[-1:] in ",;:，；：、" or not blocks[index].meta.get("blank_before", index == 0):
+        return False
+    place = _next_index(blocks, index)
+    return place is not None and blocks[place].kind == PARA and read_dateline(blocks[place].text) is not None
+
+
+def _text_follows(blocks: list[Block], index: int) -> bool:
+    """A byline that opens text (not one signing off the text above it)."""
+    after = _next_index(blocks, index)
+    while after is not None and blocks[after].kind == BYLINE:
+        after = _next_index(blocks, after)
+    return after is not None and blocks[after].kind == PARA
+
+
+def _next_index(blocks: list[Block], index: int) -> int | None:
     for position in range(index + 1, len(blocks)):  # (islice would walk from the start each time)
         if blocks[position].kind not in SKIPPED:
-            return blocks[position]
+            return position
     return None
+
+
+def _next_text(blocks: list[Block], index: int) -> Block | None:
+    position = _next_index(blocks, index)
+    return None if position is None else blocks[position]
 
 
 def find_short_lines(state: State) -> None:
     for index, block in enumerate(state.blocks):
-        if block.kind != PARA or not is_title_like(block.text):
+        if block.kind != PARA:
+            continue
+        if not is_title_like(block.text) and not (is_headline_shaped(block.text) and _headline_by_place(state, index)) \
+                and not _over_dateline(state.blocks, index):
             continue
         following = _next_text(state.blocks, index)
-        if following is not None and following.kind == PARA and starts_lowercase(following.text):
+        if following is not None and following.kind == PARA and goes_on(following.text):
             continue
         block.kind = HEADING
         block.meta["question"] = block.text.rstrip(CLOSERS).endswith(("?", "!"))

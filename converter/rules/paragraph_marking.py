@@ -12,8 +12,8 @@ line break means something different in each:
 - `wrap`: hard-wrapped at the column width with nothing else: a paragraph ends
   at a line that ends a sentence well short of the width.
 
-Blank lines in wrapped text are paragraph marks only when the lines before them
-end sentences; when they mostly stop mid-sentence they are column (or page)
+Blank lines in wrapped text are paragraph marks only when the running-text lines
+before them end sentences (a headline or byline over a blank line is no evidence); when they mostly stop mid-sentence they are column (or page)
 breaks, and the text runs on across them.
 
 The choice rests on measurements, never on what a sample looks like: how many
@@ -112,7 +112,11 @@ def measure(blocks: list[Block], indents: list[int], facts: list[tuple[bool, boo
     indent_share = _share(len(starts), len(texts))
     indent_after_close = _share(sum(1 for i in starts if i and facts[i - 1][1]), len(starts))
     before_blank = [i - 1 for i, b in texts[1:] if b.meta.get("blank_before")]
-    blank_after_close = _share(sum(1 for i in before_blank if facts[i][1]), len(before_blank))
+    # what ends before a blank line is judged on running text: a line standing alone between blanks (or
+    # at the top) — a headline, a byline — says nothing of how paragraphs are marked
+    prose_before_blank = [i for i in before_blank
+                          if i > 0 and facts[i][0] and not blocks[i].meta.get("blank_before")] or before_blank
+    blank_after_close = _share(sum(1 for i in prose_before_blank if facts[i][1]), len(prose_before_blank))
     full_closes = full_lines_close_paragraphs(blocks, width, facts)
     evidence = {"lines": len(texts), "prose lines ending a sentence": closed, "lines filling the width": full,
                 "indented": indent_share, "indents after a sentence end": indent_after_close,

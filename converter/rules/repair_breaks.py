@@ -3,8 +3,8 @@
 Two text paragraphs, with captions, jump lines or dropped furniture between
 them, are one paragraph when the first does not end a sentence; any two are
 one when the second goes on in lower case. A hyphen at the cut joins the
-word. What stood between them (a caption) moves after the repaired
-paragraph. Each join names its rule on the block (`meta["joins"]`, why in `meta["join_notes"]`) and in
+word; Chinese halves join with no space (text.line_joiner). What stood
+between them (a caption) moves after the repaired paragraph. Each join names its rule on the block (`meta["joins"]`, why in `meta["join_notes"]`) and in
 the trace.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..model import CAPTION, DROP, JUMP, PARA, Block
 from ..state import State
-from ..text import ends_sentence, starts_lowercase
+from ..text import ends_sentence, goes_on, line_joiner
 from .find_short_lines import is_title_like
 
 BETWEEN = {CAPTION, DROP, JUMP}
@@ -34,7 +34,7 @@ def is_cut(first: Block, second: Block, laid_out: bool = True, across: bool = Tr
     """
     if second.meta.get("alone"):
         return False  # a label standing by itself (a credit, a byline role) goes on nothing
-    if starts_lowercase(second.text):
+    if goes_on(second.text):
         return True
     if not laid_out:
         return first.text.endswith("-") and not first.text.endswith(" -")
@@ -52,12 +52,12 @@ def _join(first: Block, second: Block, rule: str) -> None:
         first.text = first.text[:-1]
         first.extend(second, joiner="")
     else:
-        first.extend(second)
+        first.extend(second, joiner=line_joiner(first.text, second.text))
 
 
 def _rule(first: Block, second: Block, between: list[Block]) -> str:
     what = ", ".join(sorted({b.kind for b in between})) or "nothing"
-    how = "goes on in lower case" if starts_lowercase(second.text) else "stops mid-sentence"
+    how = "goes on in lower case" if goes_on(second.text) else "stops mid-sentence"
     return f"repair_breaks: the paragraph {how} across {what} between"
 
 

@@ -8,10 +8,11 @@ words or more after a finished paragraph. Any other short line inside an
 article is a crosshead; a lone question is a sentence.
 
 Inside an opening group: the page header (`INSIGHTS`) is the first line of
-the page's first group when that group has three lines, or when it is in
-capitals over a headline that is not; a known section name is the kicker;
-otherwise the shorter of two lines is the kicker and the longer the headline,
-whichever comes first. Further lines are the deck.
+the page's first group when it is a label papers print at a page's head, or a
+short capitals label over a headline that is not in capitals and is not a
+kicker; a known section name is the kicker, and then the first line left is
+the headline; otherwise the shorter of two lines is the kicker and the longer
+the headline, whichever comes first. Further lines are the deck.
 """
 
 from __future__ import annotations
@@ -20,19 +21,14 @@ import re
 
 from ..model import BYLINE, CAPTION, CROSSHEAD, DROP, HEADING, JUMP, PARA, Article, Block, Provenance
 from ..state import State
-from ..text import ends_sentence, is_upper_label, key, title_case_share, word_count
+from ..text import ends_sentence, has_cjk, is_upper_label, key, title_case_share, word_count
 from .attach_metadata import is_signature
+from .cues import KICKER_LABELS as COMMON_KICKERS, PAGE_LABELS
 from .headline_groups import absorb_decks, drop_bracketed_credits, split_caps_group
 
 OPENERS = {BYLINE, JUMP}
-# Column labels newspapers commonly run above or below a headline. Used only to settle a
-# kicker-or-headline tie; the sidecar's `sections` and kickers already seen come first.
-COMMON_KICKERS = {
-    "analysis", "briefs", "business", "column", "comment", "commentary", "culture", "editorial", "exclusive",
-    "feature", "focus", "health", "in brief", "in depth", "insight", "interview", "letters", "news analysis",
-    "obituary", "op-ed", "opinion", "perspective", "profile", "q a", "review", "science", "spotlight", "sport",
-    "sports", "tech", "technology", "travel", "viewpoint", "world", "editor's note", "in-depth",
-}
+PAGE_KEYS = {key(label) for label in PAGE_LABELS}
+CJK_HEADLINE_MIN = 14  # characters: Chinese crossheads (小标题) rarely run this long, headlines usually do
 
 
 def heading_groups(blocks: list[Block]) -> list[tuple[int, int]]:
@@ -49,6 +45,11 @@ def heading_groups(blocks: list[Block]) -> list[tuple[int, int]]:
 
 def _following(blocks: list[Block], end: int) -> Block | None:
     return next((blocks[i] for i in range(end, len(blocks)) if blocks[i].kind not in (DROP, CAPTION)), None)
+
+
+def _next_live(blocks: list[Block], index: int) -> Block | None:
+    """The first block from `index` on that is not dropped furniture."""
+    return next((blocks[i] for i in range(index, len(blocks)) if blocks[i].kind != DROP), None)
 
 
 def _before(blocks: list[Block], index: int, skip: tuple[str, ...] = (DROP,)) -> Block | None:
@@ -97,11 +98,16 @@ def stacked_headlines(blocks: list[Block]) -> bool:
 
 
 def _stands_as_headline(blocks: list[Block], group: tuple[int, int], heads: list[Block]) -> bool:
-    """A lone line in Title Case of four words or more, after a finished paragraph, heads a new story;
-    crossheads run shorter or in sentence case (`Institutional support`)."""
+    """A lone line in Title Case of four words or more (in Chinese, of CJK_HEADLINE_MIN characters or
+    more), after a finished paragraph, heads a new story; crossheads run shorter or in sentence case
+    (`Institutional support`, `一、加强监管`)."""
     text = heads[0].text
     before = _before(blocks, group[0], (DROP, CAPTION))
     finished = before is None or before.kind != PARA or ends_sentence(before.text)
+    if has_cjk(text):  # Chinese has no capitals: a headline runs longer than a crosshead (小标题)
+        after = _next_live(blocks, group[1])
+        cut = after is not None and after.kind == CAPTION  # a paragraph's first half over a caption
+        return len(text) >= CJK_HEADLINE_MIN and not heads[0].meta.get("question") and finished and not cut
     return word_count(text) >= 4 and title_case_share(text) >= 0.75 and not heads[0].meta.get("question") and finished
 
 
@@ -139,22 +145,48 @@ def split_heads(state: State, lines: list[str], first: bool, caps: bool = False)
     rest = list(lines)
     if rest and (key(rest[0]) in known_pages or (page and key(rest[0]) == key(page))):
         page = rest.pop(0)
-    elif first and (len(rest) >= 3 or (len(rest) == 2 and is_upper_label(rest[0]) and not is_upper_label(rest[1]))):
+    elif first and _page_header(rest, known_sections):
         page = rest.pop(0)
     kicker = next((line for line in rest if key(line) in known_sections), None)
     if kicker is None and len(rest) >= 2:
         kicker = next((line for line in rest if key(line) in COMMON_KICKERS), None)
+    named = kicker is not None  # a kicker by its name: the headline is the first line left, then the decks
     if kicker is None and len(rest) >= 2:
-        shortest = min(rest, key=word_count)
-        longest = max(rest, key=word_count)
-        if word_count(shortest) < word_count(longest) and word_count(shortest) <= 5:
+        shortest = min(rest, key=line_size)
+        longest = max(rest, key=line_size)
+        if line_size(shortest) < line_size(longest) and line_size(shortest) <= 5:
             kicker = shortest
     if kicker is not None:
         rest.remove(kicker)
         state.kickers.add(key(kicker))
-    headline = max(rest, key=word_count) if rest else (kicker or "")
+    if named and rest:
+        headline = rest[0]
+    else:
+        headline = max(rest, key=line_size) if rest else (kicker or "")
     deck = [line for line in rest if line is not headline]
     return {"page": page, "section": kicker, "title": headline, "deck": " — ".join(deck) or None}
+
+
+def line_size(text: str) -> float:
+    """A headline line's length in words; Chinese is written without spaces, so two characters count as a word."""
+    return len(text) / 2 if has_cjk(text) else word_count(text)
+
+
+def _page_header(lines: list[str], known_sections: set[str]) -> bool:
+    """Whether the first line of a page's first headline group is the page header (`INSIGHTS`, `METRO`).
+
+    A page header is a short label above the headline group: a label papers print at a page's head
+    (cues.PAGE_LABELS), or a short line in capitals over a group whose next line is a headline —
+    not a kicker, which would make the capitals line the headline it stands over (`NATIONAL
+    CHRISTIANITY` / `Analysis` / deck)."""
+    if len(lines) < 2:
+        return False
+    top = lines[0]
+    if key(top) in PAGE_KEYS and key(top) not in known_sections:
+        return is_upper_label(top) or key(top) not in COMMON_KICKERS  # `Opinion` over a headline is its kicker
+    if not is_upper_label(top) or word_count(top) > 4 or is_upper_label(lines[1]):
+        return False
+    return key(lines[1]) not in known_sections | COMMON_KICKERS
 
 
 def split_by_levels(state: State, heads: list[Block], first: bool = False) -> dict | None:

@@ -18,9 +18,9 @@ from __future__ import annotations
 from ..dates import find_date, is_date_line
 from ..model import BYLINE, CROSSHEAD, DROP, HEADING, JUMP, PARA, Article, Block, Provenance
 from ..state import State
-from ..text import CLOSERS, has_cjk, key, word_count
+from ..text import CLOSERS, has_cjk, is_upper_label, key, word_count
 from .cues import SUBTITLE_DASHES
-from .segment_page import COMMON_KICKERS, segment_page, split_heads
+from .segment_page import COMMON_KICKERS, PAGE_KEYS, segment_page, split_heads
 
 MAX_GROUP = 4  # kicker, headline and up to two deck lines
 
@@ -127,6 +127,34 @@ def _opens_with_a_continuation(live: list[Block]) -> bool:
     return False
 
 
+def _page_header(heads: list[Block]) -> str | None:
+    """A page label in capitals over the headline (`NATION & WORLD`, `WIRTSCHAFT`) heads the page, not the story."""
+    top = heads[0].text
+    if len(heads) >= 2 and is_upper_label(top) and key(top) in PAGE_KEYS and key(top) not in COMMON_KICKERS:
+        return top
+    return None
+
+
+def _second_story(live: list[Block], start: int) -> Block | None:
+    """A headline with its own byline below the first story's head (`Zur Jahreswende` / `Von Marie
+    Hoffmann`): a byline under a headline opens a story, so the source is a page of stories."""
+    for index in range(start, len(live) - 1):
+        if live[index].kind != HEADING or (index > 0 and live[index - 1].kind == HEADING):
+            continue
+        after = index + 1
+        while after < len(live) and after - index < MAX_GROUP and live[after].kind == HEADING:
+            after += 1
+        if after < len(live) and live[after].kind == BYLINE:
+            return live[index]
+    return None
+
+
+def _read_as_page(state: State, head: Block) -> None:
+    state.note("segment_single", f"line {head.lines[0]}: a second headline with its own byline "
+                                 f"({head.text!r}): read as a page of stories")
+    segment_page(state)
+
+
 def _read_as_jump_page(state: State, live: list[Block]) -> None:
     """Continuations and stories under their own heads: read as a page, its running head dropped."""
     for block in live:
@@ -145,10 +173,14 @@ def segment_single(state: State) -> None:
         _read_as_jump_page(state, live)
         return
     heads = head_group(live)
-    parts = split_group(state, heads)
+    if second := _second_story(live, len(heads)):
+        _read_as_page(state, second)
+        return
+    page = _page_header(heads)
+    parts = split_group(state, heads[1:] if page else heads)
     rest = live[len(heads):]
     continuations = _continuations(state, rest)
-    article = Article(title=parts["title"], section=parts["section"], deck=parts["deck"], order=0)
+    article = Article(title=parts["title"], section=parts["section"], deck=parts["deck"], order=0, page=page)
     if parts["section"]:
         state.kickers.add(key(parts["section"]))
     for head in heads:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..text import CJK, WORD
+from ..text import WORD, line_joiner
 from .layout_settings import SPLITS
 
 SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "al", "er", "ers")
@@ -60,7 +60,7 @@ class Vocabulary:
 def join_pieces(first: str, second: str, vocabulary: Vocabulary) -> tuple[str, str | None]:
     """The two lines as one text, and a note of the word mended at the cut (None: a plain space)."""
     last, lead = first[-1:], second[:1]
-    if last > "\u2e7f" and lead > "\u2e7f" and CJK.match(last) and CJK.match(lead):
+    if (last > "\u2e7f" or lead > "\u2e7f") and not line_joiner(first, second):
         return first + second, None
     if last == "-" and lead.isalnum() and first[-2:-1].isalnum():
         return _hyphenated(first, second, vocabulary)
