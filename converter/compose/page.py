@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import furniture as F
-from .conventions import PAGE_FIELDS, STORY_FIELDS, Conventions, count
+from .conventions import PAGE_FIELDS, STORY_FIELDS, Conventions
 from .marking import MARKINGS, BodyWriter
 from .model import Line, Story, blank
 from .noise import garble, speckle_lines
