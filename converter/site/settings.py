@@ -24,6 +24,7 @@ def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
 
 
 _TolerantLoader.add_multi_constructor("", _any_tag)
+TolerantLoader = _TolerantLoader  # shared with the snapshot's reading of the same file
 
 
 @dataclass

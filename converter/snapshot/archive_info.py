@@ -15,23 +15,10 @@ from pathlib import Path
 
 import yaml
 
+from ..site.settings import TolerantLoader as _TolerantLoader  # MkDocs' custom tags read as plain values
+
 DEFAULT_NAME = "Broadsheet archive"
 _ADDRESS = re.compile(r"^\s*(?P<name>[^<]*?)\s*<(?P<email>[^<>@\s]+@[^<>\s]+)>\s*$")
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Safe YAML that reads MkDocs' custom tags (`!ENV`, `!!python/name:…`) as plain values."""
-
-
-def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_mapping(node)
-
-
-_TolerantLoader.add_multi_constructor("", _any_tag)
 
 
 def load_config(config_file: Path) -> dict:
