@@ -281,6 +281,20 @@ def test_sgml_collection_conventions_of_other_archives(tmp_path: Path) -> None:
     assert body.strip() == "Grain prices eased on Friday as rain fell across the plains."
 
 
+def test_a_time_of_day_after_the_desk_signature_is_the_transmission_time(tmp_path: Path) -> None:
+    text = ("ZCZC RTR0412\r\nBC-Harbour-Ferries 05-14 310\r\nHarbour ferries add a night crossing\r\n\r\n"
+            "   OSLO (Reuters) - Harbour ferries will cross at night from June, the operator said.\r\n"
+            "   Tickets go on sale next week at the quay.\r\n\r\n==Reuters\r\n2146 GMT\r\nNNNN\r\n")
+    (tmp_path / "ferries.txt").write_text(text, encoding="utf-8")
+    _, articles = convert([tmp_path / "ferries.txt"], tmp_path / "out")
+    [(meta, body)] = articles
+    assert meta["source_agency"] == "Reuters"  # the signature is read, not left in the body
+    assert "GMT" not in body and "==" not in body
+    assert body.strip().endswith("Tickets go on sale next week at the quay.")
+    assert len([p for p in body.split("\n\n") if p.strip()]) == 2
+    assert audit_output([tmp_path / "ferries.txt"], tmp_path / "out")[0].missing == {}
+
+
 def test_front_matter_outranks_rules_and_the_sidecar_outranks_it_for_the_issue(tmp_path: Path) -> None:
     source = tmp_path / "story.txt"
     source.write_text("---\ntitle: Night buses return\ndate: 2023-09-04\nauthor: Maya Brandt\ncategory: Transport\n"

@@ -15,7 +15,7 @@ from .common import Line, Story, block, dropped, metadata, paragraph_marking, pa
 from .markup_fields import ROLE, names_of
 from .wire_codes import (
     DESK_SIGNATURE, END_MARK, FLAG_LINE, FLAG_PREFIX, KEYWORD_SLUG, LINE_END_MARK, NOTES_OPENER, REPORTING,
-    SOURCE_LINE, dateline_match, month_day, transmission_stamp,
+    SOURCE_LINE, dateline_match, month_day, transmission_stamp, transmission_time,
 )
 
 EDS_NOTE = re.compile(r"^(?:EDS|Eds|EDITORS|Editors|EDITOR'S NOTE|Editor's note|NOTE TO EDITORS|Note to editors)"
@@ -188,6 +188,9 @@ def closing_line(state: State, story: Story, para) -> bool:
     if (stamp := transmission_stamp(text, month_day(story.fields.get("_dateline_day")))) is not None:
         story.fields["date"] = story.fields.get("date") or stamp
         metadata(state, story, text, span, kind=TIMESTAMP)
+        return True
+    if transmission_time(text):
+        dropped(state, text, span, "wire transmission time (a time of day, no date)")
         return True
     return False
 
