@@ -295,6 +295,20 @@ def test_a_time_of_day_after_the_desk_signature_is_the_transmission_time(tmp_pat
     assert audit_output([tmp_path / "ferries.txt"], tmp_path / "out")[0].missing == {}
 
 
+def test_a_title_cased_line_standing_alone_heads_the_wire_story_even_with_a_stop(tmp_path: Path) -> None:
+    story = ("   BERGEN (AP) - The old tram shed will reopen as a market hall, the council said.\n"
+             "The work begins in the spring.\n   Stalls will be let by lot.\n\n==AP\nNNNN\n")
+    (tmp_path / "hall.txt").write_text("ZCZC AP0311\nBC-Tram-Shed 04-02 220\nThe Tram Shed Reborn.\n\n" + story,
+                                       encoding="utf-8")
+    (tmp_path / "plain.txt").write_text("ZCZC AP0312\nBC-Tram-Shed 04-02 220\nThe council met on Monday.\n\n"
+                                        + story, encoding="utf-8")
+    _, articles = convert([tmp_path / "hall.txt", tmp_path / "plain.txt"], tmp_path / "out")
+    titled = [(m, b) for m, b in articles if m["title"] == "The Tram Shed Reborn."]
+    assert len(titled) == 1 and titled[0][1].lstrip().startswith("The old tram shed")
+    [(plain, body)] = [(m, b) for m, b in articles if m["title"] != "The Tram Shed Reborn."]
+    assert plain.get("untitled") and body.lstrip().startswith("The council met on Monday.")  # a sentence stays text
+
+
 def test_front_matter_outranks_rules_and_the_sidecar_outranks_it_for_the_issue(tmp_path: Path) -> None:
     source = tmp_path / "story.txt"
     source.write_text("---\ntitle: Night buses return\ndate: 2023-09-04\nauthor: Maya Brandt\ncategory: Transport\n"

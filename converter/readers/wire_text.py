@@ -9,7 +9,7 @@ import re
 
 from ..model import ITEM, PARA, TIMESTAMP
 from ..state import State
-from ..text import ends_sentence, reading_case
+from ..text import ends_sentence, reading_case, title_case_share
 from ..urls import bare_url, clean_url
 from .common import Line, Story, block, dropped, metadata, paragraph_marking, paragraphs
 from .markup_fields import ROLE, names_of
@@ -115,6 +115,9 @@ def _reads_as_headline(text: list[Line], marking: str) -> bool:
         return True
     if marking == "indent" and len(text) > 1 and text[1].indented:
         return len(words) <= 30
+    if len(text) > 2 and text[1].blank and len(words) <= 14 and title_case_share(first.text) >= 0.8 \
+            and not dateline_match(first.text):
+        return True  # a title-cased line standing alone over the story: older desks closed headlines with a stop
     return len(words) <= 25 and not ends_sentence(first.text) and len(text) > 1
 
 
