@@ -300,13 +300,25 @@ def test_a_title_cased_line_standing_alone_heads_the_wire_story_even_with_a_stop
              "The work begins in the spring.\n   Stalls will be let by lot.\n\n==AP\nNNNN\n")
     (tmp_path / "hall.txt").write_text("ZCZC AP0311\nBC-Tram-Shed 04-02 220\nThe Tram Shed Reborn.\n\n" + story,
                                        encoding="utf-8")
+    flush = "\n\n".join(ln.strip() for ln in story.split("\n") if ln.strip() and not ln.startswith(("==", "NNNN")))
     (tmp_path / "plain.txt").write_text("ZCZC AP0312\nBC-Tram-Shed 04-02 220\nThe council met on Monday.\n\n"
-                                        + story, encoding="utf-8")
+                                        + flush + "\n\n==AP\nNNNN\n", encoding="utf-8")
     _, articles = convert([tmp_path / "hall.txt", tmp_path / "plain.txt"], tmp_path / "out")
     titled = [(m, b) for m, b in articles if m["title"] == "The Tram Shed Reborn."]
     assert len(titled) == 1 and titled[0][1].lstrip().startswith("The old tram shed")
     [(plain, body)] = [(m, b) for m, b in articles if m["title"] != "The Tram Shed Reborn."]
     assert plain.get("untitled") and body.lstrip().startswith("The council met on Monday.")  # a sentence stays text
+
+
+def test_a_flush_question_over_an_indented_wire_story_is_its_headline(tmp_path: Path) -> None:
+    text = ("ZCZC RTR0520\nBC-Tram-Fares 04-02 180\nWill tram fares rise again this winter?\n\n"
+            "  GHENT, April 2 (Reuters) - Tram fares may rise in November, the operator said\n"
+            "on Tuesday.\n  Riders' groups asked for a freeze.\n\n==Reuters\nNNNN\n")
+    (tmp_path / "fares.txt").write_text(text, encoding="utf-8")
+    _, articles = convert([tmp_path / "fares.txt"], tmp_path / "out")
+    [(meta, body)] = articles
+    assert meta["title"] == "Will tram fares rise again this winter?" and not meta.get("untitled")
+    assert body.lstrip().startswith("Tram fares may rise in November")
 
 
 def test_front_matter_outranks_rules_and_the_sidecar_outranks_it_for_the_issue(tmp_path: Path) -> None:

@@ -115,6 +115,9 @@ def _reads_as_headline(text: list[Line], marking: str) -> bool:
         return True
     if marking == "indent" and len(text) > 1 and text[1].indented:
         return len(words) <= 30
+    following = next((ln for ln in text[1:] if not ln.blank), None)
+    if text[1:2] and text[1].blank and following is not None and following.indented and len(words) <= 30:
+        return True  # flush over a blank line and an indented story: the headline, whatever closes it (`…?`)
     if len(text) > 2 and text[1].blank and len(words) <= 14 and title_case_share(first.text) >= 0.8 \
             and not dateline_match(first.text):
         return True  # a title-cased line standing alone over the story: older desks closed headlines with a stop
