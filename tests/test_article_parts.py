@@ -361,6 +361,41 @@ def test_a_continuation_in_another_file_is_joined_and_alone_keeps_continued_from
     assert front_matter(continuation)["continued_from"] == "1"
 
 
+CONTINUATIONS_PAGE = """METRO
+
+
+TRAMS: Night trams return to the harbour line
+
+From page 1
+
+the drivers agreed to the new rota after a week of talks.
+
+The first night tram leaves the depot at midnight on Friday.
+
+
+Library opens reading rooms on the old quay to students at night
+
+The city library will keep two reading rooms open until two in the morning from next month.
+
+Students asked for the late hours in a letter signed by four hundred readers.
+"""
+
+
+def test_a_sentence_case_headline_after_a_continuation_opens_its_own_story(tmp_path) -> None:
+    articles, _ = convert(tmp_path, CONTINUATIONS_PAGE)
+    titles = [a.title for a in articles]
+    assert "Library opens reading rooms on the old quay to students at night" in titles
+    trams = next(a for a in articles if a.title.startswith("TRAMS"))
+    assert render_body(trams).endswith("The first night tram leaves the depot at midnight on Friday.")
+
+
+def test_a_short_sentence_case_line_inside_a_continuation_stays_with_it(tmp_path) -> None:
+    page = CONTINUATIONS_PAGE.replace("Library opens reading rooms on the old quay to students at night",
+                                      "Late hours")
+    articles, _ = convert(tmp_path, page)
+    assert [a.title for a in articles] == ["TRAMS: Night trams return to the harbour line"]
+
+
 @pytest.mark.parametrize("tail, page", [
     ("See BUDGET, page 6", "6"), ("Continued on page 5", "5"), ("Please see BUDGET, A6", "A6"),
     ("Suite page 3", "3"), ("Fortsetzung auf Seite 3", "3"), ("Continúa en la página 3", "3"), ("（转第二版）", "2"),

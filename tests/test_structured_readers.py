@@ -281,6 +281,46 @@ def test_sgml_collection_conventions_of_other_archives(tmp_path: Path) -> None:
     assert body.strip() == "Grain prices eased on Friday as rain fell across the plains."
 
 
+def test_a_time_of_day_after_the_desk_signature_is_the_transmission_time(tmp_path: Path) -> None:
+    text = ("ZCZC RTR0412\r\nBC-Harbour-Ferries 05-14 310\r\nHarbour ferries add a night crossing\r\n\r\n"
+            "   OSLO (Reuters) - Harbour ferries will cross at night from June, the operator said.\r\n"
+            "   Tickets go on sale next week at the quay.\r\n\r\n==Reuters\r\n2146 GMT\r\nNNNN\r\n")
+    (tmp_path / "ferries.txt").write_text(text, encoding="utf-8")
+    _, articles = convert([tmp_path / "ferries.txt"], tmp_path / "out")
+    [(meta, body)] = articles
+    assert meta["source_agency"] == "Reuters"  # the signature is read, not left in the body
+    assert "GMT" not in body and "==" not in body
+    assert body.strip().endswith("Tickets go on sale next week at the quay.")
+    assert len([p for p in body.split("\n\n") if p.strip()]) == 2
+    assert audit_output([tmp_path / "ferries.txt"], tmp_path / "out")[0].missing == {}
+
+
+def test_a_title_cased_line_standing_alone_heads_the_wire_story_even_with_a_stop(tmp_path: Path) -> None:
+    story = ("   BERGEN (AP) - The old tram shed will reopen as a market hall, the council said.\n"
+             "The work begins in the spring.\n   Stalls will be let by lot.\n\n==AP\nNNNN\n")
+    (tmp_path / "hall.txt").write_text("ZCZC AP0311\nBC-Tram-Shed 04-02 220\nThe Tram Shed Reborn.\n\n" + story,
+                                       encoding="utf-8")
+    flush = "\n\n".join(ln.strip() for ln in story.split("\n") if ln.strip() and not ln.startswith(("==", "NNNN")))
+    (tmp_path / "plain.txt").write_text("ZCZC AP0312\nBC-Tram-Shed 04-02 220\nThe council met on Monday.\n\n"
+                                        + flush + "\n\n==AP\nNNNN\n", encoding="utf-8")
+    _, articles = convert([tmp_path / "hall.txt", tmp_path / "plain.txt"], tmp_path / "out")
+    titled = [(m, b) for m, b in articles if m["title"] == "The Tram Shed Reborn."]
+    assert len(titled) == 1 and titled[0][1].lstrip().startswith("The old tram shed")
+    [(plain, body)] = [(m, b) for m, b in articles if m["title"] != "The Tram Shed Reborn."]
+    assert plain.get("untitled") and body.lstrip().startswith("The council met on Monday.")  # a sentence stays text
+
+
+def test_a_flush_question_over_an_indented_wire_story_is_its_headline(tmp_path: Path) -> None:
+    text = ("ZCZC RTR0520\nBC-Tram-Fares 04-02 180\nWill tram fares rise again this winter?\n\n"
+            "  GHENT, April 2 (Reuters) - Tram fares may rise in November, the operator said\n"
+            "on Tuesday.\n  Riders' groups asked for a freeze.\n\n==Reuters\nNNNN\n")
+    (tmp_path / "fares.txt").write_text(text, encoding="utf-8")
+    _, articles = convert([tmp_path / "fares.txt"], tmp_path / "out")
+    [(meta, body)] = articles
+    assert meta["title"] == "Will tram fares rise again this winter?" and not meta.get("untitled")
+    assert body.lstrip().startswith("Tram fares may rise in November")
+
+
 def test_front_matter_outranks_rules_and_the_sidecar_outranks_it_for_the_issue(tmp_path: Path) -> None:
     source = tmp_path / "story.txt"
     source.write_text("---\ntitle: Night buses return\ndate: 2023-09-04\nauthor: Maya Brandt\ncategory: Transport\n"

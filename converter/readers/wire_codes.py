@@ -73,6 +73,8 @@ SOURCE_LINE = re.compile(r"^(?:SOURCE|Source|QUELLE|Quelle)\s*:\s*(?P<value>.{2,
 STAMP_DESK = re.compile(r"^(?:[A-Z]{2,5}-)?(?P<H>\d{1,2}):(?P<M>\d{2})-(?P<a>\d{2})-(?P<b>\d{2})-(?P<y>\d{2,4})$")
 STAMP_DTG = re.compile(r"^(?P<d>\d{2})(?P<H>\d{2})(?P<M>\d{2})\s*(?:[A-Z]{1,4}\s+)?(?P<mon>[A-Za-z]{3})\s+(?P<y>\d{2,4})$")
 STAMP_ANPA = re.compile(r"^(?P<a>\d{2})-(?P<b>\d{2})-(?P<y>\d{2,4})\s+(?P<H>\d{2})(?P<M>\d{2})\s*[A-Z]{0,4}$")
+STAMP_TIME = re.compile(  # `2146 GMT`, `09:37 EST`: the time a desk filed the story, with its zone
+    r"^(?:[01]\d|2[0-3]):?[0-5]\d\s*(?:GMT|UTC|UT|Z|[ECMP][SD]T|BST|CES?T|EES?T|MES?Z|JST|KST|HKT|SGT|AES[DT]|IST)$")
 TIME_OF_DAY = re.compile(r"\b(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\b")
 
 
@@ -105,6 +107,11 @@ def transmission_stamp(text: str, hint: tuple[int, int] | None = None) -> str | 
         day, month = _day_month(int(match["a"]), int(match["b"]), hint)
         return _iso(_year(match["y"]), month, day, match["H"], match["M"])
     return None
+
+
+def transmission_time(text: str) -> bool:
+    """A line that is only a transmission time of day with its zone (`2146 GMT`): no date to read from it."""
+    return bool(STAMP_TIME.match(text.strip()))
 
 
 def field_date(text: str) -> str | None:

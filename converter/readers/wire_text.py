@@ -9,13 +9,13 @@ import re
 
 from ..model import ITEM, PARA, TIMESTAMP
 from ..state import State
-from ..text import ends_sentence, reading_case
+from ..text import ends_sentence, reading_case, title_case_share
 from ..urls import bare_url, clean_url
 from .common import Line, Story, block, dropped, metadata, paragraph_marking, paragraphs
 from .markup_fields import ROLE, names_of
 from .wire_codes import (
     DESK_SIGNATURE, END_MARK, FLAG_LINE, FLAG_PREFIX, KEYWORD_SLUG, LINE_END_MARK, NOTES_OPENER, REPORTING,
-    SOURCE_LINE, dateline_match, month_day, transmission_stamp,
+    SOURCE_LINE, dateline_match, month_day, transmission_stamp, transmission_time,
 )
 
 EDS_NOTE = re.compile(r"^(?:EDS|Eds|EDITORS|Editors|EDITOR'S NOTE|Editor's note|NOTE TO EDITORS|Note to editors)"
@@ -115,6 +115,12 @@ def _reads_as_headline(text: list[Line], marking: str) -> bool:
         return True
     if marking == "indent" and len(text) > 1 and text[1].indented:
         return len(words) <= 30
+    following = next((ln for ln in text[1:] if not ln.blank), None)
+    if text[1:2] and text[1].blank and following is not None and following.indented and len(words) <= 30:
+        return True  # flush over a blank line and an indented story: the headline, whatever closes it (`…?`)
+    if len(text) > 2 and text[1].blank and len(words) <= 14 and title_case_share(first.text) >= 0.8 \
+            and not dateline_match(first.text):
+        return True  # a title-cased line standing alone over the story: older desks closed headlines with a stop
     return len(words) <= 25 and not ends_sentence(first.text) and len(text) > 1
 
 
@@ -188,6 +194,9 @@ def closing_line(state: State, story: Story, para) -> bool:
     if (stamp := transmission_stamp(text, month_day(story.fields.get("_dateline_day")))) is not None:
         story.fields["date"] = story.fields.get("date") or stamp
         metadata(state, story, text, span, kind=TIMESTAMP)
+        return True
+    if transmission_time(text):
+        dropped(state, text, span, "wire transmission time (a time of day, no date)")
         return True
     return False
 

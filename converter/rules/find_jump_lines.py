@@ -6,7 +6,10 @@ The convention (cue words per language in `cues.py`):
   `Fortsetzung auf Seite 3`, `Continúa en la página 3`, `（转第2版）` → `direction: to`;
 - a jump-in says where it came from: `From page 1`, `Continued from Page A3`, `Suite de la page 1`,
   `（上接第1版）` → `direction: from`;
-- a jump head opens the continuation with the jump word: `BUDGET: Council votes to …`.
+- a jump head opens the continuation with the jump word: `BUDGET: Council votes to …`;
+- a continuation is the tail of a story: it runs to the next headline, and the page's own stories
+  follow it. A line that reads as a headline (sentence case allowed, no stop, six words or more)
+  standing apart between finished paragraphs ends the continuation and heads the next story.
 A jump-out closing a paragraph is cut off into a JUMP block of its own.
 """
 
@@ -16,8 +19,9 @@ import re
 
 from ..model import HEADING, JUMP, PARA, Block
 from ..state import State
-from ..text import per_source_cache
+from ..text import ends_sentence, goes_on, per_source_cache, word_count
 from .find_bylines import mark_headline_group_above
+from .find_short_lines import is_headline_shaped
 from .cues import JUMP_FROM_CUES, JUMP_TO_CUES, PAGE, PAGE_WORDS, zh_number
 
 SLUG = r"(?P<slug>(?-i:(?!PAGE\b|SEITE\b|PAGINA\b|PÁGINA\b)[A-Z][A-Z0-9'’&.-]+(?:\s+[A-Z][A-Z0-9'’&.-]+){0,3}))"  # in capitals, whatever the case of the cue
@@ -31,6 +35,7 @@ JUMP_TAIL = re.compile(r"\s+(?P<jump>\(?(?:see|please see|continued on|cont\.? o
                        r"suite|lire la suite|fortsetzung|weiter auf|continúa en|pasa a)\b[^.!?]{0,50})$", re.IGNORECASE)
 ZH_TAIL = re.compile(r"(?<=[。！？”」.!?])\s*(?P<jump>[(（](?:下?转|轉)(?:第)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[版页頁][)）])$")
 JUMP_HEAD = re.compile(r"^(?P<slug>[A-Z][A-Z0-9'’&-]{2,}(?:\s+[A-Z][A-Z0-9'’&-]+){0,2})\s*:\s+(?P<rest>[A-Z\"“‘'].{3,100})$")
+STORY_HEAD_MIN_WORDS = 6  # a sentence-case crosshead runs shorter (`Institutional support`)
 WORD_PAGES = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
               "nine": "9", "ten": "10", "eleven": "11", "twelve": "12"}
 
@@ -92,6 +97,28 @@ def _mark_jump_heads(state: State, slugs: set[str]) -> None:
             block.kind, block.meta["jump_slug"] = HEADING, match.group("slug")
 
 
+def _mark_heads_after_continuations(state: State, blocks: list[Block]) -> None:
+    """After a jump-in, the first headline-shaped line between finished paragraphs ends the continuation:
+    it heads the next story (`meta["opens_story"]`), whatever its case."""
+    for index, block in enumerate(blocks):
+        if block.kind != JUMP or block.meta.get("direction") != "from":
+            continue
+        texts = []
+        for later in blocks[index + 1:]:
+            if later.kind in (HEADING, JUMP):
+                break
+            if later.kind == PARA:
+                texts.append(later)
+        for before, line, after in zip(texts, texts[1:], texts[2:]):
+            if (word_count(line.text) >= STORY_HEAD_MIN_WORDS and is_headline_shaped(line.text)
+                    and line.meta.get("blank_before") and after.meta.get("blank_before")
+                    and ends_sentence(before.text) and not goes_on(after.text)):
+                line.kind, line.meta["opens_story"] = HEADING, True
+                line.meta.setdefault("question", False)
+                state.note("find_jump_lines", f"line {line.lines[0]}: a headline after the continuation")
+                break
+
+
 def find_jump_lines(state: State) -> None:
     blocks: list[Block] = []
     for block in state.blocks:
@@ -110,3 +137,4 @@ def find_jump_lines(state: State) -> None:
             mark_headline_group_above(state, blocks, index)  # a continuation's head sits over its jump-in
     slugs = {b.meta["slug"].casefold() for b in blocks if b.kind == JUMP and b.meta.get("slug")}
     _mark_jump_heads(state, slugs)
+    _mark_heads_after_continuations(state, blocks)
