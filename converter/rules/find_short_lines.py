@@ -85,6 +85,26 @@ def _over_dateline(blocks: list[Block], index: int) -> bool:
     return place is not None and blocks[place].kind == PARA and read_dateline(blocks[place].text) is not None
 
 
+def story_gaps_mark_stories(blocks: list[Block]) -> bool:
+    """Whether this page sets its stories apart with a wider gap (two or more blank lines) than its
+    paragraphs (one): the wider gaps are few and the paragraph gaps many."""
+    wide = sum(1 for b in blocks[1:] if b.meta.get("gap_before", 0) >= 2)
+    single = sum(1 for b in blocks[1:] if b.meta.get("gap_before", 0) == 1)
+    return 0 < wide and 2 * wide <= single
+
+
+def _after_story_gap(blocks: list[Block], index: int) -> bool:
+    """A headline-shaped line after a wider gap, with running text under it (perhaps under a second
+    headline line): the next story's headline, in whatever case it is set."""
+    if index == 0 or blocks[index].meta.get("gap_before", 0) < 2 or not is_headline_shaped(blocks[index].text):
+        return False
+    place = _next_index(blocks, index)
+    if place is not None and blocks[place].kind == PARA and is_title_like(blocks[place].text):
+        place = _next_index(blocks, place)  # a kicker over the headline
+    below = None if place is None else blocks[place]
+    return below is not None and below.kind == PARA and len(below.text) > len(blocks[index].text) and word_count(below.text) >= 12
+
+
 def _text_follows(blocks: list[Block], index: int) -> bool:
     """A byline that opens text (not one signing off the text above it)."""
     after = _next_index(blocks, index)
@@ -106,14 +126,17 @@ def _next_text(blocks: list[Block], index: int) -> Block | None:
 
 
 def find_short_lines(state: State) -> None:
+    gaps = story_gaps_mark_stories(state.blocks)
     for index, block in enumerate(state.blocks):
         if block.kind != PARA:
             continue
+        story_gap = gaps and _after_story_gap(state.blocks, index)
         if not is_title_like(block.text) and not (is_headline_shaped(block.text) and _headline_by_place(state, index)) \
-                and not _over_dateline(state.blocks, index):
+                and not _over_dateline(state.blocks, index) and not story_gap:
             continue
         following = _next_text(state.blocks, index)
         if following is not None and following.kind == PARA and goes_on(following.text):
             continue
         block.kind = HEADING
+        block.meta["story_gap"] = bool(story_gap)
         block.meta["question"] = block.text.rstrip(CLOSERS).endswith(("?", "!"))

@@ -66,6 +66,8 @@ def opens_article(state: State, blocks: list[Block], group: tuple[int, int], fir
     after = _following(blocks, group[1])
     if after is not None and after.kind in OPENERS:
         return True
+    if heads[0].meta.get("story_gap"):  # after the wider gap that sets stories apart on a plain-text page
+        return True
     if any(b.level for b in heads):
         return not _caps_crosshead(state, blocks, group, heads)
     if all(b.meta.get("caps") for b in heads):
