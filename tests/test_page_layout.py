@@ -501,3 +501,25 @@ def test_blank_lines_after_sentences_are_paragraphs_whatever_stands_over_the_tex
     result = convert(WRAPPED_BLANK, kind="generic", name="fähre.txt")
     body = paragraphs(result, "Neue Fähre nach Norden")
     assert len(body) == 2 and body[1].startswith("Der Bürgermeister begrüßte")
+
+
+def test_a_sentence_case_headline_between_one_per_line_paragraphs_opens_a_story() -> None:
+    # One paragraph per line, no blank lines, no bylines: the second headline (under a kicker) was
+    # read as a sentence of the first story.
+    page = (
+        "Harbour ferry returns to service after six weeks of repairs\n"
+        "The harbour ferry returned to service on Monday after six weeks in dry dock, the operator said in a statement.\n"
+        "Engineers replaced both engines and the steering gear, and the first crossing carried forty passengers.\n"
+        "Commuters said the detour by road had added an hour to each working day since the ferry was withdrawn.\n"
+        "Business\n"
+        "Town bakery opens a second shop near the railway station\n"
+        "The town bakery opened a second shop on Saturday, in the old ticket hall beside the railway station.\n"
+        "The owners said the new shop would open at six each morning to serve commuters on the first trains.\n"
+    )
+    from converter.detect import detect_kind
+    result = convert(page, kind=detect_kind(page))
+    titles = [a.title for a in result.articles]
+    assert titles == ["Harbour ferry returns to service after six weeks of repairs",
+                      "Town bakery opens a second shop near the railway station"]
+    assert result.articles[1].section == "Business"
+    assert len(paragraphs(result, titles[0])) == 3

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..model import BYLINE, CAPTION, DROP, HEADING, JUMP, PARA, Block
 from ..state import State
-from ..text import (CLOSERS, ends_with_punctuation, goes_on, has_cjk, key, per_source_cache,
+from ..text import (CLOSERS, ends_sentence, ends_with_punctuation, goes_on, has_cjk, key, per_source_cache,
                     title_case_share, word_count, words)
 from .cues import KICKER_LABELS
 from .datelines import read_dateline
@@ -105,6 +105,27 @@ def _after_story_gap(blocks: list[Block], index: int) -> bool:
     return below is not None and below.kind == PARA and len(below.text) > len(blocks[index].text) and word_count(below.text) >= 12
 
 
+def paragraphs_one_per_line(blocks: list[Block]) -> bool:
+    """Whether this page sets one paragraph per line with no blank lines between them."""
+    return len(blocks) >= 6 and 10 * sum(1 for b in blocks[1:] if b.meta.get("blank_before")) <= len(blocks)
+
+
+def _headline_between_paragraphs(blocks: list[Block], index: int) -> bool:
+    """On a page of one paragraph per line, a headline-shaped line of five words or more at the top or
+    after a paragraph that ends a sentence (perhaps under a short kicker), over the next paragraph: the
+    next story's headline, in whatever case it is set (a crosshead runs shorter)."""
+    text = blocks[index].text
+    if word_count(text) < 5 or not is_headline_shaped(text):
+        return False
+    below = _next_text(blocks, index)
+    if below is None or below.kind != PARA or word_count(below.text) < 12 or len(below.text) <= len(text):
+        return False
+    above = [b for b in blocks[:index] if b.kind not in (DROP, CAPTION)][-2:]
+    if above and above[-1].kind in (PARA, HEADING) and word_count(above[-1].text) <= 4 and is_title_like(above[-1].text):
+        above = above[:-1]  # a kicker over the headline
+    return not above or (above[-1].kind == PARA and word_count(above[-1].text) >= 12 and ends_sentence(above[-1].text))
+
+
 def _text_follows(blocks: list[Block], index: int) -> bool:
     """A byline that opens text (not one signing off the text above it)."""
     after = _next_index(blocks, index)
@@ -127,16 +148,18 @@ def _next_text(blocks: list[Block], index: int) -> Block | None:
 
 def find_short_lines(state: State) -> None:
     gaps = story_gaps_mark_stories(state.blocks)
+    one_per_line = paragraphs_one_per_line(state.blocks)
     for index, block in enumerate(state.blocks):
         if block.kind != PARA:
             continue
-        story_gap = gaps and _after_story_gap(state.blocks, index)
+        opens_story = (gaps and _after_story_gap(state.blocks, index)) or (
+            one_per_line and _headline_between_paragraphs(state.blocks, index))
         if not is_title_like(block.text) and not (is_headline_shaped(block.text) and _headline_by_place(state, index)) \
-                and not _over_dateline(state.blocks, index) and not story_gap:
+                and not _over_dateline(state.blocks, index) and not opens_story:
             continue
         following = _next_text(state.blocks, index)
         if following is not None and following.kind == PARA and goes_on(following.text):
             continue
         block.kind = HEADING
-        block.meta["story_gap"] = bool(story_gap)
+        block.meta["opens_story"] = bool(opens_story)
         block.meta["question"] = block.text.rstrip(CLOSERS).endswith(("?", "!"))

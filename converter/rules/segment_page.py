@@ -66,7 +66,7 @@ def opens_article(state: State, blocks: list[Block], group: tuple[int, int], fir
     after = _following(blocks, group[1])
     if after is not None and after.kind in OPENERS:
         return True
-    if heads[0].meta.get("story_gap"):  # after the wider gap that sets stories apart on a plain-text page
+    if any(b.meta.get("opens_story") for b in heads):  # after a story gap, or between one-per-line paragraphs
         return True
     if any(b.level for b in heads):
         return not _caps_crosshead(state, blocks, group, heads)
