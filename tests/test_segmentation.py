@@ -174,10 +174,14 @@ def test_stories_set_apart_by_a_wider_gap_are_separate_articles(tmp_path: Path) 
             "The town library will open on Sundays from next month, the council said in a statement on Friday.\n\n"
             "Readers had asked for longer hours for years, and the council found the money in this year's budget.\n\n\n"
             "Bakers' guild marks a century of bread fairs\n\n"
-            "The bakers' guild held its hundredth bread fair on the market square on Saturday, with forty stalls.\n")
+            "The bakers' guild held its hundredth bread fair on the market square on Saturday, with forty stalls.\n\n\n"
+            "Transport\n\nWhy are the night buses running late this winter?\n\n"
+            "Night buses ran late on most evenings in December, the operator said, because of roadworks on the ring road.\n")
     posts = _convert_text(tmp_path, text)
     by_title = {p["title"]: p for p in posts.values()}
     assert set(by_title) == {"Harbour ferry returns to service after six weeks of repairs",
                              "Town library extends hours, adds Sunday opening",
-                             "Bakers' guild marks a century of bread fairs"}
+                             "Bakers' guild marks a century of bread fairs",
+                             "Why are the night buses running late this winter?"}
+    assert by_title["Why are the night buses running late this winter?"]["section"] == "Transport"
     assert "Sundays" not in by_title["Harbour ferry returns to service after six weeks of repairs"].content

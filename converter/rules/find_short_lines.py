@@ -94,14 +94,30 @@ def story_gaps_mark_stories(blocks: list[Block]) -> bool:
 
 
 def _after_story_gap(blocks: list[Block], index: int) -> bool:
-    """A headline-shaped line after a wider gap, with running text under it (perhaps under a second
-    headline line): the next story's headline, in whatever case it is set."""
-    if index == 0 or blocks[index].meta.get("gap_before", 0) < 2 or not is_headline_shaped(blocks[index].text):
+    """A headline line after a wider gap, or right under a short kicker that stands after one, with
+    running text under it (perhaps under a second headline line): the next story's headline, in
+    whatever case it is set, a question too (`How is … strategy?`)."""
+    if index == 0 or not _head_line(blocks[index].text):
         return False
+    if blocks[index].meta.get("gap_before", 0) < 2:
+        above = blocks[index - 1]
+        kicker = above.meta.get("gap_before", 0) >= 2 and word_count(above.text) <= 4 and is_title_like(above.text)
+        return kicker and _paragraph_below(blocks, index)
     place = _next_index(blocks, index)
-    if place is not None and blocks[place].kind == PARA and is_title_like(blocks[place].text):
-        place = _next_index(blocks, place)  # a kicker over the headline
-    below = None if place is None else blocks[place]
+    if place is not None and blocks[place].kind == PARA and _head_line(blocks[place].text):
+        return _paragraph_below(blocks, place)  # a kicker over the headline
+    return _paragraph_below(blocks, index)
+
+
+def _head_line(text: str) -> bool:
+    """A headline, or a question set as one (twenty words at most, one sentence)."""
+    core = text.rstrip(CLOSERS)
+    question = core.endswith("?") and word_count(text) <= 20 and not any(mark in core[:-1] for mark in ".?!")
+    return is_headline_shaped(text) or question
+
+
+def _paragraph_below(blocks: list[Block], index: int) -> bool:
+    below = _next_text(blocks, index)
     return below is not None and below.kind == PARA and len(below.text) > len(blocks[index].text) and word_count(below.text) >= 12
 
 
