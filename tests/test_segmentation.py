@@ -185,3 +185,19 @@ def test_stories_set_apart_by_a_wider_gap_are_separate_articles(tmp_path: Path) 
                              "Why are the night buses running late this winter?"}
     assert by_title["Why are the night buses running late this winter?"]["section"] == "Transport"
     assert "Sundays" not in by_title["Harbour ferry returns to service after six weeks of repairs"].content
+
+
+def test_a_wider_gap_ends_a_headline_group(tmp_path: Path) -> None:
+    # A boxed notice in capitals, then a wider gap, then the next story's kicker, headline and byline:
+    # the notice's lines were read into the story's headline group.
+    text = ("Harbour Ferry Returns After Repairs\n\nBy Ana Ruiz\n\n"
+            "The harbour ferry returned to service on Monday after six weeks in dry dock.\n\n"
+            "Engineers replaced both engines and the steering gear, the operator said.\n\n"
+            "LOST DOG — REWARD OFFERED\n\nBrown terrier, answers to Pip\n\n\n"
+            "Comment\n\nWHY THE TOWN NEEDS A SECOND BRIDGE OVER THE RIVER\n\nBy Tom Hale\n\n"
+            "The old bridge carries twice the traffic it was built for, and the queues grow longer every year.\n\n"
+            "A second crossing downstream would take the lorries out of the town centre.\n")
+    posts = _convert_text(tmp_path, text)
+    by_title = {p["title"]: p for p in posts.values()}
+    assert "WHY THE TOWN NEEDS A SECOND BRIDGE OVER THE RIVER" in by_title
+    assert by_title["WHY THE TOWN NEEDS A SECOND BRIDGE OVER THE RIVER"]["section"] == "Comment"

@@ -32,9 +32,13 @@ CJK_HEADLINE_MIN = 14  # characters: Chinese crossheads (小标题) rarely run t
 
 
 def heading_groups(blocks: list[Block]) -> list[tuple[int, int]]:
-    """(start, end) index ranges of runs of HEADING blocks; dropped blocks inside a run are skipped."""
+    """(start, end) index ranges of runs of HEADING blocks; dropped blocks inside a run are skipped.
+    A wider gap (two or more blank lines) ends a run: what stands above it belongs elsewhere."""
     groups, start = [], None
     for index, block in enumerate(blocks + [Block(PARA, "", (0, 0))]):
+        if block.kind == HEADING and start is not None and block.meta.get("gap_before", 0) >= 2:
+            groups.append((start, index))
+            start = None
         if block.kind == HEADING:
             start = index if start is None else start
         elif block.kind != DROP and start is not None:
