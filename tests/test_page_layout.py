@@ -523,3 +523,18 @@ def test_a_sentence_case_headline_between_one_per_line_paragraphs_opens_a_story(
                       "Town bakery opens a second shop near the railway station"]
     assert result.articles[1].section == "Business"
     assert len(paragraphs(result, titles[0])) == 3
+
+
+def test_a_headline_group_with_no_text_under_it_heads_no_story() -> None:
+    # A box set like a headline (two lines, no text under it) between two stories: it was its own
+    # empty article. Its words go to the report instead.
+    page = ("Harbour Ferry Returns After Repairs\n\nBy Ana Ruiz\n\n"
+            "The harbour ferry returned to service on Monday after six weeks in dry dock.\n\n"
+            "Engineers replaced both engines and the steering gear, the operator said.\n\n"
+            "GARDEN CENTRE — SPRING PLANTS IN STOCK\nHill Road Nurseries  Open Daily\n\n\n"
+            "New Bridge Opens to Evening Traffic\n\nBy Tom Hale\n\n"
+            "The bridge opened at six in the evening, and the first buses crossed it an hour later.\n")
+    result = convert(page)
+    assert [a.title for a in result.articles] == ["Harbour Ferry Returns After Repairs",
+                                                  "New Bridge Opens to Evening Traffic"]
+    assert "no text under it" in reasons(result)["GARDEN CENTRE — SPRING PLANTS IN STOCK"]

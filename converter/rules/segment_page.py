@@ -238,6 +238,7 @@ def segment_page(state: State) -> None:
             opening.append(group)
         else:
             _demote(blocks[group[0]:group[1]])
+    opening = _drop_empty_groups(state, blocks, opening)
     state.articles = []
     preamble_end = opening[0][0] if opening else len(blocks)
     if any(b.kind == PARA for b in blocks[:preamble_end]):
@@ -268,6 +269,21 @@ def segment_page(state: State) -> None:
                 state.note("segment_page", f"line {blocks[cut].lines[0]}: a rule between items ends "
                            f"{state.current_title!r}; the text below it is an item of its own")
                 state.articles.append(untitled_article(state, blocks[cut + 1:after], len(state.articles)))
+
+
+def _drop_empty_groups(state: State, blocks: list[Block], opening: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A headline group with nothing under it before the next story's headline (a notice or an advert
+    box set like a headline) heads no story: its lines go to the report."""
+    kept = []
+    for index, (start, end) in enumerate(opening):
+        stop = opening[index + 1][0] if index + 1 < len(opening) else len(blocks)
+        if index + 1 < len(opening) and all(b.kind in (DROP, HEADING) for b in blocks[end:stop]):
+            for block in blocks[start:stop]:
+                if block.kind == HEADING:
+                    state.drop(block, "a headline group with no text under it (a notice or an advert box)")
+            continue
+        kept.append((start, end))
+    return kept
 
 
 def _demote(group: list[Block]) -> None:
