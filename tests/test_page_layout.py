@@ -538,3 +538,15 @@ def test_a_headline_group_with_no_text_under_it_heads_no_story() -> None:
     assert [a.title for a in result.articles] == ["Harbour Ferry Returns After Repairs",
                                                   "New Bridge Opens to Evening Traffic"]
     assert "no text under it" in reasons(result)["GARDEN CENTRE — SPRING PLANTS IN STOCK"]
+
+
+def test_a_headline_like_line_between_byline_and_text_is_the_texts_first_line() -> None:
+    # A wire story repeats its title under the byline: it was read as a second, empty-headed story.
+    page = ("Harbour Ferry Returns After Repairs\n\nBy Ana Ruiz\n\n"
+            "Ferry: Harbour Ferry Returns After Six Weeks of Repairs\n\n"
+            "The harbour ferry returned to service on Monday after six weeks in dry dock.\n\n"
+            "Engineers replaced both engines and the steering gear, the operator said.\n")
+    result = convert(page)
+    assert [a.title for a in result.articles] == ["Harbour Ferry Returns After Repairs"]
+    assert paragraphs(result, "Harbour Ferry Returns After Repairs")[0] == \
+        "Ferry: Harbour Ferry Returns After Six Weeks of Repairs"

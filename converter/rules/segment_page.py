@@ -84,6 +84,14 @@ def opens_article(state: State, blocks: list[Block], group: tuple[int, int], fir
     return len(heads) >= 2 or _stands_as_headline(blocks, group, heads)
 
 
+def _under_byline(blocks: list[Block], group: tuple[int, int]) -> bool:
+    """A line between a story's byline and its text, with text under it, is the text's first line (a
+    wire's repeated title, a standfirst): a story does not start between its byline and its text."""
+    before = _before(blocks, group[0], (DROP, CAPTION))
+    after = _following(blocks, group[1])
+    return before is not None and before.kind == BYLINE and after is not None and after.kind == PARA
+
+
 def _right_after_text(blocks: list[Block], index: int) -> bool:
     """The block just above is running text (no furniture, caption or heading between)."""
     return index > 0 and blocks[index - 1].kind == PARA
@@ -234,7 +242,10 @@ def segment_page(state: State) -> None:
     state.first_text_index = next((i for i, b in enumerate(blocks) if b.kind == PARA), len(blocks))
     opening = []
     for number, group in enumerate(heading_groups(blocks)):
-        if opens_article(state, blocks, group, first=number == 0, stacked=stacked):
+        if _under_byline(blocks, group):
+            for block in blocks[group[0]:group[1]]:
+                block.kind = PARA if block.kind == HEADING else block.kind
+        elif opens_article(state, blocks, group, first=number == 0, stacked=stacked):
             opening.append(group)
         else:
             _demote(blocks[group[0]:group[1]])
