@@ -550,3 +550,13 @@ def test_a_headline_like_line_between_byline_and_text_is_the_texts_first_line() 
     assert [a.title for a in result.articles] == ["Harbour Ferry Returns After Repairs"]
     assert paragraphs(result, "Harbour Ferry Returns After Repairs")[0] == \
         "Ferry: Harbour Ferry Returns After Six Weeks of Repairs"
+
+
+def test_a_page_label_well_above_the_first_headline_is_still_the_page() -> None:
+    # A wider gap under the page label at the head of the page does not part it from the headline
+    # group it tops (only gaps below the page's first text part stories).
+    page = ("SPORT\n\n\nHarbour Rowing Club Wins the Autumn Regatta\n\nBy Ana Ruiz\n\n"
+            "The harbour rowing club won the autumn regatta on Saturday by two lengths.\n\n"
+            "Its crew had trained on the river every morning since the summer.\n")
+    result = convert(page)
+    assert [(a.title, a.page) for a in result.articles] == [("Harbour Rowing Club Wins the Autumn Regatta", "SPORT")]

@@ -33,10 +33,12 @@ CJK_HEADLINE_MIN = 14  # characters: Chinese crossheads (小标题) rarely run t
 
 def heading_groups(blocks: list[Block]) -> list[tuple[int, int]]:
     """(start, end) index ranges of runs of HEADING blocks; dropped blocks inside a run are skipped.
-    A wider gap (two or more blank lines) ends a run: what stands above it belongs elsewhere."""
+    Below the page's first text, a wider gap (two or more blank lines) ends a run: what stands above it
+    belongs elsewhere (above the first text, a page label may stand well above the headline)."""
     groups, start = [], None
+    first_text = next((i for i, b in enumerate(blocks) if b.kind == PARA), len(blocks))
     for index, block in enumerate(blocks + [Block(PARA, "", (0, 0))]):
-        if block.kind == HEADING and start is not None and block.meta.get("gap_before", 0) >= 2:
+        if block.kind == HEADING and start is not None and start > first_text and block.meta.get("gap_before", 0) >= 2:
             groups.append((start, index))
             start = None
         if block.kind == HEADING:
