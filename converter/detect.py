@@ -104,6 +104,8 @@ class Features:
     wire_ends: int = 0
     dateline: int = 0
     headline_first: int = 0
+    line_heads: int = 0  # headline groups between paragraphs set one per line, with no gaps at all
+    story_gaps: int = 0  # headlines standing after a wider gap (two or more blank lines) below text
     front_matter: int = 0
     front_matter_title: int = 0  # the front matter names one title: the file is one article
     page_label_top: int = 0
@@ -147,6 +149,8 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("ocr-page", "OCR noise lines", 1.0, "noise_lines", 3),
     Evidence("ocr-page", "a page label in capitals over a headline", 2.0, "page_label_top", 1),
     Evidence("ocr-page", "hyphenated line ends", 1.0, "hyphen_share", 0.05),
+    Evidence("ocr-page", "stories set apart by wider gaps", 3.0, "plain_story_gaps", 1),
+    Evidence("ocr-page", "headlines between paragraphs set one per line", 3.0, "line_heads", 1),
     Evidence("article", "one headline over the text", 3.0, "single_headline", 1),
     Evidence("article", "front matter titling the file", 3.0, "front_matter_title", 1),
     Evidence("article", "paragraphs one per long line", 1.5, "long_share", 0.3),
@@ -238,7 +242,7 @@ def derived(f: Features) -> dict[str, float]:
     text_headings = max(0, headings - f.link_headings - f.headings_then_link)
     crossheads = 1 + f.nonblank // CROSSHEAD_EVERY  # the headline groups one article can show (its crossheads)
     single = (f.headline_first and not f.page_label_top and f.bylines + f.jumps <= 1 and text_headings <= 1
-              and f.headline_groups <= crossheads)
+              and f.headline_groups <= crossheads and not f.story_gaps and not f.line_heads)
     indent = 1 if single and 0.05 <= f.indented / nonblank <= 0.6 else 0
     return {
         "bylines_and_jumps": f.bylines + f.jumps if f.bylines + f.jumps >= 2 else 0,
@@ -248,6 +252,7 @@ def derived(f: Features) -> dict[str, float]:
         "single_headline": 1 if single else 0,
         "text_headings": text_headings if text_headings >= 2 else 0,
         "indent_paragraphs": indent,
+        "plain_story_gaps": f.story_gaps if text_headings < 2 else 0,  # markup marks its headings itself
     }
 
 
@@ -288,6 +293,9 @@ def measure(text: str) -> Features:
     f.median_length = statistics.median(len(line) for line in nonblank)
     f.headline_groups = _headline_groups(lines)
     f.headline_first = 1 if _headline_first(lines, nonblank) else 0
+    f.story_gaps = _story_gaps(lines)
+    inner_blanks = len("\n".join(lines).strip("\n").split("\n")) - len(nonblank)
+    f.line_heads = _line_heads(nonblank) if 10 * inner_blanks <= len(nonblank) else 0
     f.page_label_top = 1 if _page_label_top(nonblank) else 0
     f.dateline = 1 if any(DATELINE.match(line) for line in nonblank[1:6]) else 0
     return f
@@ -359,6 +367,51 @@ def _headline_groups(lines: list[str]) -> int:
             i = j
         i += 1
     return groups
+
+
+def _story_gaps(lines: list[str]) -> int:
+    """Short lines after a wider gap (two or more blank lines) below running text, with running text
+    under them: plain-text pages set stories apart with a wider gap than paragraphs, so one article
+    does not show them (its crossheads stand after a paragraph gap)."""
+    gaps, blanks, seen_text = 0, 0, False
+    for i, line in enumerate(lines):
+        if not line:
+            blanks += 1
+            continue
+        if blanks >= 2 and seen_text and _headline_like(line):
+            below = [b for b in lines[i + 1:i + 8] if b][:3]  # a headline, perhaps under a kicker, then text
+            gaps += any(len(b) > max(HEADLINE_MAX, len(line)) for b in below)
+        seen_text, blanks = seen_text or len(line) > HEADLINE_MAX, 0
+    return gaps
+
+
+PARAGRAPH_MIN = 120  # characters: a paragraph set on one line runs longer than a headline line
+PARAGRAPH_WORDS = 15  # or holds more words than a headline
+
+
+def _line_heads(nonblank: list[str]) -> int:
+    """On a page with no blank lines and one paragraph per line, groups of short lines (kicker,
+    headline, byline) between a paragraph that ends a sentence and the next paragraph, one of them a
+    headline of five words or more (a crosshead runs shorter)."""
+    heads, i = 0, 1
+    while i < len(nonblank):
+        above = nonblank[i - 1]
+        j = i
+        while j < len(nonblank) and j - i < 3 and _short_head(nonblank[j]):
+            j += 1
+        if j > i and j < len(nonblank) and _paragraph(above) and above.rstrip("”’\"')")[-1:] in TERMINAL \
+                and _paragraph(nonblank[j]) and any(len(line.split()) >= 5 for line in nonblank[i:j]):
+            heads += 1
+        i = max(j, i + 1)
+    return heads
+
+
+def _paragraph(line: str) -> bool:
+    return len(line.split()) >= PARAGRAPH_WORDS or len(line) > PARAGRAPH_MIN
+
+
+def _short_head(line: str) -> bool:
+    return len(line) <= PARAGRAPH_MIN and line[-1] not in TERMINAL + ",;:，；：、" and line[:1] not in "#|-*!"
 
 
 def _headline_first(lines: list[str], nonblank: list[str]) -> bool:

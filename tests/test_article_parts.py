@@ -390,8 +390,10 @@ def test_a_sentence_case_headline_after_a_continuation_opens_its_own_story(tmp_p
 
 
 def test_a_short_sentence_case_line_inside_a_continuation_stays_with_it(tmp_path) -> None:
-    page = CONTINUATIONS_PAGE.replace("Library opens reading rooms on the old quay to students at night",
-                                      "Late hours")
+    # set with the paragraphs' own spacing: a wider gap than the paragraphs' would set stories apart
+    page = CONTINUATIONS_PAGE.replace("\n\n\nLibrary opens reading rooms on the old quay to students at night",
+                                      "\n\nLate hours")
+    assert "Late hours" in page
     articles, _ = convert(tmp_path, page)
     assert [a.title for a in articles] == ["TRAMS: Night trams return to the harbour line"]
 

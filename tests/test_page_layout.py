@@ -501,3 +501,62 @@ def test_blank_lines_after_sentences_are_paragraphs_whatever_stands_over_the_tex
     result = convert(WRAPPED_BLANK, kind="generic", name="fähre.txt")
     body = paragraphs(result, "Neue Fähre nach Norden")
     assert len(body) == 2 and body[1].startswith("Der Bürgermeister begrüßte")
+
+
+def test_a_sentence_case_headline_between_one_per_line_paragraphs_opens_a_story() -> None:
+    # One paragraph per line, no blank lines, no bylines: the second headline (under a kicker) was
+    # read as a sentence of the first story.
+    page = (
+        "Harbour ferry returns to service after six weeks of repairs\n"
+        "The harbour ferry returned to service on Monday after six weeks in dry dock, the operator said in a statement.\n"
+        "Engineers replaced both engines and the steering gear, and the first crossing carried forty passengers.\n"
+        "Commuters said the detour by road had added an hour to each working day since the ferry was withdrawn.\n"
+        "Business\n"
+        "Town bakery opens a second shop near the railway station\n"
+        "The town bakery opened a second shop on Saturday, in the old ticket hall beside the railway station.\n"
+        "The owners said the new shop would open at six each morning to serve commuters on the first trains.\n"
+    )
+    from converter.detect import detect_kind
+    result = convert(page, kind=detect_kind(page))
+    titles = [a.title for a in result.articles]
+    assert titles == ["Harbour ferry returns to service after six weeks of repairs",
+                      "Town bakery opens a second shop near the railway station"]
+    assert result.articles[1].section == "Business"
+    assert len(paragraphs(result, titles[0])) == 3
+
+
+def test_a_headline_group_with_no_text_under_it_heads_no_story() -> None:
+    # A box set like a headline (two lines, no text under it) between two stories: it was its own
+    # empty article. Its words go to the report instead.
+    page = ("Harbour Ferry Returns After Repairs\n\nBy Ana Ruiz\n\n"
+            "The harbour ferry returned to service on Monday after six weeks in dry dock.\n\n"
+            "Engineers replaced both engines and the steering gear, the operator said.\n\n"
+            "GARDEN CENTRE — SPRING PLANTS IN STOCK\nHill Road Nurseries  Open Daily\n\n\n"
+            "New Bridge Opens to Evening Traffic\n\nBy Tom Hale\n\n"
+            "The bridge opened at six in the evening, and the first buses crossed it an hour later.\n")
+    result = convert(page)
+    assert [a.title for a in result.articles] == ["Harbour Ferry Returns After Repairs",
+                                                  "New Bridge Opens to Evening Traffic"]
+    assert "no text under it" in reasons(result)["GARDEN CENTRE — SPRING PLANTS IN STOCK"]
+
+
+def test_a_headline_like_line_between_byline_and_text_is_the_texts_first_line() -> None:
+    # A wire story repeats its title under the byline: it was read as a second, empty-headed story.
+    page = ("Harbour Ferry Returns After Repairs\n\nBy Ana Ruiz\n\n"
+            "Ferry: Harbour Ferry Returns After Six Weeks of Repairs\n\n"
+            "The harbour ferry returned to service on Monday after six weeks in dry dock.\n\n"
+            "Engineers replaced both engines and the steering gear, the operator said.\n")
+    result = convert(page)
+    assert [a.title for a in result.articles] == ["Harbour Ferry Returns After Repairs"]
+    assert paragraphs(result, "Harbour Ferry Returns After Repairs")[0] == \
+        "Ferry: Harbour Ferry Returns After Six Weeks of Repairs"
+
+
+def test_a_page_label_well_above_the_first_headline_is_still_the_page() -> None:
+    # A wider gap under the page label at the head of the page does not part it from the headline
+    # group it tops (only gaps below the page's first text part stories).
+    page = ("SPORT\n\n\nHarbour Rowing Club Wins the Autumn Regatta\n\nBy Ana Ruiz\n\n"
+            "The harbour rowing club won the autumn regatta on Saturday by two lengths.\n\n"
+            "Its crew had trained on the river every morning since the summer.\n")
+    result = convert(page)
+    assert [(a.title, a.page) for a in result.articles] == [("Harbour Rowing Club Wins the Autumn Regatta", "SPORT")]

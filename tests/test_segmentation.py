@@ -162,3 +162,42 @@ def test_a_line_over_a_dateline_is_the_headline_whatever_closes_it(tmp_path: Pat
     posts = list(_convert_text(tmp_path, text).values())
     assert [p["title"] for p in posts] == ["渡轮公司延长夜间航班,方便晚归市民。"]
     assert posts[0]["source_agency"] == "新华社" and posts[0].content.startswith("渡轮公司周一宣布")
+
+
+def test_stories_set_apart_by_a_wider_gap_are_separate_articles(tmp_path: Path) -> None:
+    # Plain text with one blank line between paragraphs and two between stories, sentence-case
+    # headlines, no bylines: read as one article before, the later headlines lost in its text.
+    text = ("Harbour ferry returns to service after six weeks of repairs\n\n"
+            "The harbour ferry returned to service on Monday after six weeks in dry dock, the operator said.\n\n"
+            "Engineers replaced both engines and the steering gear, and the first crossing carried forty passengers.\n\n\n"
+            "Town library extends hours, adds Sunday opening\n\n"
+            "The town library will open on Sundays from next month, the council said in a statement on Friday.\n\n"
+            "Readers had asked for longer hours for years, and the council found the money in this year's budget.\n\n\n"
+            "Bakers' guild marks a century of bread fairs\n\n"
+            "The bakers' guild held its hundredth bread fair on the market square on Saturday, with forty stalls.\n\n\n"
+            "Transport\n\nWhy are the night buses running late this winter?\n\n"
+            "Night buses ran late on most evenings in December, the operator said, because of roadworks on the ring road.\n")
+    posts = _convert_text(tmp_path, text)
+    by_title = {p["title"]: p for p in posts.values()}
+    assert set(by_title) == {"Harbour ferry returns to service after six weeks of repairs",
+                             "Town library extends hours, adds Sunday opening",
+                             "Bakers' guild marks a century of bread fairs",
+                             "Why are the night buses running late this winter?"}
+    assert by_title["Why are the night buses running late this winter?"]["section"] == "Transport"
+    assert "Sundays" not in by_title["Harbour ferry returns to service after six weeks of repairs"].content
+
+
+def test_a_wider_gap_ends_a_headline_group(tmp_path: Path) -> None:
+    # A boxed notice in capitals, then a wider gap, then the next story's kicker, headline and byline:
+    # the notice's lines were read into the story's headline group.
+    text = ("Harbour Ferry Returns After Repairs\n\nBy Ana Ruiz\n\n"
+            "The harbour ferry returned to service on Monday after six weeks in dry dock.\n\n"
+            "Engineers replaced both engines and the steering gear, the operator said.\n\n"
+            "LOST DOG — REWARD OFFERED\n\nBrown terrier, answers to Pip\n\n\n"
+            "Comment\n\nWHY THE TOWN NEEDS A SECOND BRIDGE OVER THE RIVER\n\nBy Tom Hale\n\n"
+            "The old bridge carries twice the traffic it was built for, and the queues grow longer every year.\n\n"
+            "A second crossing downstream would take the lorries out of the town centre.\n")
+    posts = _convert_text(tmp_path, text)
+    by_title = {p["title"]: p for p in posts.values()}
+    assert "WHY THE TOWN NEEDS A SECOND BRIDGE OVER THE RIVER" in by_title
+    assert by_title["WHY THE TOWN NEEDS A SECOND BRIDGE OVER THE RIVER"]["section"] == "Comment"

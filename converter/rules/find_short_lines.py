@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..model import BYLINE, CAPTION, DROP, HEADING, JUMP, PARA, Block
 from ..state import State
-from ..text import (CLOSERS, ends_with_punctuation, goes_on, has_cjk, key, per_source_cache,
+from ..text import (CLOSERS, ends_sentence, ends_with_punctuation, goes_on, has_cjk, key, per_source_cache,
                     title_case_share, word_count, words)
 from .cues import KICKER_LABELS
 from .datelines import read_dateline
@@ -85,6 +85,63 @@ def _over_dateline(blocks: list[Block], index: int) -> bool:
     return place is not None and blocks[place].kind == PARA and read_dateline(blocks[place].text) is not None
 
 
+def story_gaps_mark_stories(blocks: list[Block]) -> bool:
+    """Whether this page sets its stories apart with a wider gap (two or more blank lines) than its
+    paragraphs (one): the wider gaps are few and the paragraph gaps many."""
+    wide = sum(1 for b in blocks[1:] if b.meta.get("gap_before", 0) >= 2)
+    single = sum(1 for b in blocks[1:] if b.meta.get("gap_before", 0) == 1)
+    return 0 < wide and 2 * wide <= single
+
+
+def _after_story_gap(blocks: list[Block], index: int) -> bool:
+    """A headline line after a wider gap, or right under a short kicker that stands after one, with
+    running text under it (perhaps under a second headline line): the next story's headline, in
+    whatever case it is set, a question too (`How is … strategy?`)."""
+    if index == 0 or not _head_line(blocks[index].text):
+        return False
+    if blocks[index].meta.get("gap_before", 0) < 2:
+        above = blocks[index - 1]
+        kicker = above.meta.get("gap_before", 0) >= 2 and word_count(above.text) <= 4 and is_title_like(above.text)
+        return kicker and _paragraph_below(blocks, index)
+    place = _next_index(blocks, index)
+    if place is not None and blocks[place].kind == PARA and _head_line(blocks[place].text):
+        return _paragraph_below(blocks, place)  # a kicker over the headline
+    return _paragraph_below(blocks, index)
+
+
+def _head_line(text: str) -> bool:
+    """A headline, or a question set as one (twenty words at most, one sentence)."""
+    core = text.rstrip(CLOSERS)
+    question = core.endswith("?") and word_count(text) <= 20 and not any(mark in core[:-1] for mark in ".?!")
+    return is_headline_shaped(text) or question
+
+
+def _paragraph_below(blocks: list[Block], index: int) -> bool:
+    below = _next_text(blocks, index)
+    return below is not None and below.kind == PARA and len(below.text) > len(blocks[index].text) and word_count(below.text) >= 12
+
+
+def paragraphs_one_per_line(blocks: list[Block]) -> bool:
+    """Whether this page sets one paragraph per line with no blank lines between them."""
+    return len(blocks) >= 6 and 10 * sum(1 for b in blocks[1:] if b.meta.get("blank_before")) <= len(blocks)
+
+
+def _headline_between_paragraphs(blocks: list[Block], index: int) -> bool:
+    """On a page of one paragraph per line, a headline-shaped line of five words or more at the top or
+    after a paragraph that ends a sentence (perhaps under a short kicker), over the next paragraph: the
+    next story's headline, in whatever case it is set (a crosshead runs shorter)."""
+    text = blocks[index].text
+    if word_count(text) < 5 or not is_headline_shaped(text):
+        return False
+    below = _next_text(blocks, index)
+    if below is None or below.kind != PARA or word_count(below.text) < 12 or len(below.text) <= len(text):
+        return False
+    above = [b for b in blocks[:index] if b.kind not in (DROP, CAPTION)][-2:]
+    if above and above[-1].kind in (PARA, HEADING) and word_count(above[-1].text) <= 4 and is_title_like(above[-1].text):
+        above = above[:-1]  # a kicker over the headline
+    return not above or (above[-1].kind == PARA and word_count(above[-1].text) >= 12 and ends_sentence(above[-1].text))
+
+
 def _text_follows(blocks: list[Block], index: int) -> bool:
     """A byline that opens text (not one signing off the text above it)."""
     after = _next_index(blocks, index)
@@ -106,14 +163,19 @@ def _next_text(blocks: list[Block], index: int) -> Block | None:
 
 
 def find_short_lines(state: State) -> None:
+    gaps = story_gaps_mark_stories(state.blocks)
+    one_per_line = paragraphs_one_per_line(state.blocks)
     for index, block in enumerate(state.blocks):
         if block.kind != PARA:
             continue
+        opens_story = (gaps and _after_story_gap(state.blocks, index)) or (
+            one_per_line and _headline_between_paragraphs(state.blocks, index))
         if not is_title_like(block.text) and not (is_headline_shaped(block.text) and _headline_by_place(state, index)) \
-                and not _over_dateline(state.blocks, index):
+                and not _over_dateline(state.blocks, index) and not opens_story:
             continue
         following = _next_text(state.blocks, index)
         if following is not None and following.kind == PARA and goes_on(following.text):
             continue
         block.kind = HEADING
+        block.meta["opens_story"] = bool(opens_story)
         block.meta["question"] = block.text.rstrip(CLOSERS).endswith(("?", "!"))

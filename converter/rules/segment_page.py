@@ -32,9 +32,15 @@ CJK_HEADLINE_MIN = 14  # characters: Chinese crossheads (小标题) rarely run t
 
 
 def heading_groups(blocks: list[Block]) -> list[tuple[int, int]]:
-    """(start, end) index ranges of runs of HEADING blocks; dropped blocks inside a run are skipped."""
+    """(start, end) index ranges of runs of HEADING blocks; dropped blocks inside a run are skipped.
+    Below the page's first text, a wider gap (two or more blank lines) ends a run: what stands above it
+    belongs elsewhere (above the first text, a page label may stand well above the headline)."""
     groups, start = [], None
+    first_text = next((i for i, b in enumerate(blocks) if b.kind == PARA), len(blocks))
     for index, block in enumerate(blocks + [Block(PARA, "", (0, 0))]):
+        if block.kind == HEADING and start is not None and start > first_text and block.meta.get("gap_before", 0) >= 2:
+            groups.append((start, index))
+            start = None
         if block.kind == HEADING:
             start = index if start is None else start
         elif block.kind != DROP and start is not None:
@@ -66,7 +72,9 @@ def opens_article(state: State, blocks: list[Block], group: tuple[int, int], fir
     after = _following(blocks, group[1])
     if after is not None and after.kind in OPENERS:
         return True
-    if any(b.meta.get("opens_story") for b in heads):  # a rule read the line's place as a story's head
+    # a rule read the line's place as a story's head: after a story gap, between one-per-line paragraphs,
+    # or after a continued story
+    if any(b.meta.get("opens_story") for b in heads):
         return True
     if any(b.level for b in heads):
         return not _caps_crosshead(state, blocks, group, heads)
@@ -78,6 +86,14 @@ def opens_article(state: State, blocks: list[Block], group: tuple[int, int], fir
     if first and not text_before:
         return True
     return len(heads) >= 2 or _stands_as_headline(blocks, group, heads)
+
+
+def _under_byline(blocks: list[Block], group: tuple[int, int]) -> bool:
+    """A line between a story's byline and its text, with text under it, is the text's first line (a
+    wire's repeated title, a standfirst): a story does not start between its byline and its text."""
+    before = _before(blocks, group[0], (DROP, CAPTION))
+    after = _following(blocks, group[1])
+    return before is not None and before.kind == BYLINE and after is not None and after.kind == PARA
 
 
 def _right_after_text(blocks: list[Block], index: int) -> bool:
@@ -230,10 +246,14 @@ def segment_page(state: State) -> None:
     state.first_text_index = next((i for i, b in enumerate(blocks) if b.kind == PARA), len(blocks))
     opening = []
     for number, group in enumerate(heading_groups(blocks)):
-        if opens_article(state, blocks, group, first=number == 0, stacked=stacked):
+        if _under_byline(blocks, group):
+            for block in blocks[group[0]:group[1]]:
+                block.kind = PARA if block.kind == HEADING else block.kind
+        elif opens_article(state, blocks, group, first=number == 0, stacked=stacked):
             opening.append(group)
         else:
             _demote(blocks[group[0]:group[1]])
+    opening = _drop_empty_groups(state, blocks, opening)
     state.articles = []
     preamble_end = opening[0][0] if opening else len(blocks)
     if any(b.kind == PARA for b in blocks[:preamble_end]):
@@ -264,6 +284,21 @@ def segment_page(state: State) -> None:
                 state.note("segment_page", f"line {blocks[cut].lines[0]}: a rule between items ends "
                            f"{state.current_title!r}; the text below it is an item of its own")
                 state.articles.append(untitled_article(state, blocks[cut + 1:after], len(state.articles)))
+
+
+def _drop_empty_groups(state: State, blocks: list[Block], opening: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A headline group with nothing under it before the next story's headline (a notice or an advert
+    box set like a headline) heads no story: its lines go to the report."""
+    kept = []
+    for index, (start, end) in enumerate(opening):
+        stop = opening[index + 1][0] if index + 1 < len(opening) else len(blocks)
+        if index + 1 < len(opening) and all(b.kind in (DROP, HEADING) for b in blocks[end:stop]):
+            for block in blocks[start:stop]:
+                if block.kind == HEADING:
+                    state.drop(block, "a headline group with no text under it (a notice or an advert box)")
+            continue
+        kept.append((start, end))
+    return kept
 
 
 def _demote(group: list[Block]) -> None:

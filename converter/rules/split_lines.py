@@ -8,12 +8,14 @@ from ..text import clean_space
 
 
 def split_lines(state: State) -> None:
-    """One block per non-empty line; `blank_before` records a paragraph gap above it."""
+    """One block per non-empty line; `blank_before` records a paragraph gap above it, `gap_before`
+    how many blank lines stand there (a wider gap sets stories apart on plain-text pages)."""
     blocks = []
-    previous_blank = True
+    blanks = 0
     for number, raw in enumerate(state.source.text.split("\n"), start=1):
         text = clean_space(raw)
         if text:
-            blocks.append(Block(PARA, text, (number, number), meta={"blank_before": previous_blank}))
-        previous_blank = not text
+            blocks.append(Block(PARA, text, (number, number),
+                                meta={"blank_before": blanks > 0 or not blocks, "gap_before": blanks}))
+        blanks = 0 if text else blanks + 1
     state.blocks = blocks
