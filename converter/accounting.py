@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .audit import surface_words, word_key
+from .audit import surface_keys, surface_words, word_key
 from .model import BYLINE, CAPTION, CREDIT, DROP, JUMP, TIMESTAMP, URL, Article, Dropped
 from .state import State
 
@@ -48,9 +48,9 @@ def _front_matter_words(articles: list[Article], issue: dict) -> Counter:
     words: Counter = Counter()
     for article in articles:
         for text in _front_matter_texts(article):
-            words.update(word_key(w) for w in surface_words(text))
+            words.update(surface_keys(text))
     for text in _strings(issue):
-        words.update(word_key(w) for w in surface_words(text))
+        words.update(surface_keys(text))
     return words
 
 
@@ -84,8 +84,9 @@ def record_label_words(state: State) -> None:
         available.update(reported.pop(block.lines, Counter()))
         left = []
         for word in surface_words(block.text):
-            if available[word_key(word)] > 0:
-                available[word_key(word)] -= 1
+            key = word_key(word)
+            if available[key] > 0:
+                available[key] -= 1
             else:
                 left.append(word)
         if left:
@@ -107,21 +108,30 @@ def _differs(text: str, available: Counter) -> bool:
 
 def merged_away_text(kept: list[Article], merged_away: list[Article]) -> list[Dropped]:
     """Dropped entries for the paragraphs of merged-away copies that the kept copy lacks."""
+    return [entry for _, entry in merged_away_entries(kept, merged_away)]
+
+
+def merged_away_entries(kept: list[Article], merged_away: list[Article]) -> list[tuple[Article, Dropped]]:
+    """Each merged-away copy with the entries for its paragraphs the kept copy lacks: one index of the kept
+    copies for all of them, and each kept copy's words counted once, however many copies merged into it."""
     by_provenance = {(p.file, p.lines): a for a in kept for p in a.provenance}
+    words: dict[int, Counter] = {}
     entries = []
     for other in merged_away:
         first = other.provenance[0]
         primary = by_provenance.get((first.file, first.lines))
         if primary is None:
             continue
-        available = _article_words(primary)
+        available = words.get(id(primary))
+        if available is None:
+            available = words[id(primary)] = _article_words(primary)
         reason = f"in a copy merged into {primary.title!r}, which words it differently"
         for text in _front_matter_texts(other):
             if _differs(text, available):
-                entries.append(Dropped(first.file, first.lines, text, reason))
+                entries.append((other, Dropped(first.file, first.lines, text, reason)))
         for block in other.body:
             if block.kind != DROP and _differs(block.text, available):
-                entries.append(Dropped(first.file, block.lines, block.text, reason))
+                entries.append((other, Dropped(first.file, block.lines, block.text, reason)))
     return entries
 
 

@@ -43,6 +43,17 @@ def surface_words(text: str) -> list[str]:
     return TOKEN.findall(html.unescape(text))
 
 
+def surface_keys(text: str) -> list[str]:
+    """`[word_key(w) for w in surface_words(text)]`, made at once for ASCII text (lower case leaves
+    its tokens where they were)."""
+    if "\\" in text:
+        text = MD_ESCAPE.sub("", text)
+    text = html.unescape(text)
+    if text.isascii():
+        return TOKEN.findall(text.lower())
+    return [word_key(w) for w in TOKEN.findall(text)]
+
+
 def word_key(word: str) -> str:
     if word.isascii():
         return word.lower()  # NFKC leaves ASCII alone, and casefold is lower there

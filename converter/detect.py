@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 
 from .readers.front_matter import FrontMatterRefused, split_front_matter
 from .rules.feed_markup import AUTOLINK, TAG
-from .rules.find_bylines import parse_byline
+from .rules.find_bylines import BY_OPENINGS, parse_byline
 from .rules.find_jump_lines import JUMP_FROM
-from .text import TERMINAL, is_upper_label
+from .rules.run_on_lines import RUN_ON_CHARS, cut_run_on, is_run_on, unrun_text
+from .text import TERMINAL, has_cjk, has_letters, is_upper_label, per_source_cache
 from .urls import bare_url
 
 KINDS = ("ocr-page", "pdf-markdown", "article", "digest", "generic", "wire", "news-markup")
@@ -42,7 +43,7 @@ LINK_HEADING = re.compile(r"^#{2,6}\s+\[.+\]\(https?://")
 LINK_ITEM = re.compile(r"^(?:[-*+•]\s+|\d+[.)]\s+)?\**\[[^\]]+\]\(https?://[^)]*\)\**\s*$")
 ENTITY = re.compile(r"&(?:[a-z]{2,8}|#\d{2,6});")
 PAGE_MARKER = re.compile(r"^(?:#+\s*)?(?:PAGE|Page|p\.)\s*\d+\b|^={3,}$")
-IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)")
+IMAGE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)|<!--\s*(?:image|picture|figure)\s*-->)", re.I)  # docling: <!-- image -->
 TABLE_ROW = re.compile(r"^\|.*\|$")
 BOLD_LINE = re.compile(r"^(\*\*|__)[^*_].*(\*\*|__)[.:]?$")
 WIRE_FRAME = re.compile(r"^\s*(?:ZCZC|NNNN)\b", re.IGNORECASE)
@@ -109,6 +110,7 @@ class Features:
     front_matter: int = 0
     front_matter_title: int = 0  # the front matter names one title: the file is one article
     page_label_top: int = 0
+    run_on_lines: int = 0  # lines that each hold a page: an OCR export that joined every line (run_on_lines.py)
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,7 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("ocr-page", "hyphenated line ends", 1.0, "hyphen_share", 0.05),
     Evidence("ocr-page", "stories set apart by wider gaps", 3.0, "plain_story_gaps", 1),
     Evidence("ocr-page", "headlines between paragraphs set one per line", 3.0, "line_heads", 1),
+    Evidence("ocr-page", "a page set on one line, headlines inside", 3.0, "run_on_lines", 1),
     Evidence("article", "one headline over the text", 3.0, "single_headline", 1),
     Evidence("article", "front matter titling the file", 3.0, "front_matter_title", 1),
     Evidence("article", "paragraphs one per long line", 1.5, "long_share", 0.3),
@@ -270,12 +273,16 @@ def sample(text: str) -> str:
 def measure(text: str) -> Features:
     meta, front_end = _front_matter(text)
     text = sample(text)
+    run_on = sum(1 for line in text.split("\n") if len(line) >= RUN_ON_CHARS and is_run_on(line)
+                 and any(piece.head for piece in cut_run_on(line)))
+    text = unrun_text(text) if run_on else text
     raw_lines = text.split("\n")
     raw_lines[:front_end] = [""] * min(front_end, len(raw_lines))  # metadata, not layout
     lines = [line.strip() for line in raw_lines]
     nonblank = [line for line in lines if line]
     f = Features(lines=len(lines), nonblank=len(nonblank))
     f.front_matter = 1 if front_end else 0
+    f.run_on_lines = run_on
     f.front_matter_title = 1 if meta.get("title") else 0
     if not nonblank:
         return f
@@ -328,29 +335,45 @@ def _count_line(f: Features, line: str) -> None:
         f.entities += len(ENTITY.findall(line))
     if first in "#Pp=":
         f.page_markers += bool(PAGE_MARKER.match(line))
-    f.images += first == "!" and bool(IMAGE.match(line))
+    if first in "!<|*_ZzNn" or line[2:3] == "#":
+        _count_markup_line(f, line, first)
+    if (digit or first in "BRUCLWFA") and "A" <= line[1:2] <= "Z" and WIRE_SLUG.match(line):
+        f.wire_slugs += 1  # every slug's second character is a capital
+    if (first in "(=" or ("A" <= first <= "Z" and len(line) <= 16)) and WIRE_END.match(line):
+        f.wire_ends += 1  # an end mark opening with a capital is a short `AAP mk/jt`
+    if len(line) > 2 * WRAP_MAX:
+        f.long_lines += 1  # longer than any printed column: a paragraph per line
+    if len(line) > 20 and line.endswith("-") and line[-2:-1].isalpha():
+        f.hyphen_ends += 1
+    if (len(line) <= 12 or line[1:2].isspace() or line[2:3].isspace()) and NOISE.match(line):
+        f.noise_lines += 1  # speckle is short, or opens with a one- or two-character token
+    if len(line) <= 120:
+        if (first in BY_OPENINGS or first == ">" or has_cjk(line)) and parse_byline(line):
+            f.bylines += 1  # a byline opens with its label (or is Chinese)
+        if JUMP_FROM.match(line):
+            f.jumps += 1
+        if len(line) >= 4 and is_upper_label(line) and not ATX.match(line):
+            f.caps_lines += 1
+
+
+def _count_markup_line(f: Features, line: str, first: str) -> None:
+    """Images, table rows, bold lines, wire frames and tags: lines opening with their marks."""
+    f.images += first in "!<" and bool(IMAGE.match(line))
     f.table_rows += first == "|" and bool(TABLE_ROW.match(line))
     if first in "*_":
         f.bold_lines += bool(BOLD_LINE.match(line))
     if first in "ZzNn":
         f.wire_frames += bool(WIRE_FRAME.match(line))
     f.wire_tags += line[2:3] == "#" and bool(WIRE_TAG.match(line))
-    if digit or first in "BRUCLWFA":
-        f.wire_slugs += bool(WIRE_SLUG.match(line))
-    if first in "(=" or "A" <= first <= "Z":
-        f.wire_ends += bool(WIRE_END.match(line))
-    f.long_lines += len(line) > 2 * WRAP_MAX  # longer than any printed column: a paragraph per line
-    f.hyphen_ends += len(line) > 20 and line.endswith("-") and line[-2:-1].isalpha()
-    f.noise_lines += bool(NOISE.match(line))
-    if len(line) <= 120:
-        f.bylines += bool(parse_byline(line))
-        f.jumps += bool(JUMP_FROM.match(line))
-        f.caps_lines += len(line) >= 4 and is_upper_label(line) and not ATX.match(line)
 
 
+HEADLINE_NOT_LAST = TERMINAL + ",;:，；：、-"
+
+
+@per_source_cache  # asked of a line several times (groups, story gaps, the page label)
 def _headline_like(line: str) -> bool:
-    return (3 <= len(line) <= HEADLINE_MAX and line[-1] not in TERMINAL + ",;:，；：、-" and not line.startswith(("#", "|", "-", "*", "!"))
-            and not bare_url(line) and sum(c.isalpha() for c in line) >= 3)
+    return (3 <= len(line) <= HEADLINE_MAX and line[-1] not in HEADLINE_NOT_LAST and not line.startswith(("#", "|", "-", "*", "!"))
+            and not bare_url(line) and has_letters(line, 3))
 
 
 def _headline_groups(lines: list[str]) -> int:
@@ -397,7 +420,7 @@ def _line_heads(nonblank: list[str]) -> int:
     while i < len(nonblank):
         above = nonblank[i - 1]
         j = i
-        while j < len(nonblank) and j - i < 3 and _short_head(nonblank[j]):
+        while j < len(nonblank) and j - i < 4 and _short_head(nonblank[j]):  # kicker, headline, deck, byline
             j += 1
         if j > i and j < len(nonblank) and _paragraph(above) and above.rstrip("”’\"')")[-1:] in TERMINAL \
                 and _paragraph(nonblank[j]) and any(len(line.split()) >= 5 for line in nonblank[i:j]):
@@ -437,7 +460,7 @@ def _has_sentences(text: str) -> bool:
 
 def _page_label_top(nonblank: list[str]) -> bool:
     """A short label in capitals (`NEWS`, `INSIGHTS`, `SPORTS`) above a headline that is not in capitals."""
-    return (len(nonblank) >= 3 and len(nonblank[0]) <= 40 and is_upper_label(nonblank[0])
+    return (len(nonblank) >= 3 and len(nonblank[0]) <= 40 and is_upper_label(nonblank[0]) and not ATX.match(nonblank[0])
             and not is_upper_label(nonblank[1]) and _headline_like(nonblank[1]))
 
 

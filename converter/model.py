@@ -33,6 +33,8 @@ class BlockMeta(TypedDict, total=False):
     used_as: str  # headline | metadata | signature | joined: taken into an article other than as text
     caps: bool  # set in capitals
     standalone: bool  # a line that stands alone (signature, label), never joined to its neighbours
+    signature: bool  # a name or initials signing the story above off (`JOHN MILLER.`, `A. T. J.`)
+    signs_off: bool  # …with unheaded filler text below it, which is an item of its own
     question: str  # an interview question crosshead
     quote: bool  # a blockquote paragraph
     rows: list[list[str]]  # a table's cells
@@ -48,6 +50,7 @@ class BlockMeta(TypedDict, total=False):
     from_link: bool  # an address taken out of a Markdown link
     dropped: "Dropped"  # the report entry of a dropped block
     joins: list[tuple[str, tuple[int, int], str]]  # blocks joined into this one: (rule, their lines, joiner)
+    run_on: str  # "head", "text", "speckle" or "credit": cut from a page delivered as one line (rules/run_on_lines.py)
     join_notes: list[dict]  # why a join was made and any word mended across it: {line, rule, word}
 
 

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .accounting import merged_away_text, record_label_words
+from .accounting import merged_away_entries, record_label_words
 from .cache import merged_with_cache
 from .detect import KINDS, Choice, choose_kind
 from .explain import LineRole, Tracer, explain_lines, named, run_rules
@@ -93,6 +93,10 @@ def convert_source(source: Source, sidecar: dict | None = None, kind: str | None
     _apply_issue_metadata(state)
     named("record_label_words", record_label_words, state)
     explanation = explain_lines(tracer, source.text) if tracer else None
+    if explanation:
+        from .labeller.explain import add_model_roles
+
+        add_model_roles(explanation, source.text)
     return SourceResult(source, choice.kind, state.articles, state.dropped, state.issue, state.trace,
                         problems=problems, choice=choice, explanation=explanation)
 
@@ -209,16 +213,18 @@ def _one_name_per_site(articles: list[Article]) -> None:
 
 def convert_paths(paths: list[Path], kind: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                   progress=None, explain: bool = False, jobs: int = 1,
-                  cache_folder: Path | None = None) -> Conversion:
-    """Every source under `paths`, in `jobs` processes, unchanged ones from the cache folder if given
-    (never with `explain`); `progress` (optional) wraps the list of files converted here (a progress bar)."""
+                  cache_folder: Path | None = None, scheduler: str | None = None) -> Conversion:
+    """Every source under `paths`, in `jobs` processes (or on the Dask cluster whose scheduler is at
+    `scheduler`), unchanged ones from the cache folder if given (never with `explain`); `progress`
+    (optional) wraps the list of files converted here (a progress bar)."""
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown format {kind!r}; one of {', '.join(KINDS)}")
     conversion = Conversion()
     found_all = discover(paths, max_bytes)
     sources = [found for found in found_all if not (found.skipped or found.problem)]
     options = Options(kind=kind, max_bytes=max_bytes, explain=explain)
-    outcomes, conversion.warnings, conversion.cached = convert_all(sources, options, jobs, cache_folder, progress)
+    outcomes, conversion.warnings, conversion.cached = convert_all(sources, options, jobs, cache_folder,
+                                                                   progress, scheduler)
     converted, key_of = iter(outcomes), {}
     for found in found_all:
         if found.skipped:
@@ -273,12 +279,13 @@ def _keep_issues_apart(conversion: Conversion) -> None:
 
 
 def _report_merged_away_text(conversion: Conversion, all_articles: list[Article]) -> None:
+    """The words of merged-away copies the kept copy lacks go to their own source's report (one pass over
+    the merged-away copies, not one over all kept articles for each)."""
     kept = {id(a) for a in conversion.articles}
     merged_away = [a for a in all_articles if id(a) not in kept]
     if not merged_away:
         return
     by_source = {id(a): r for r in conversion.results for a in r.articles}
-    for article in merged_away:
-        for entry in merged_away_text(conversion.articles, [article]):
-            entry.rule = entry.rule or "merge_duplicates"
-            by_source[id(article)].dropped.append(entry)
+    for article, entry in merged_away_entries(conversion.articles, merged_away):
+        entry.rule = entry.rule or "merge_duplicates"
+        by_source[id(article)].dropped.append(entry)

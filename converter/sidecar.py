@@ -93,18 +93,31 @@ def _shown(value: object) -> str:
 def load_sidecar(source: Path, root: Path | None = None) -> dict:
     """The sidecar's keys, checked against the schema; `SidecarError` names the file and the key.
     With `root`, a sidecar that is a link leading outside the sources root or not a regular file is refused."""
+    found = read_sidecar(source, root)
+    return parse_sidecar(*found) if found else {}
+
+
+def read_sidecar(source: Path, root: Path | None = None) -> tuple[Path, bytes] | None:
+    """The sidecar's path and bytes (None: the source has none), read with the sources' checks: `SidecarError`
+    for a link leading outside `root`, anything but a regular file, or a file over the sidecar size limit."""
     path = sidecar_path(source)
     if path is None:
-        return {}
+        return None
     from .sources import SourceError, file_problem, read_bytes
 
     problem = file_problem(path, root or path.parent, SIDECAR_MAX_BYTES)
     if problem:
         raise SidecarError(f"{path.name}: {problem}")
     try:
-        data = load_metadata_yaml(read_bytes(path, SIDECAR_MAX_BYTES).decode("utf-8")) or {}
+        return path, read_bytes(path, SIDECAR_MAX_BYTES)
     except SourceError as err:
         raise SidecarError(f"{path.name}: {err}") from None
+
+
+def parse_sidecar(path: Path, raw: bytes) -> dict:
+    """A sidecar's bytes (read by `read_sidecar`, here or on another machine) as its checked keys."""
+    try:
+        data = load_metadata_yaml(raw.decode("utf-8")) or {}
     except UnicodeDecodeError:
         raise SidecarError(f"{path.name}: not UTF-8: save it as UTF-8") from None
     except UnsafeYaml as err:

@@ -213,7 +213,11 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 def read_source(path: Path, key: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """One source, decoded; `key` is its name in every output (its path relative to the sources root)."""
-    data = read_bytes(path, max_bytes)
+    return source_from_bytes(path, read_bytes(path, max_bytes), key)
+
+
+def source_from_bytes(path: Path, data: bytes, key: str | None = None) -> Source:
+    """A source from bytes already read (by `read_bytes`, here or on the machine that holds the sources)."""
     text, encoding, warnings = decode_bytes(data)
     digest = hashlib.sha256(data).hexdigest()
     return Source(path=path, name=key or path.name, sha256=digest, text=text, encoding=encoding, warnings=warnings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import html
 import re
 import unicodedata
@@ -10,7 +11,9 @@ import unicodedata
 MARKDOWN_KINDS = frozenset({"pdf-markdown", "digest"})  # kinds of source written in Markdown
 CLOSERS = "\"'”’»)]*_"
 TERMINAL = ".!?…。！？"
-WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+# Possessive: a word's letters and its joiners are disjoint classes, so no match ever gives back a
+# character; the matches are those of the plain form, found without keeping backtracking points.
+WORD = re.compile(r"[^\W_]++(?:['’\-][^\W_]++)*+", re.UNICODE)
 # C0 controls but tab and line feed, DEL and the C1 block: wire transmissions frame stories with them
 # (SOH, STX, ETX, EOT …); readers may use them, titles and bodies never show them.
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
@@ -65,6 +68,12 @@ def word_count(text: str) -> int:
     return len(words(text))
 
 
+def has_words(text: str, least: int) -> bool:
+    """`word_count(text) >= least`, read only as far as the `least`-th word (a long paragraph is not
+    counted through)."""
+    return least <= 0 or next(itertools.islice(WORD.finditer(text), least - 1, None), None) is not None
+
+
 def strip_closers(text: str) -> str:
     return text.rstrip().rstrip(CLOSERS).rstrip()
 
@@ -88,10 +97,16 @@ def ends_with_punctuation(text: str) -> bool:
     return bool(last) and last in TERMINAL + ",;:，；：、"
 
 
+OPENING_MARKS = "\"'“‘(—–- "  # quotes, brackets and dashes a sentence may open with
+
+
 def starts_lowercase(text: str) -> bool:
-    stripped = text[:64].lstrip("\"'“‘(—–- ")  # the opening only: a long paragraph is not copied
+    first = text[:1]
+    if first and first not in OPENING_MARKS:
+        return first.islower()  # no mark to pass over (most lines): the first character says it
+    stripped = text[:64].lstrip(OPENING_MARKS)  # the opening only: a long paragraph is not copied
     if not stripped and len(text) > 64:
-        stripped = text.lstrip("\"'“‘(—–- ")
+        stripped = text.lstrip(OPENING_MARKS)
     return bool(stripped) and stripped[0].islower()
 
 
@@ -113,8 +128,24 @@ def is_upper_label(text: str) -> bool:
     """All letters capitals, e.g. a page header such as INSIGHTS."""
     if text.isascii():  # in ASCII the letters are the cased characters: str.isupper says the same, quicker
         return text.isupper()
+    if LOWER_ASCII.search(text):  # a small ASCII letter is a letter not in capitals: no need to read them all
+        return False
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
+
+
+LOWER_ASCII = re.compile("[a-z]")
+
+
+def has_letters(text: str, least: int) -> bool:
+    """At least `least` letters (str.isalpha) in the text, read only as far as needed."""
+    found = 0
+    for char in text:
+        if char.isalpha():
+            found += 1
+            if found >= least:
+                return True
+    return least <= 0
 
 
 def title_case_share(text: str) -> float:
@@ -129,11 +160,14 @@ def decode_entities(text: str) -> str:
     return html.unescape(text) if "&" in text else text
 
 
+SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+
+
 def clean_space(text: str) -> str:
     if text.isascii() and "\t" not in text and "  " not in text:
         return text.strip()  # already NFC, and no run of spaces or tabs to fold
     text = unicodedata.normalize("NFC", text)
-    return re.sub(r"[ \t\u00a0\u2000-\u200b\u3000]+", " ", text).strip()
+    return SPACE_RUN.sub(" ", text).strip()
 
 
 def reading_case(name: str) -> str:
@@ -148,10 +182,13 @@ def reading_case(name: str) -> str:
     return " ".join(fix(w) for w in name.split())
 
 
+QUOTES_FOLDED = str.maketrans("‘’‚‛“”„", "'''\"\"\"\"")  # made once: `key` is asked of many lines
+
+
 def key(text: str) -> str:
     """A comparison key: case, quotes, punctuation and spacing folded."""
     text = unicodedata.normalize("NFKC", html.unescape(text)).casefold()
-    text = text.translate(str.maketrans("‘’‚‛“”„", "'''\"\"\"\""))
+    text = text.translate(QUOTES_FOLDED)
     return " ".join(words(text))
 
 

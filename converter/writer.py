@@ -96,11 +96,18 @@ class Unreadable(Exception):
 def read_front_matter(path: Path) -> dict:
     """An article file's front matter ({} when it has none); `Unreadable` when it is not UTF-8 or not YAML."""
     try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        raise Unreadable("not UTF-8 (saved in another encoding?)") from None
+        data = path.read_bytes()
     except OSError as err:
         raise Unreadable(f"cannot be read: {err.strerror or err}") from None
+    return parse_front_matter(data)
+
+
+def parse_front_matter(data: bytes) -> dict:
+    """The front matter of an article file's bytes (see `read_front_matter`)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Unreadable("not UTF-8 (saved in another encoding?)") from None
     if not text.startswith("---\n"):
         return {}
     end = text.find("\n---\n", 3)
@@ -197,19 +204,30 @@ class _Existing:
     metas: dict[Path, dict] = field(default_factory=dict)
     unreadable: dict[Path, str] = field(default_factory=dict)
     locked: dict[Path, list[tuple[str, str, int, int]]] = field(default_factory=dict)  # unclaimed hand edits
+    sizes: dict[Path, int] = field(default_factory=dict)
 
     @classmethod
     def read(cls, out: Path) -> "_Existing":
+        """Every article file's front matter, parsed only when its bytes changed since a run parsed it."""
+        from .parsed_files import parsed_files
+
         found = cls()
+        parsed = parsed_files(out, fresh=True)
         folder = out / ARTICLES_DIR
         for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
             try:
-                meta = found.metas[path.resolve()] = read_front_matter(path)
+                data = path.read_bytes()
+                meta = found.metas[path.resolve()] = parsed.get("writer", data, parse_front_matter)
+            except OSError as err:
+                found.unreadable[path.resolve()] = f"cannot be read: {err.strerror or err}"
+                continue
             except Unreadable as err:
                 found.unreadable[path.resolve()] = str(err)
                 continue
+            found.sizes[path.resolve()] = len(data)
             if meta.get("locked"):
                 found.locked[path.resolve()] = _provenance_keys(meta)
+        parsed.save()
         return found
 
     def locked_copy(self, article: Article, target: Path) -> Path | None:

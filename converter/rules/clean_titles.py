@@ -23,7 +23,7 @@ def plain_title(text: str, markdown: bool = True) -> str:
 
 
 def clean_titles(state: State) -> None:
-    markdown = state.kind in MARKDOWN_KINDS or bool(ATX_LINE.search(state.source.text))
+    markdown = state.kind in MARKDOWN_KINDS or ("#" in state.source.text and bool(ATX_LINE.search(state.source.text)))
     for article in state.articles:
         article.title = plain_title(article.title, markdown)
         if article.section:

@@ -68,13 +68,17 @@ AGENCIES = {
 OWN_PAPER_ZH = ("本报", "本報", "本刊", "本台", "本网", "本網")
 
 
+SPACES = re.compile(r"\s+")
+AGENCY_PARTS = re.compile(r"[\s/,-]+")
+
+
 @per_source_cache
 def agency_name(text: str) -> str | None:
     """The agency a credit names (`(AP)`, `ats afp`, `Reuters`), or None when it names none."""
-    cleaned = re.sub(r"\s+", " ", text.strip(" ()[]{}.,-–—=/")).casefold()
+    cleaned = SPACES.sub(" ", text.strip(" ()[]{}.,-–—=/")).casefold()
     if cleaned in AGENCIES:
         return AGENCIES[cleaned]
-    parts = [p for p in re.split(r"[\s/,-]+", cleaned) if p]
+    parts = [p for p in AGENCY_PARTS.split(cleaned) if p]
     if parts and all(p in AGENCIES for p in parts):
         return "/".join(AGENCIES[p] for p in parts)
     return None
@@ -209,3 +213,43 @@ WIRE_DATELINE_AGENCIES = (
 )
 # Small words inside a place name (`Saint-Martin-de-Ré`, `Frankfurt am Main`, `Stratford upon Avon`).
 PLACE_PARTICLES = {"de", "del", "la", "le", "les", "am", "an", "der", "du", "do", "da", "sur", "upon", "on", "of", "y"}
+
+# --- Run-on pages ----------------------------------------------------------------------
+# Words that open a sentence and are never a name set mid-sentence: articles, pronouns, and the
+# prepositions and conjunctions a sentence or headline starts with. On a page delivered as one line
+# (an OCR export that joined every line), such a word capitalised after a word that ends no sentence
+# is where a headline or deck stops and the next part of the page starts. Elided French/Italian
+# articles (`L'exécution`, `D'autre`) are matched by their prefix (RUN_ON_ELIDED).
+SENTENCE_OPENERS = frozenset((
+    # English
+    "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "We", "They", "In", "On", "At",
+    "For", "When", "After", "Before", "While", "As", "But", "And", "If", "There", "Its", "His", "Her", "Their",
+    # French
+    "Le", "La", "Les", "Un", "Une", "Des", "Du", "Ce", "Cet", "Cette", "Ces", "Il", "Elle", "Ils", "Elles",
+    "On", "Nous", "Vous", "Dans", "Depuis", "Pour", "Par", "Sur", "Vers", "Selon", "Mais", "Et", "Quand",
+    "Lorsque", "Après", "Avant", "Comme", "Au", "Aux", "Son", "Sa", "Ses", "Leur", "Leurs", "Notre", "Nos",
+    # German
+    "Der", "Die", "Das", "Ein", "Eine", "Einen", "Dem", "Den", "Er", "Sie", "Es", "Wir", "Im", "Am", "Zum",
+    "Zur", "Mit", "Nach", "Bei", "Seit", "Wie", "Als", "Aber", "Und", "Auch", "Doch",
+    # Spanish
+    "El", "Los", "Las", "Una", "Unos", "Unas", "Del", "Al", "En", "Con", "Según", "Desde", "Pero", "Cuando",
+    "Ella", "Ellos", "Nosotros",
+))
+RUN_ON_ELIDED = ("L'", "L’", "D'", "D’", "Qu'", "Qu’", "C'", "C’", "S'", "S’", "J'", "J’", "Dell'", "Nell'")
+# Words a name follows (`à`, `de`, `aux`, `the`, `of`, `von`, `en`): a capitalised word after one of
+# these is a name inside the sentence (`à Le Havre`, `of The Times`), never the start of a new part.
+NAME_LEADERS = frozenset((
+    "a", "an", "the", "of", "to", "in", "at", "on", "by", "for", "from", "with", "and", "or", "as",
+    "à", "de", "du", "des", "le", "la", "les", "aux", "au", "en", "et", "ou", "par", "pour", "sur", "chez",
+    "von", "vom", "der", "die", "das", "dem", "den", "zu", "zum", "zur", "im", "am", "und", "mit", "nach", "bei",
+    "el", "los", "las", "del", "al", "y", "con", "por", "para",
+    "m.", "mm.", "mme", "mr.", "mrs.", "dr.", "st.", "herr", "frau", "sr.", "sra.",
+))
+
+# --- Contents boxes ------------------------------------------------------------------------
+# The label over a front page's list of the issue's contents (`Inhalt:`, `CONTENTS`, `Sommaire`).
+CONTENTS_LABELS = (
+    "contents", "in this issue", "in this number", "index", "inside", "inhalt", "inhaltsverzeichnis",
+    "aus dem inhalt", "sommaire", "dans ce numéro", "au sommaire", "índice", "indice", "sumario", "en este número",
+    "目录", "目錄", "本期导读", "本期導讀", "今日导读",
+)

@@ -37,6 +37,7 @@ from .find_short_lines import FUNCTION_WORDS, is_title_like
 
 LABEL = "|".join(re.escape(label) for label in BYLINE_LABELS)
 BY = re.compile(rf"^(?:{LABEL})\s+(?P<names>.+?)[.=\s]*$")
+BY_OPENINGS = frozenset(label[0] for label in BYLINE_LABELS)  # BY is case-sensitive: a byline opens with one
 # `By ZHANG Wei in Beijing | China Daily`: the place and the paper after the names are not names.
 BYLINE_TAIL = re.compile(r"\s*(?:\||—|–)\s*[^|]+$|\s+(?:in|from|reporting from|aus|à|en|desde)\s+[A-Z][\w.' -]+$")
 TRAILING_AGENCY = re.compile(r"\s*[,(\[/—–-]\s*(?P<agency>[A-Za-z][A-Za-z /&.-]{1,40}?)\s*[)\]]?\s*$")
@@ -121,6 +122,9 @@ def read_byline(text: str) -> Byline | None:
 
 @per_source_cache
 def _read_byline(text: str) -> Byline | None:  # the answer is shared: `read_byline` hands out copies
+    first = text[:1]
+    if first and first not in BY_OPENINGS and first != ">" and not first.isspace() and not has_cjk(text):
+        return None  # no label can open it (most lines): not stripped, not matched
     text = text.strip().lstrip(">").strip()
     if len(text) > 120:
         return None

@@ -22,6 +22,7 @@ from ..model import CAPTION, DROP, HEADING, PARA, Block
 from ..state import State
 from ..text import ends_sentence, has_cjk, per_source_cache, starts_lowercase, word_count
 from .cues import COPYRIGHT_CREDIT, CREDIT_LABEL, ZH_CREDIT_CUES, PAPER_WORDS, ZH_CAPTION_OPENERS, ZH_CREDIT_PREFIXES, ZH_CREDIT_SUFFIXES, agency_name
+from .cues import CREDIT_LABELS  # the words CREDIT_LABEL is made of
 
 POINTERS = "◀▶◄►▲▼←→↑↓☜☞"
 MAX_CAPTION = 400  # characters: a caption with its credit is a few lines at most
@@ -37,6 +38,22 @@ TRAILING_CREDIT = re.compile(
     r"(?P<credit>[^\s:][^:]{0,80})$"
 )
 CREDIT_SEPARATOR = re.compile(r":|\b(?:by|von|par|por|de)\b")  # what TRAILING_CREDIT needs after its label
+SEPARATOR_WORD = re.compile(r"\b(?:by|von|par|por|de)\b")  # CREDIT_SEPARATOR but its colon
+# Every credit label holds one of these (the labels that hold no other label), in lower case.
+LABEL_STEMS = tuple(sorted({w.lower() for w in CREDIT_LABELS
+                            if not any(o != w and o.lower() in w.lower() for o in CREDIT_LABELS)}))
+FOLDS_APART = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ: matched as i / s by IGNORECASE, not so by str.lower
+
+
+def may_hold_label(text: str) -> bool:
+    """Whether a credit label (TRAILING_CREDIT's, in any case) can stand in the text: a few substring
+    tests on the lowered text instead of the label alternation tried at every character."""
+    if FOLDS_APART.search(text):
+        return True
+    lowered = text.lower()
+    return any(stem in lowered for stem in LABEL_STEMS)
+
+
 ZH_SENTENCE_END = re.compile(r"[。！？]")  # what ZH_GLUED needs before its credit
 # A credit line on its own opens with its label: `Staff photo by X`, `Photo: X`, `(Foto: X)`.
 LEADING_CREDIT = re.compile(rf"^[(\[]?(?P<caption>)(?P<label>{LABELLED})\s*(?::|\bby\b|\bvon\b|\bpar\b|\bpor\b|\bde\b)\s*"
@@ -94,7 +111,8 @@ def _split_glued(body: str) -> tuple[str, str] | None:
     slash = "/" in body
     if slash and (match := SLASH_CREDIT.match(body)) and (credit := parse_credit(match.group("credit"))):
         return match.group("caption").strip(), credit
-    match = TRAILING_CREDIT.match(body) if CREDIT_SEPARATOR.search(body) else None
+    separated = ":" in body or SEPARATOR_WORD.search(body)  # CREDIT_SEPARATOR, its colon found without a regex
+    match = TRAILING_CREDIT.match(body) if separated and may_hold_label(body) else None
     if match and _credit_ok(match.group("credit")):
         caption = match.group("caption").strip()
         if not caption or caption[-1] in ".!?”\")":
@@ -102,12 +120,29 @@ def _split_glued(body: str) -> tuple[str, str] | None:
     match = NAME_SLASH_PAPER.search(body) if slash else None
     if match and _is_paper_credit(match.group("credit")) and ends_sentence(body[: match.start()]):
         return body[: match.start()].strip(), match.group("credit").strip()
+    if match and (split := _credit_after_last_sentence(body)):
+        return split  # the name pattern reached back into the caption (`… in Eastern China. JANE DOE/Paper`)
     if ZH_SENTENCE_END.search(body) and (match := ZH_GLUED.match(body)) and not re.search(r"[，,]", match.group("credit")):
         return match.group("caption").strip(), match.group("credit").strip()
     return None
 
 
+SENTENCE_GAP = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z])")
+
+
+def _credit_after_last_sentence(body: str) -> tuple[str, str] | None:
+    """`Caption sentence. JANE DOE/The Herald`: the credit is what follows the caption's last sentence."""
+    gaps = list(SENTENCE_GAP.finditer(body))
+    if not gaps:
+        return None
+    tail = body[gaps[-1].end():].strip()
+    if NAME_SLASH_PAPER.fullmatch(tail) and _is_paper_credit(tail):
+        return body[: gaps[-1].start()].strip(), tail
+    return None
+
+
 @per_source_cache
+@per_source_cache  # a line is asked before joining (stands_alone) and again as a paragraph
 def parse_caption(text: str) -> tuple[str, str] | None:
     """Return (caption, credit) when the whole line is a caption, else None."""
     match = MD_IMAGE.match(text) if text[:1] == "!" else None
@@ -222,7 +257,7 @@ def find_captions(state: State) -> None:
         if FIGURE_MARKUP.match(block.text):
             state.drop(block, "image markup of a figure (no picture travels with the text)")
             continue
-        parsed = read_figure_html(block.text) if "<figcaption" in block.text.lower() else None
+        parsed = read_figure_html(block.text) if "<" in block.text and "<figcaption" in block.text.lower() else None
         credit = None if parsed or block.kind == HEADING and block.level else parse_credit(block.text)
         if credit is not None:
             block.kind, block.meta["caption"], block.meta["credit"] = CAPTION, "", credit

@@ -18,7 +18,7 @@ import re
 from ..model import CREDIT, PARA, Block
 from ..state import State
 from ..text import per_source_cache
-from .cues import ZH_CONTRIBUTOR_CUES, ZH_EDITOR_LABELS, ZH_END_MARKS, ZH_REPRINT, agency_name
+from .cues import MONTHS, ZH_CONTRIBUTOR_CUES, ZH_EDITOR_LABELS, ZH_END_MARKS, ZH_REPRINT, agency_name
 
 SOURCE = re.compile(r"^(?:Source|Sources|Wire|Agency|Quelle|Quellen|Fuente|Fuentes|Agence|来源|來源|稿源|消息来源)"
                     r"\s*[:：]\s*(?P<value>[^.:：]{1,60})\.?$")
@@ -26,6 +26,13 @@ ADDITIONAL = re.compile(r"^\(?(?:Additional|Further)\s+reporting\s+by\s+(?P<valu
 SIGN_OFF = re.compile(r"^\((?P<parts>(?:[^()]*\bby\b[^()]*))\)\.?$", re.IGNORECASE)
 SIGN_OFF_PART = re.compile(r"^(?P<what>reporting|writing|additional reporting|editing|compiled)\s+by\s+(?P<who>.+)$",
                            re.IGNORECASE)
+# A reprint credit under a headline: the paper the article is taken from, quoted or in italics,
+# with its issue date or a `Reprinted from` label: `“New York Observer,” Jan. 14.`,
+# `Reprinted from *The Spectator*`, `Aus der „Kölnischen Zeitung“, 3. März`.
+REPRINT = re.compile(
+    rf"^(?:(?:Reprinted\s+|Taken\s+)?from\s+(?:the\s+)?|Aus\s+(?:der|dem|den)\s+|D'après\s+(?:le\s+|la\s+)?|Tomado\s+de\s+)?"
+    r"[“\"„«*_]\s*(?P<value>[A-ZÄÖÜ][^“”\"„«»*_]{2,40}?)[,.]?\s*[”\"“»*_][,.]?"
+    rf"(?P<date>\s*(?:\d{{1,2}}\.?\s+)?(?:{MONTHS})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?)?\.?$")
 NOTE = re.compile(
     r"^\*?\(?The\s+(?:authors?|writers?|columnists?|contributors?)\s+(?:is|are|was|were)\s+.{3,200}$"
 )
@@ -107,6 +114,8 @@ def read_credit(text: str) -> tuple[str, object] | None:
         return "contributors", split_names(match.group("value"))
     if match := ZH_REPRINT.match(text):
         return "source_agency", match.group("value").strip()
+    if (match := REPRINT.match(text)) and (match.group("date") or not text[:1] in "“\"„«*_"):
+        return "source_agency", match.group("value").strip()
     if match := ADDITIONAL.match(text):
         return "contributors", split_names(match.group("value"))
     if match := ZH_CONTRIBUTORS.match(text):
@@ -123,6 +132,8 @@ END_MARK_TAIL = re.compile(rf"(?<=[。！？”」.!?])\s*(?P<mark>[(（]\s*(?:{
 
 def _split_end_mark(state: State, block: Block) -> Block | None:
     """`…船只陆续返回。（完）`: the end mark run into the last line leaves it, reported."""
+    if not block.text.rstrip("\n").endswith((")", "）")):
+        return None  # what END_MARK_TAIL needs at the end: not searched through a paragraph without it
     match = END_MARK_TAIL.search(block.text)
     if not match or not block.text[: match.start()].strip():
         return None

@@ -74,6 +74,8 @@ def is_jump_line(text: str) -> bool:
 def split_jump_tail(block: Block) -> Block | None:
     """`… the council said. See BUDGET, page 6` → the paragraph, and a JUMP block for the tail."""
     tail_at = max(0, len(block.text) - 70)  # a jump-out is the last few words: look there only
+    if block.text.rstrip("\n")[-1:] in (".", "!", "?"):
+        return None  # neither tail can close on a sentence end (most paragraphs): no search
     match = JUMP_TAIL.search(block.text, tail_at) or (ZH_TAIL.search(block.text, tail_at)
                                                       if block.text.endswith(("）", ")")) else None)
     if not match or (jump := read_jump(match.group("jump"))) is None or jump["direction"] != "to":

@@ -8,11 +8,11 @@ a function word, or the next text line goes on in lower case.
 
 from __future__ import annotations
 
-from ..model import BYLINE, CAPTION, DROP, HEADING, JUMP, PARA, Block
+from ..model import BYLINE, CAPTION, CREDIT, DROP, HEADING, JUMP, PARA, Block
 from ..state import State
-from ..text import (CLOSERS, ends_sentence, ends_with_punctuation, goes_on, has_cjk, key, per_source_cache,
+from ..text import (CLOSERS, has_words, ends_sentence, ends_with_punctuation, goes_on, has_cjk, key, per_source_cache,
                     title_case_share, word_count, words)
-from .cues import KICKER_LABELS
+from .cues import KICKER_LABELS, PAGE_LABELS
 from .datelines import read_dateline
 
 FUNCTION_WORDS = set(
@@ -48,6 +48,8 @@ def is_headline_shaped(text: str) -> bool:
     inside a short quotation (`“Sundays Excepted.”`)."""
     if has_cjk(text):
         return len(text) <= 40 and not text.rstrip(CLOSERS)[-1:] in "。，；：,;:"
+    if len(text) > 150:
+        return False  # running text: its words need no counting
     count = word_count(text)
     core = text.rstrip(CLOSERS)
     first = text.lstrip("\"'“‘(*_ ")[:1]
@@ -62,16 +64,31 @@ def is_headline_shaped(text: str) -> bool:
 def _headline_by_place(state: State, index: int) -> bool:
     """A line that stands where papers put the headline: over the byline (with at most a kicker
     between), or right over or under a kicker label."""
-    known = KICKER_LABELS | {key(s) for s in state.sidecar.get("sections", [])}
+    sections = state.sidecar.get("sections")
+    known = KICKER_LABELS | {key(s) for s in sections} if sections else KICKER_LABELS
     place = _next_index(state.blocks, index)
     if place is not None and state.blocks[place].kind in (PARA, HEADING) and key(state.blocks[place].text) in known:
         return True
-    if place is not None and state.blocks[place].kind == PARA and is_title_like(state.blocks[place].text):
-        place = _next_index(state.blocks, place)  # a kicker between the headline and its byline
+    for _ in range(2):  # a kicker or a deck (one or two lines) between the headline and its byline
+        if place is None or state.blocks[place].kind not in (PARA, HEADING) or not (
+                is_title_like(state.blocks[place].text) or is_headline_shaped(state.blocks[place].text)):
+            break
+        place = _next_index(state.blocks, place)
     if place is not None and state.blocks[place].kind == BYLINE and _text_follows(state.blocks, place):
         return True
-    before = next((b for b in reversed(state.blocks[:index]) if b.kind != DROP), None)
-    return before is not None and before.kind in (PARA, HEADING) and key(before.text) in known
+    before = next((state.blocks[at] for at in range(index - 1, -1, -1) if state.blocks[at].kind != DROP), None)
+    if before is not None and before.kind in (PARA, HEADING) and key(before.text) in known:
+        return True
+    return _top_of_page(state.blocks, index) and _paragraph_below(state.blocks, index)
+
+
+PAGE_KEYS = {key(label) for label in PAGE_LABELS}
+
+
+def _top_of_page(blocks: list[Block], index: int) -> bool:
+    """Nothing but dropped furniture and a page label stands above: the page's first headline."""
+    above = [b for b in blocks[:index] if b.kind != DROP]
+    return not above or (len(above) == 1 and key(above[0].text) in PAGE_KEYS)
 
 
 def _over_dateline(blocks: list[Block], index: int) -> bool:
@@ -118,12 +135,31 @@ def _head_line(text: str) -> bool:
 
 def _paragraph_below(blocks: list[Block], index: int) -> bool:
     below = _next_text(blocks, index)
-    return below is not None and below.kind == PARA and len(below.text) > len(blocks[index].text) and word_count(below.text) >= 12
+    return below is not None and below.kind == PARA and len(below.text) > len(blocks[index].text) \
+        and text_size(below.text) >= 12
+
+
+def text_size(text: str) -> float:
+    """A text's length in words; Chinese is written without spaces, so two characters count as a word."""
+    return len(text) / 2 if has_cjk(text) else word_count(text)
 
 
 def paragraphs_one_per_line(blocks: list[Block]) -> bool:
     """Whether this page sets one paragraph per line with no blank lines between them."""
     return len(blocks) >= 6 and 10 * sum(1 for b in blocks[1:] if b.meta.get("blank_before")) <= len(blocks)
+
+
+def _last_texts(blocks: list[Block], index: int, count: int) -> list[Block]:
+    """The last `count` blocks before `index` that are neither dropped nor captions or credits, in order (read back
+    from `index`, not from the top of the page)."""
+    found: list[Block] = []
+    for at in range(index - 1, -1, -1):
+        block = blocks[at]
+        if block.kind not in (DROP, CAPTION, CREDIT):
+            found.append(block)
+            if len(found) == count:
+                break
+    return found[::-1]
 
 
 def _headline_between_paragraphs(blocks: list[Block], index: int) -> bool:
@@ -133,19 +169,31 @@ def _headline_between_paragraphs(blocks: list[Block], index: int) -> bool:
     text = blocks[index].text
     if word_count(text) < 5 or not is_headline_shaped(text):
         return False
-    below = _next_text(blocks, index)
-    if below is None or below.kind != PARA or word_count(below.text) < 12 or len(below.text) <= len(text):
+    decks = _decks_under(blocks, index)
+    below = _next_text(blocks, decks[-1] if decks else index)
+    if below is None or below.kind != PARA or not has_words(below.text, 12) or len(below.text) <= len(text):
         return False
-    above = [b for b in blocks[:index] if b.kind not in (DROP, CAPTION)][-2:]
+    above = _last_texts(blocks, index, 2)  # a sign-off's credit closes the story above
     if above and above[-1].kind in (PARA, HEADING) and word_count(above[-1].text) <= 4 and is_title_like(above[-1].text):
         above = above[:-1]  # a kicker over the headline
     return not above or (above[-1].kind == PARA and word_count(above[-1].text) >= 12 and ends_sentence(above[-1].text))
 
 
+def _decks_under(blocks: list[Block], index: int) -> list[int]:
+    """One or two deck lines under a headline set one per line: short sentences in headline shape."""
+    decks, place = [], _next_index(blocks, index)
+    while place is not None and len(decks) < 2 and blocks[place].kind == PARA \
+            and word_count(blocks[place].text) < 12 and is_headline_shaped(blocks[place].text):
+        decks.append(place)
+        place = _next_index(blocks, place)
+    below = _next_text(blocks, decks[-1]) if decks else None
+    return decks if below is not None and below.kind == PARA and word_count(below.text) >= 12 else []
+
+
 def _text_follows(blocks: list[Block], index: int) -> bool:
     """A byline that opens text (not one signing off the text above it)."""
     after = _next_index(blocks, index)
-    while after is not None and blocks[after].kind == BYLINE:
+    while after is not None and blocks[after].kind in (BYLINE, DROP):  # a byline's role line is dropped
         after = _next_index(blocks, after)
     return after is not None and blocks[after].kind == PARA
 
@@ -168,10 +216,11 @@ def find_short_lines(state: State) -> None:
     for index, block in enumerate(state.blocks):
         if block.kind != PARA:
             continue
-        opens_story = (gaps and _after_story_gap(state.blocks, index)) or (
+        cut_head = block.meta.get("run_on") == "head"  # a head cut from a page set on one line (run_on_lines)
+        opens_story = (cut_head and block.meta.get("opens_story")) or (gaps and _after_story_gap(state.blocks, index)) or (
             one_per_line and _headline_between_paragraphs(state.blocks, index))
         if not is_title_like(block.text) and not (is_headline_shaped(block.text) and _headline_by_place(state, index)) \
-                and not _over_dateline(state.blocks, index) and not opens_story:
+                and not _over_dateline(state.blocks, index) and not opens_story and not cut_head:
             continue
         following = _next_text(state.blocks, index)
         if following is not None and following.kind == PARA and goes_on(following.text):
@@ -179,3 +228,7 @@ def find_short_lines(state: State) -> None:
         block.kind = HEADING
         block.meta["opens_story"] = bool(opens_story)
         block.meta["question"] = block.text.rstrip(CLOSERS).endswith(("?", "!"))
+        if opens_story and one_per_line:
+            for deck in _decks_under(state.blocks, index):
+                state.blocks[deck].kind = HEADING
+                state.blocks[deck].meta["deck"] = True

@@ -16,19 +16,43 @@ from collections.abc import Callable
 
 from ..model import Article, Dropped, Provenance
 from ..state import State
+from ..text import key
 from .find_jump_lines import JUMP_HEAD
 from .repair_breaks import repair_blocks
 
 Record = Callable[[Article, Dropped], None]
 
 
+# A jump head that is the jump word alone (`CONFERENCE` over `Continued from page 1`).
+SLUG_ONLY = re.compile(r"^[A-Z][A-Z0-9'’&-]{2,}(?:\s+[A-Z][A-Z0-9'’&-]+){0,2}$")
+
+
 def jump_head_word(article: Article) -> str | None:
-    """The jump word a continuation opens with: its jump head's word, or a kicker in capitals."""
+    """The jump word a continuation opens with: its jump head's word, the word alone as its head,
+    or a kicker in capitals."""
     if match := JUMP_HEAD.match(article.title):
         return match.group("slug")
+    if article.continued_from and SLUG_ONLY.match(article.title):
+        return article.title
     if article.section and article.section.isupper() and article.continued_from:
         return article.section
     return None
+
+
+def _same_story(start: Article, continuation: Article) -> bool:
+    """The continuation's head names the start: its jump word, or the start's headline repeated
+    (`BUDGET`, `BUDGET: Council votes …`, or the whole headline over `From page 1`)."""
+    word = (start.jump_word or "").casefold()
+    head = jump_head_word(continuation)
+    if word and head and head.casefold() == word:
+        return True
+    if not continuation.continued_from:
+        return False
+    repeated = JUMP_HEAD.match(continuation.title)
+    titles = {key(continuation.title)} | ({key(repeated.group("rest"))} if repeated else set())
+    if key(start.title) in titles:
+        return True
+    return bool(word) and head is None and word in key(continuation.title).split()
 
 
 def _pairs(articles: list[Article]) -> list[tuple[Article, Article]]:
@@ -36,8 +60,7 @@ def _pairs(articles: list[Article]) -> list[tuple[Article, Article]]:
     continuations = [a for a in articles if jump_head_word(a) or a.continued_from]
     pairs = []
     for start in starts:
-        word = (start.jump_word or "").casefold()
-        found = [c for c in continuations if c is not start and word and (jump_head_word(c) or "").casefold() == word]
+        found = [c for c in continuations if c is not start and _same_story(start, c)]
         if found:
             pairs.append((start, found[0]))
             continuations.remove(found[0])
@@ -45,8 +68,8 @@ def _pairs(articles: list[Article]) -> list[tuple[Article, Article]]:
         start, continuation = starts[0], continuations[0]
         pages_agree = re.sub(r"\D", "", start.continues_on or "") and \
             re.sub(r"\D", "", continuation.continued_from or "") and start.page != continuation.page
-        if pages_agree and not start.jump_word and not jump_head_word(continuation):
-            pairs.append((start, continuation))
+        if pages_agree and not (start.jump_word and jump_head_word(continuation)):
+            pairs.append((start, continuation))  # one jump each way, and no two jump words that differ
     return pairs
 
 

@@ -19,7 +19,7 @@ from ..model import HEADING, PARA, Block
 from ..state import State
 from .attach_metadata import SIGNATURE
 from .find_bylines import parse_byline
-from .find_captions import parse_caption
+from .find_captions import parse_caption, parse_credit
 from .find_credit_lines import is_credit_line
 from .find_jump_lines import is_jump_line
 from .headline_groups import is_bracketed_credit
@@ -40,9 +40,9 @@ def is_caps_line(text: str) -> bool:
     return upper / (upper + lower) >= 0.8
 
 
-def mark_caps_headlines(blocks: list[Block]) -> None:
-    """Runs of one to four short lines in capitals are headline decks, not text to wrap."""
-    index = 0
+def mark_caps_headlines(blocks: list[Block]) -> int:
+    """Runs of one to four short lines in capitals are headline decks, not text to wrap; how many lines."""
+    index = marked = 0
     while index < len(blocks):
         end = index
         while end < len(blocks) and blocks[end].kind == PARA and is_caps_line(blocks[end].text):
@@ -51,12 +51,21 @@ def mark_caps_headlines(blocks: list[Block]) -> None:
             for block in blocks[index:end]:
                 block.kind, block.meta["caps"] = HEADING, True
                 block.meta["dateline"] = find_date(block.text) is not None
+            marked += end - index
         index = max(end, index + 1)
+    return marked
 
 
 # A caption line that stands alone carries a credit mark: a label and colon, a bracketed or slashed
 # credit, `by`, a pointer arrow, `摄`/`图`. Lines without one are not run past the caption parser.
-CREDIT_MARK = re.compile(r"[:：/)\]】）摄图◀▶◄►▲▼←→↑↓☜☞]|\bby\b", re.I)
+CREDIT_MARK_CHARS = re.compile(r"[:：/)\]】）摄图◀▶◄►▲▼←→↑↓☜☞]")
+BY_WORD = re.compile(r"\bby\b", re.I)
+
+
+def has_credit_mark(text: str) -> bool:
+    """A credit mark's character, or `by` as a word (tried only where `by` stands at all): one
+    character-class scan and a substring test instead of one alternation tried at every character."""
+    return bool(CREDIT_MARK_CHARS.search(text) or ("by" in text.lower() and BY_WORD.search(text)))
 
 
 @per_source_cache
@@ -66,7 +75,7 @@ def stands_alone(text: str) -> bool:
         return False  # a line going on in lower case continues something
     return bool(parse_byline(text) or is_jump_line(text) or is_credit_line(text) or SIGNATURE.match(text)
                 or is_bracketed_credit(text)
-                or (CREDIT_MARK.search(text) and parse_caption(text)))
+                or (has_credit_mark(text) and (parse_caption(text) or parse_credit(text))))
 
 
 def _is_label(previous: Block | None, block: Block, following: Block | None, width: int) -> bool:
@@ -114,8 +123,8 @@ def join_wrapped_lines(state: State) -> None:
     indents = [indent_of(raw[b.lines[0] - 1]) if b.lines[0] <= len(raw) else 0 for b in blocks]
     facts = line_facts(blocks)
     marking = measure(blocks, indents, facts)
-    if marking.mode != "line":
-        mark_caps_headlines(blocks)
+    if (marking.mode != "line" or marking.blanks == "paragraph") and mark_caps_headlines(blocks):
+        # (one paragraph per line with no blanks: a capitals line there is a line of its own anyway)
         _drop_caps_date_lines(state)
         marking = measure(blocks, indents, facts)  # headlines in capitals are no evidence of paragraphs
     state.note("join_wrapped_lines", f"paragraph marking: {marking.describe()}")

@@ -37,6 +37,9 @@ class FurnitureSettings:
     running_words: int = 8  # a running head or label is at most this many words
     furniture_chars: int = 120  # no page marker, label, masthead or running head line is longer
     advt_tail: int = 40  # the Advt. mark closes a notice: only its last characters are looked at
+    folio_words: int = 3  # words of four letters or more in a folio line with one numbering cue (`VOLUME 4.`)
+    story_paragraph_words: int = 25  # two paragraphs this long over a "folio" are a story's, not a masthead
+    contact_chars: int = 120  # a boxed advert's contact line (name, address, phone) runs short
 
 
 @dataclass(frozen=True)

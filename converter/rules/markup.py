@@ -2,14 +2,16 @@
 
 - decode_entities: `&amp;` → `&` (the text is text from here on).
 - read_atx_headings: `## Title` → a HEADING block of level 2.
+- read_plain_kickers: a kicker label left unmarked right above a marked headline → part of its group.
 - read_bold_crossheads: a line that is wholly `**bold**` → a CROSSHEAD.
 - drop_page_markers: `=====`, `PAGE 3`, `## p. 1 (#9) ####` → dropped as page furniture.
-- read_list_items: `• text` / `- text` → a list ITEM.
+- read_list_items: `• text` / `- text` → a list ITEM (a bulleted byline or caption is that line).
 - unwrap_emphasised_credits: `**By LI Ming**` → `By LI Ming` (then read as a byline).
+- read_layout_boxes: a one-column (or one-row) table is a layout box: its cells are lines of text.
 - read_tables: consecutive `| a | b |` lines → one TABLE of cells.
 - read_blockquotes: `> text` → text marked as a quotation.
 - drop_running_heads: a line repeated right below page breaks → dropped.
-- drop_image_placeholders: `![img-0.jpeg](img-0.jpeg)` → dropped (no image travels with the text).
+- drop_image_placeholders: `![img-0.jpeg](img-0.jpeg)`, `<!-- image -->` → dropped (no image travels with the text).
 """
 
 from __future__ import annotations
@@ -19,14 +21,14 @@ from collections import Counter
 
 from ..model import CROSSHEAD, DROP, HEADING, ITEM, PARA, TABLE, Block
 from ..state import State
-from ..text import decode_entities as _decode
+from ..text import decode_entities as _decode, key
 
 ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_].*?)(\*\*|__)[.:]?$")
 RULE_LINE = re.compile(r"^([=\-_*~])\1{2,}\s*$")
 PAGE_LINE = re.compile(r"^(?:#+\s*)?(?:PAGE|Page|p\.)\s*\d+\b[^a-z]{0,40}$")
 BULLET = re.compile(r"^(?:[•·▪●◦‣∙]\s*|[*+\-]\s+)(?P<text>\S.*)$")
-IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
+IMAGE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)|<!--\s*(?:image|picture|figure)\s*-->)$", re.I)  # docling: <!-- image -->
 
 
 def decode_entities(state: State) -> None:
@@ -43,6 +45,19 @@ def read_atx_headings(state: State) -> None:
         elif block.kind == PARA and _underlined(state.blocks, index):
             block.kind, block.level = HEADING, 1 if state.blocks[index + 1].text.startswith("=") else 2
             state.blocks[index + 1].meta["dropped"].reason = "heading underline"
+
+
+def read_plain_kickers(state: State) -> None:
+    """A PDF→Markdown tool marks lines by size, so a small kicker over a large headline may come out
+    unmarked: `Opinion` / `# National Christianity`. A line that is a kicker label (cues.KICKER_LABELS)
+    standing right above a marked heading (blank lines only between) joins its headline group,
+    one level below the headline."""
+    from .cues import KICKER_LABELS
+
+    live = [b for b in state.blocks if b.kind != DROP]
+    for block, below in zip(live, live[1:]):
+        if block.kind == PARA and below.kind == HEADING and below.level and key(block.text) in KICKER_LABELS:
+            block.kind, block.level = HEADING, below.level + 1
 
 
 def _underlined(blocks: list[Block], index: int) -> bool:
@@ -75,11 +90,22 @@ def drop_image_placeholders(state: State) -> None:
 
 
 def read_list_items(state: State) -> None:
-    """`• text`, `- text`, `* text` → a list ITEM (its text without the bullet)."""
+    """`• text`, `- text`, `* text` → a list ITEM (its text without the bullet). A PDF→Markdown tool
+    also bullets lines it found set apart in a box: a bulleted byline, caption or credit
+    (`- By Jane Doe`, `* Photo: AFP`) is that line, read as such, not a list item."""
+    from .find_bylines import parse_byline
+    from .find_captions import parse_caption
+    from .find_credit_lines import is_credit_line
+
     for block in state.blocks:
         match = BULLET.match(block.text) if block.kind == PARA else None
-        if match:
-            block.kind, block.text = ITEM, match.group("text")
+        if not match:
+            continue
+        inner = match.group("text")
+        if parse_byline(inner) or parse_caption(inner) or is_credit_line(inner):
+            block.text = inner  # the bullet was layout
+        else:
+            block.kind, block.text = ITEM, inner
 
 
 def drop_running_heads(state: State) -> None:
@@ -134,6 +160,51 @@ def unwrap_emphasised_credits(state: State) -> None:
 
 TABLE_ROW = re.compile(r"^\|.*\|$")
 TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
+
+
+def _row_groups(blocks: list[Block]) -> list[list[int]]:
+    """Indices of each run of table rows (no blank line inside a run)."""
+    groups: list[list[int]] = []
+    for index, block in enumerate(blocks):
+        if block.kind != PARA or not TABLE_ROW.match(block.text):
+            continue
+        if groups and groups[-1][-1] == index - 1 and not block.meta.get("blank_before"):
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    return groups
+
+
+def _cells(text: str) -> list[str]:
+    return [cell.strip() for cell in text.strip().strip("|").split("|")]
+
+
+def read_layout_boxes(state: State) -> None:
+    """A PDF→Markdown tool prints text it found in a box (a caption and its credit, a pull quote)
+    as a table: `| caption |`, `|---|`, `| Staff photo by X |`. A table of one column, or of one
+    row over its rule, holds no data: each cell is a line of text again (read next as a caption,
+    credit, byline …), the rule row is dropped."""
+    result: list[Block] = []
+    boxes = {}
+    for group in _row_groups(state.blocks):
+        rows = [state.blocks[i] for i in group if not TABLE_RULE.match(state.blocks[i].text.replace(" ", ""))]
+        widths = {len(_cells(b.text)) for b in rows}
+        if rows and (widths == {1} or len(rows) == 1) and len(rows) <= 4:
+            boxes.update((i, group[0]) for i in group)
+    for index, block in enumerate(state.blocks):
+        if index not in boxes:
+            result.append(block)
+        elif TABLE_RULE.match(block.text.replace(" ", "")):
+            state.drop(block, "table rule of a layout box")
+            result.append(block)
+        else:
+            cells = [c for c in _cells(block.text) if c]
+            for n, cell in enumerate(cells):
+                meta = dict(block.meta) if n == 0 else {}
+                if index != boxes[index] or n:
+                    meta["blank_before"] = False
+                result.append(Block(PARA, cell, block.lines, meta=meta))
+    state.blocks = result
 
 
 def read_tables(state: State) -> None:

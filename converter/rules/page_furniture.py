@@ -32,7 +32,7 @@ from datetime import date
 from ..dates import MONTHS, find_date
 from ..model import DROP, HEADING, PARA, Block
 from ..state import State
-from ..text import has_cjk, word_count
+from ..text import has_cjk, is_upper_label, word_count
 from .layout_settings import FURNITURE
 from .read_masthead_date import is_masthead_date
 
@@ -42,9 +42,9 @@ PAGE_MARKER = re.compile(r"^(?:#+\s*)?[-=\[(<]*\s*(?:p\.|page|seite|pagina|pági
 PAGE_LABEL = re.compile(r"^(?:(?:page|seite|p\.|pg\.?)\s*[A-Z]?\d{1,3}[A-Z]?(?:\s*(?:of|/|von)\s*\d+)?"
                         r"|[A-H]\d{1,2}|\d{1,3}|第\s*[0-9一二三四五六七八九十百]+\s*[版页頁]"
                         r"(?:\s*[:：]?\s*\S{1,8})?)\.?$", re.I)
-VOLUME = re.compile(r"\b(?:vol(?:ume)?|v[o0][il1|]\w?)\b\.?\s*[\dIVXLC]+|\b(?:jahrgang|ann[ée]e)\b"
+VOLUME = re.compile(r"\b(?:vol(?:ume)?|v[o0][il1|]\w?)\b\.?\s*[^\w\s]?[\dIVXLC]+|\b(?:jahrgang|ann[ée]e)\b"
                     r"|\b(?:no|nr|n[°o]|num(?:ber|éro)?)\.?\s*\d[\d.,]*|第\s*\d+\s*期", re.I)
-PRICE = re.compile(r"\b(?:price|preis|prix|(?:one|two|three|four|five|\d+)\s*(?:cents?|centimes|pfennig|pf\.)|"
+PRICE = re.compile(r"\b(?:price|preis|prix)(?=\d)|\b(?:price|preis|prix|(?:one|two|three|four|five|\d+)\s*(?:cents?|centimes|pfennig|pf\.)|"
                     r"centimes le num[ée]ro)\b", re.I)
 ROMAN = re.compile(r"\b[IVXLC]{4,}\b")
 ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
@@ -60,18 +60,19 @@ SALE = re.compile(r"\b(?:sale|off|discount|bargain|reduced|free|for sale|wanted|
 PRICE_TAG = re.compile(r"[$£€¥]\s?\d|\d+\s*%")
 WANT_AD = re.compile(r"^(?:FOR SALE|WANTED|TO LET|FOR RENT|LOST|FOUND|HELP WANTED|SITUATIONS? WANTED)\b")
 DIGIT = re.compile(r"\d")
+FOUR_DIGITS = re.compile(r"\d{4}")  # what a PHONE number holds: tried first, it lets most lines through at once
+LONG_WORD = re.compile(r"[^\W\d_]{4,}")  # a folio line is numbers and short tokens; a headline has words
 EDGE_NUMBER = re.compile(r"^\d{1,3}\s|.*\s\d{1,3}$")
 MASTHEAD_WORD = re.compile(r"v[o0]l|jahrg|ann[ée]e|pri(?:ce|x)|preis|cent|pfennig|pf\.|n[or°]|num|第", re.I)
 WORD3 = re.compile(r"[^\W\d_]{3}")
 DIGIT_OR_SEPARATOR = re.compile(r"[\d—|·•第]")
 CAPITALS_RUN = re.compile(r"[IVXLC]{4}")  # a Roman numeral's letters: only then is ROMAN tried
-DIGIT_SEPARATOR_OR_CAPITALS_RUN = re.compile(rf"{DIGIT_OR_SEPARATOR.pattern}|{CAPITALS_RUN.pattern}")
 
 
 def _hints_furniture(text: str) -> bool:
     """A digit, a separator, a Roman numeral or a masthead word: without one, a line with a word of
     three letters is running text (the cheap test that lets most lines through at once)."""
-    if DIGIT_SEPARATOR_OR_CAPITALS_RUN.search(text):  # one pass for DIGIT_OR_SEPARATOR or CAPITALS_RUN
+    if DIGIT_OR_SEPARATOR.search(text) or CAPITALS_RUN.search(text):  # two class scans beat one alternation
         return True
     low = text.lower()
     return "vol" in low or "v0l" in low or "jahrg" in low or "ann" in low or "pri" in low or "preis" in low \
@@ -195,7 +196,8 @@ def is_masthead_line(text: str, near_top: bool) -> bool:
     lower = sum(1 for c in text if c.islower())
     capitals = lower <= 0.3 * max(_letters(text), 1)
     return (cues >= 2 and (near_top or lower <= 0.5 * max(_letters(text), 1))) or (
-        near_top and numbering == 1 and (capitals or word_count(text) <= 4))
+        near_top and numbering == 1 and len(LONG_WORD.findall(text)) <= FURNITURE.folio_words
+        and (capitals or word_count(text) <= 4))
 
 
 def repeated_short_lines(blocks: list[Block]) -> set[str]:
@@ -322,6 +324,8 @@ def _drop_masthead_block(state: State) -> None:
     above = [b for b in top[:folios[-1]] if b.kind == PARA and not is_masthead_date(b.text)]
     if _longest_open_run(above) >= FURNITURE.wrapped_story_lines:
         return
+    if sum(1 for b in above if word_count(b.text) >= FURNITURE.story_paragraph_words) >= 2:
+        return  # paragraphs of a story stand above: the line is no folio (`CHINA’S NO 2 …` headline)
     for block in above:
         state.drop(block, "masthead (the block over the folio line: name, publisher, subscription notes)")
     if above:
@@ -393,11 +397,28 @@ def advert_reason(text: str) -> str | None:
         return "advert (reading notice marked Advt.)"
     if WANT_AD.match(text):
         return "classified advert"
-    if len(text) <= 160 and PHONE.search(text) and SALE.search(text):
+    if len(text) <= 160 and FOUR_DIGITS.search(text) and PHONE.search(text) and SALE.search(text):
         return "advert (phone number and offer)"
     if is_sale_banner(text):
         return "advert (sale banner)"
+    if is_contact_line(text):
+        return "advert (a short line closing on a phone number)"
     return None
+
+
+YEAR_SPAN = re.compile(r"(?:1[5-9]|20)\d\d[-. ](?:1[5-9]|20)\d\d")
+
+
+def is_contact_line(text: str) -> bool:
+    """A short line that closes on a phone number with no sentence end (`Hamlin Furniture, 12 Main St.
+    Call 555-0134`, `Riverside Motors  Open Sundays  555-0199`): an advert's or a notice's contact, set
+    in a box. Running text that gives a number says so in a sentence that ends with its full stop."""
+    if len(text) > FURNITURE.contact_chars or not any(c.isdigit() for c in text[-4:]):
+        return False
+    found = [m for m in PHONE.finditer(text)]
+    if not found or text[found[-1].end():].strip():
+        return False
+    return not YEAR_SPAN.fullmatch(found[-1].group(0).strip())
 
 
 def is_sale_banner(text: str) -> bool:
@@ -427,5 +448,6 @@ def drop_adverts(state: State) -> None:
                 state.drop(state.blocks[above], "advert heading")
             above -= 1
         if above >= 0 and above == index - 1 and state.blocks[above].kind == PARA \
-                and state.blocks[above].meta.get("alone") and word_count(state.blocks[above].text) <= 6:
-            state.drop(state.blocks[above], "advert heading")
+                and word_count(state.blocks[above].text) <= 6 and (state.blocks[above].meta.get("alone") or (
+                    is_upper_label(state.blocks[above].text) and not block.meta.get("blank_before"))):
+            state.drop(state.blocks[above], "advert heading")  # a label over it, or capitals set with it

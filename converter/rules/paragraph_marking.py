@@ -60,8 +60,8 @@ def line_closes(text: str) -> bool:
 @per_source_cache
 def is_prose(text: str) -> bool:
     """Enough words to be running text rather than a label or a heading."""
-    if text.isascii():  # the common case, counted the quick way
-        return len(text.split()) >= MARKING.prose_words
+    if text.isascii():  # the common case, counted the quick way (no further than needed)
+        return len(text.split(maxsplit=MARKING.prose_words - 1)) >= MARKING.prose_words
     if has_cjk(text):
         return len(text) >= MARKING.prose_cjk_chars
     return word_count(text) >= MARKING.prose_words

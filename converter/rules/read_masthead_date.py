@@ -6,7 +6,8 @@ story: `OAKLAND, CALIFORNIA, APRIL 24, 1889.`, `NEW YORK, MARCH 11, 1897.`,
 full date, nothing more. It becomes the issue's date (a sidecar still wins)
 and leaves the text, reported. A date inside a sentence, a dateline that
 opens a story (`BEIJING, Jan. 5 —`, no year) or a line below the first
-running text is left alone.
+running text is left alone. A running head already dropped as page furniture
+(`6  FRIDAY, JUNE 9, 2006`) dates the issue too.
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ def read_masthead_date(state: State) -> None:
         return
     seen = 0
     for block in state.blocks:
+        if block.kind == DROP and block.reason == "running head" and is_masthead_date(block.text):
+            state.issue["date"] = find_date(MARKUP.sub("", block.text))[:10]  # `6  FRIDAY, JUNE 9, 2006`
+            state.note("read_masthead_date", f"line {block.lines[0]} (running head): {state.issue['date']}")
+            return
         if block.kind == DROP:
             continue
         if seen >= MASTHEAD_BLOCKS or len(block.text.split()) >= RUNNING_TEXT_WORDS:

@@ -19,6 +19,7 @@ BETWEEN = {CAPTION, DROP, JUMP}
 
 
 CLOSING_QUOTES = ("”", "’", "»", '"')
+LEAD_IN = (":", "：")  # `… include:` / `具体包括：` opens a list or a quotation that follows
 
 
 def is_cut(first: Block, second: Block, laid_out: bool = True, across: bool = True) -> bool:
@@ -41,8 +42,18 @@ def is_cut(first: Block, second: Block, laid_out: bool = True, across: bool = Tr
     if not across:  # nothing between: cut only where running text stops with no punctuation at all
         hyphen = first.text.endswith("-") and not first.text.endswith(" -")
         return hyphen or (first.text.rstrip()[-1:].isalnum() and not is_title_like(first.text))
-    finished = ends_sentence(first.text) or first.text.rstrip().endswith(CLOSING_QUOTES)
-    return not finished
+    finished = ends_sentence(first.text) or first.text.rstrip().endswith(CLOSING_QUOTES + LEAD_IN)
+    return not finished and not introduces_quotation(first.text, second.text)
+
+
+INTRODUCING = (":", ":—", ":-", "：")
+OPENING_QUOTES = ("“", "‘", '"', "'", "«", "„", "「", "『")
+
+
+def introduces_quotation(first: str, second: str) -> bool:
+    """`… the editor said:—` over `“No objection …”`: a paragraph that announces a quotation ends
+    there; the quoted paragraph is the next one, whatever stands between them."""
+    return first.rstrip().endswith(INTRODUCING) and second.lstrip().startswith(OPENING_QUOTES)
 
 
 def _join(first: Block, second: Block, rule: str) -> None:
@@ -65,18 +76,22 @@ def repair_blocks(body: list[Block], laid_out: bool = True, notes: list[str] | N
     result: list[Block] = []
     pending: list[Block] = []  # blocks standing between an open paragraph and its continuation
     open_para: Block | None = None
+    across = False  # whether anything stood between since the open paragraph's last line
     for block in body:
-        if block.kind == PARA and open_para is not None and is_cut(open_para, block, laid_out, bool(pending)):
-            rule = _rule(open_para, block, pending)
+        if block.kind == PARA and open_para is not None and is_cut(open_para, block, laid_out, across):
+            rule = _rule(open_para, block, pending if across else [])
             _join(open_para, block, rule)
+            across = False  # the cut is used: the next paragraph follows the joined text directly
             if notes is not None:
                 notes.append(f"line {block.lines[0]} joined to line {open_para.lines[0]}: {rule}")
             continue
         if block.kind in BETWEEN and open_para is not None:
             pending.append(block)
+            across = True
             continue
+        across = False
         result.extend(pending)
-        pending = []
+        pending, across = [], False
         result.append(block)
         open_para = block if block.kind == PARA else None
     return result + pending

@@ -22,7 +22,8 @@ import re
 from ..model import BYLINE, CAPTION, CROSSHEAD, DROP, HEADING, JUMP, PARA, Article, Block, Provenance
 from ..state import State
 from ..text import ends_sentence, has_cjk, is_upper_label, key, title_case_share, word_count
-from .attach_metadata import is_signature
+from .attach_metadata import SIGNATURE as SIGNATURE_INITIALS, is_signature
+from .find_short_lines import FUNCTION_WORDS
 from .cues import KICKER_LABELS as COMMON_KICKERS, PAGE_LABELS
 from .headline_groups import absorb_decks, drop_bracketed_credits, split_caps_group
 
@@ -67,7 +68,7 @@ def _before(blocks: list[Block], index: int, skip: tuple[str, ...] = (DROP,)) ->
 
 
 def opens_article(state: State, blocks: list[Block], group: tuple[int, int], first: bool,
-                  stacked: bool = False) -> bool:
+                  stacked: bool = False, open_level: int = 0) -> bool:
     heads = [b for b in blocks[group[0]:group[1]] if b.kind == HEADING]
     after = _following(blocks, group[1])
     if after is not None and after.kind in OPENERS:
@@ -77,7 +78,7 @@ def opens_article(state: State, blocks: list[Block], group: tuple[int, int], fir
     if any(b.meta.get("opens_story") for b in heads):
         return True
     if any(b.level for b in heads):
-        return not _caps_crosshead(state, blocks, group, heads)
+        return not (_caps_crosshead(state, blocks, group, heads) or _marked_crosshead(blocks, group, heads, open_level))
     if all(b.meta.get("caps") for b in heads):
         return not (len(heads) == 1 and stacked and _right_after_text(blocks, group[0]))
     text_before = state.first_text_index < group[0]
@@ -135,7 +136,34 @@ def _caps_crosshead(state: State, blocks: list[Block], group: tuple[int, int], h
     if len(heads) != 1 or before is None or before.kind != PARA:
         return False
     text = heads[0].text
-    return is_upper_label(text) and not is_upper_label(state.current_title or "x") and ends_sentence(before.text)
+    finished = ends_sentence(before.text) or _leads_in(before.text)
+    return is_upper_label(text) and not is_upper_label(state.current_title or "x") and finished
+
+
+def _leads_in(text: str) -> bool:
+    """`… are next referred to:—`, `… as follows:`: the text goes on under a heading."""
+    return bool(re.search(r"[:：][—–-]*$", text.rstrip()))
+
+
+def _marked_crosshead(blocks: list[Block], group: tuple[int, int], heads: list[Block], open_level: int) -> bool:
+    """A PDF→Markdown tool marks every line set large, crossheads too (`### The background`,
+    `## Room to grow`). One marked line, no higher in level than the story's headline, between two
+    paragraphs of running text, and short and in sentence case (Chinese: short), is a crosshead;
+    a headline runs longer or in Title Case."""
+    if len(heads) != 1 or not open_level or heads[0].level < open_level:
+        return False
+    before, after = _before(blocks, group[0]), _following(blocks, group[1])
+    if before is None or before.kind != PARA or after is None or after.kind != PARA:
+        return False
+    if before.meta.get("signature"):
+        return False  # a signature closed the story above: what follows heads the next one
+    text = heads[0].text
+    if has_cjk(text):
+        return len(text) < CJK_HEADLINE_MIN
+    found = re.findall(r"[^\W\d_][\w'’-]*", text)
+    later = [w for w in found[1:] if w.casefold() not in FUNCTION_WORDS]
+    sentence_case = not any(w[0].isupper() for w in later)  # `Room to grow`, not `Notes from the Field`
+    return 2 <= len(found) <= 6 and sentence_case  # one word (`Letters`) shows no case: a label
 
 
 def demote_signatures(blocks: list[Block]) -> None:
@@ -143,20 +171,46 @@ def demote_signatures(blocks: list[Block]) -> None:
     live = [b for b in blocks if b.kind != DROP]
     right_after_text = {id(b) for before, b in zip(blocks, blocks[1:]) if before.kind == PARA}
     for index, block in enumerate(live):
+        if block.kind == PARA and 0 < index < len(live) - 1 and _initials_before_filler(live, index):
+            block.meta["signs_off"] = True
         if block.kind != HEADING or index == 0 or id(block) not in right_after_text:
             continue  # a signature closes the text right above it, with no furniture between
         closes = index + 1 == len(live) or live[index + 1].kind == HEADING
         if closes and block.meta.get("caps") and index + 1 < len(live) and live[index + 1].meta.get("caps"):
             continue  # the top line of a stack of capitals lines is a headline, not a name signing off
         if is_signature(block.text, closes):
-            block.kind = PARA
+            block.kind, block.meta["signature"] = PARA, True
+        elif _signs_off_before_filler(live, index):
+            block.kind, block.meta["signs_off"], block.meta["signature"] = PARA, True, True
+
+
+def _initials_before_filler(live: list[Block], index: int) -> bool:
+    """`A. T. J.` on its own line after a finished paragraph, with unheaded text (a filler quote)
+    below: the initials sign the story off; the text below is not the story's."""
+    before, after = live[index - 1], live[index + 1]
+    return (before.kind == PARA and after.kind == PARA and ends_sentence(before.text)
+            and bool(SIGNATURE_INITIALS.match(live[index].text)))
+
+
+def _signs_off_before_filler(live: list[Block], index: int) -> bool:
+    """`## WILLIAM COVERT.` after a finished paragraph, then more text with no headline: the name
+    signs the story off and the text below is a filler item of its own (weeklies fill a column's
+    foot with unheaded paragraphs). Only a line the PDF→Markdown tool marked as a heading: on an
+    OCR page a capitals headline (`RIOTOUS STUDENTS.`) reads the same and heads the text below."""
+    block, before = live[index], live[index - 1]
+    after = live[index + 1] if index + 1 < len(live) else None
+    return (block.level > 0 and after is not None and after.kind == PARA and before.kind == PARA and ends_sentence(before.text)
+            and is_signature(block.text, closes=True) and not SIGNATURE_INITIALS.match(block.text))
 
 
 def split_heads(state: State, lines: list[str], first: bool, caps: bool = False) -> dict:
     """Page header, kicker, headline and deck from the lines of an opening group."""
     if caps:
+        page = state.running_head
+        if first and len(lines) >= 2 and key(lines[0]) in PAGE_KEYS:
+            page, lines = lines[0], lines[1:]  # the page's label over its first headline, both in capitals
         title, decks = split_caps_group(lines)
-        return {"page": state.running_head, "section": None, "title": title, "deck": " — ".join(decks) or None}
+        return {"page": page, "section": None, "title": title, "deck": " — ".join(decks) or None}
     known_sections = {key(s) for s in state.sidecar.get("sections", [])} | state.kickers
     known_pages = {key(p) for p in state.sidecar.get("pages", [])}
     page = state.running_head
@@ -180,9 +234,23 @@ def split_heads(state: State, lines: list[str], first: bool, caps: bool = False)
     if named and rest:
         headline = rest[0]
     else:
-        headline = max(rest, key=line_size) if rest else (kicker or "")
+        headline = _headline_of(rest) if rest else (kicker or "")
     deck = [line for line in rest if line is not headline]
     return {"page": page, "section": kicker, "title": headline, "deck": " — ".join(deck) or None}
+
+
+def _headline_of(lines: list[str]) -> str:
+    """The headline among a group's lines: the one line set apart from the decks by its type — the
+    only one in capitals, or a first line in Title Case over decks in sentence case — else the
+    longest (a deck runs shorter than its headline)."""
+    if len(lines) >= 2:
+        caps = [line for line in lines if is_upper_label(line) and word_count(line) >= 2]
+        if len(caps) == 1:
+            return caps[0]
+        titled = [line for line in lines if word_count(line) >= 2 and title_case_share(line) >= 0.75]
+        if titled == lines[:1] and not has_cjk(lines[0]):
+            return lines[0]
+    return max(lines, key=line_size)
 
 
 def line_size(text: str) -> float:
@@ -245,12 +313,14 @@ def segment_page(state: State) -> None:
     stacked = stacked_headlines(blocks)
     state.first_text_index = next((i for i, b in enumerate(blocks) if b.kind == PARA), len(blocks))
     opening = []
+    open_level = 0  # the heading level of the headline group the current story opened with
     for number, group in enumerate(heading_groups(blocks)):
         if _under_byline(blocks, group):
             for block in blocks[group[0]:group[1]]:
                 block.kind = PARA if block.kind == HEADING else block.kind
-        elif opens_article(state, blocks, group, first=number == 0, stacked=stacked):
+        elif opens_article(state, blocks, group, first=number == 0, stacked=stacked, open_level=open_level):
             opening.append(group)
+            open_level = min((b.level for b in blocks[group[0]:group[1]] if b.kind == HEADING and b.level), default=0)
         else:
             _demote(blocks[group[0]:group[1]])
     opening = _drop_empty_groups(state, blocks, opening)
@@ -262,28 +332,43 @@ def segment_page(state: State) -> None:
         for block in blocks[:preamble_end]:
             if block.kind not in (DROP, CAPTION):
                 state.drop(block, "page furniture before the first headline")
+    page_tops = _page_tops(blocks, opening)
     for index, (start, end) in enumerate(opening):
         stop = opening[index + 1][0] if index + 1 < len(opening) else len(blocks)
         heads_blocks = [b for b in blocks[start:end] if b.kind == HEADING]
         caps = all(b.meta.get("caps") for b in heads_blocks)
-        heads = split_by_levels(state, heads_blocks, first=index == 0) or split_heads(
-            state, [b.text for b in heads_blocks], first=index == 0, caps=caps)
+        if index in page_tops and index:
+            state.running_head = None  # a new page: its own label, if any, is read again
+        heads = split_by_levels(state, heads_blocks, first=index in page_tops) or split_heads(
+            state, [b.text for b in heads_blocks], first=index in page_tops, caps=caps)
 
         drop_bracketed_credits(state, blocks[end:stop])
         state.current_title = heads["title"]
         for block in blocks[start:end]:
             if block.kind == HEADING:
                 block.meta["used_as"] = "headline"
-        cuts = [i for i in range(end, stop) if _is_item_rule(blocks, i)]
-        article = _new_article(state, heads, blocks[start:(cuts or [stop])[0]], len(state.articles))
+        cuts = item_cuts(blocks, end, stop)  # (where one item ends, where the next begins)
+        article = _new_article(state, heads, blocks[start:(cuts or [(stop, stop)])[0][0]], len(state.articles))
         if not state.articles:  # captions above the first headline float like any other
             article.body[:0] = [b for b in blocks[:preamble_end] if b.kind == CAPTION]
         state.articles.append(article)
-        for cut, after in zip(cuts, cuts[1:] + [stop]):
-            if any(b.kind == PARA for b in blocks[cut + 1:after]):
-                state.note("segment_page", f"line {blocks[cut].lines[0]}: a rule between items ends "
+        for (_, begin), (after, _) in zip(cuts, cuts[1:] + [(stop, stop)]):
+            if any(b.kind == PARA for b in blocks[begin:after]):
+                what = "a signature ends" if blocks[begin - 1].meta.get("signs_off") else "a rule between items ends"
+                state.note("segment_page", f"line {blocks[begin].lines[0]}: {what} "
                            f"{state.current_title!r}; the text below it is an item of its own")
-                state.articles.append(untitled_article(state, blocks[cut + 1:after], len(state.articles)))
+                state.articles.append(untitled_article(state, blocks[begin:after], len(state.articles)))
+
+
+def _page_tops(blocks: list[Block], opening: list[tuple[int, int]]) -> set[int]:
+    """The opening groups that head a page: the first, and each first one after a page break
+    (`===== PAGE 2 =====`), where a page label may stand over the headline again."""
+    breaks = [i for i, b in enumerate(blocks) if b.kind == DROP and b.reason == "page marker"]
+    tops = {0}
+    for index in range(1, len(opening)):
+        if any(opening[index - 1][1] <= at < opening[index][0] for at in breaks):
+            tops.add(index)
+    return tops
 
 
 def _drop_empty_groups(state: State, blocks: list[Block], opening: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -310,6 +395,14 @@ def _demote(group: list[Block]) -> None:
 
 
 THEMATIC_BREAK = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
+
+
+def item_cuts(blocks: list[Block], end: int, stop: int) -> list[tuple[int, int]]:
+    """Where a story's run of blocks holds more than one item: at a short rule (the rule belongs
+    to neither) or after a signature followed by unheaded text (the signature stays with its story)."""
+    cuts = [(i, i + 1) for i in range(end, stop) if _is_item_rule(blocks, i)]
+    cuts += [(i + 1, i + 1) for i in range(end, stop) if blocks[i].meta.get("signs_off")]
+    return sorted(cuts)
 
 
 def _is_item_rule(blocks: list[Block], index: int) -> bool:

@@ -1,0 +1,50 @@
+"""Rule: the top of a page delivered as one line, above its first headline, is the masthead; the
+speckle the cutter found between its parts is OCR noise, and a bracketed line it cut from under a
+headline (`(De notre correspondant)`) a credit. All go to the report.
+
+Convention: a front page opens with its nameplate, folio line (volume, number,
+price, date) and ear boxes (telephone numbers, subscription rates, the address),
+above the first headline. When an OCR export joined the page into one line
+(run_on_lines.py), those boxes arrive as one run of text before the first headline
+cut. If that run shows the folio's cues (a volume or number, a price, a telephone
+number), every piece of it leaves the text, reported, and the edition date it
+names dates the issue (a sidecar date still wins). A run without those cues (the
+end of a story continued from another page) is left to the other rules.
+"""
+
+from __future__ import annotations
+
+from ..model import DROP
+from ..state import State
+from .page_furniture import PHONE, PRICE, VOLUME, edition_date
+
+FOLIO_CUES = (VOLUME, PRICE, PHONE)
+MASTHEAD_CUES_MIN = 2  # cues of two kinds at least: a sentence naming a price is no folio
+
+
+REASONS = {"speckle": "OCR noise (stray letters and punctuation)",
+           "credit": "credit line under the headline (bracketed)"}
+
+
+def drop_run_on_furniture(state: State) -> None:
+    for block in state.blocks:
+        reason = REASONS.get(block.meta.get("run_on", ""))
+        if reason and block.kind != DROP:
+            state.drop(block, reason)
+    top = []
+    for block in state.blocks:
+        run_on = block.meta.get("run_on")
+        if run_on == "head" or (not run_on and block.kind != DROP):
+            break
+        if run_on:
+            top.append(block)
+    text = " ".join(b.text for b in top)
+    if not top or sum(1 for cue in FOLIO_CUES if cue.search(text)) < MASTHEAD_CUES_MIN:
+        return
+    day = edition_date(text)
+    if day and not (state.sidecar.get("date") or state.issue.get("date")):
+        state.issue["date"] = day
+    for block in top:
+        if block.kind != DROP:
+            state.drop(block, "masthead (nameplate, folio and ear boxes above the first headline of a page set on one line)")
+    state.note("drop_run_on_furniture", f"{len(top)} pieces above the first headline; edition date {day or 'none'}")

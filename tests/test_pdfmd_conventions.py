@@ -1,0 +1,254 @@
+"""Conventions of PDF→Markdown dumps and feed articles, each on the smallest input that shows it."""
+
+from __future__ import annotations
+
+from converter.model import DROP, PARA, Block
+from converter.rules.repair_breaks import repair_blocks
+
+
+def _para(text: str, line: int) -> Block:
+    return Block(PARA, text, (line, line))
+
+
+def _dropped(text: str, line: int) -> Block:
+    return Block(DROP, text, (line, line), meta={"reason": "advert label"})
+
+
+def test_a_cut_paragraph_is_rejoined_once_not_with_every_paragraph_after_it() -> None:
+    body = repair_blocks([_para("The council met and voted to close the", 1), _dropped("Advertisement", 2),
+                          _para("Bridge Street depot; the mayor abstained;", 3), _para("Buses will run.", 4),
+                          _para("Trams will not.", 5)])
+    paras = [b.text for b in body if b.kind == PARA]
+    assert paras[0] == "The council met and voted to close the Bridge Street depot; the mayor abstained;"
+    assert paras[1:] == ["Buses will run.", "Trams will not."]
+
+
+def test_a_colon_leads_in_a_list_even_across_a_dropped_line() -> None:
+    body = repair_blocks([_para("即将离任的国务卿在声明中指称，具体包括：", 1), _dropped("Advertisement", 2),
+                          _para("至少从2017年3月始，当局升级了压制行为；", 3), _para("采取一系列政策；", 4),
+                          _para("对妇女采取强迫措施。", 5)])
+    assert len([b for b in body if b.kind == PARA]) == 4
+    body = repair_blocks([_para("The statement lists three charges:", 1), _dropped("Advertisement", 2),
+                          _para("Forced labour in the camps;", 3)])
+    assert len([b for b in body if b.kind == PARA]) == 2
+
+
+def test_a_lower_case_continuation_still_goes_on_after_a_colon() -> None:
+    body = repair_blocks([_para("The rates are as follows:", 1), _dropped("Advertisement", 2),
+                          _para("three cents a copy.", 3)])
+    assert [b.text for b in body if b.kind == PARA] == ["The rates are as follows: three cents a copy."]
+
+
+def _convert(tmp_path, text: str) -> list[str]:
+    from converter.api import convert_to
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "page.md").write_text(text, encoding="utf-8")
+    convert_to([src], tmp_path / "out", kind="pdf-markdown")
+    return [p.read_text(encoding="utf-8") for p in sorted((tmp_path / "out").rglob("*.md"))
+            if p.name != "conversion-report.md"]
+
+
+PAGE = """# Harbour Bridge to Close for Repairs
+
+By Jane Doe, Staff Writer
+
+The harbour bridge will close for six weeks from Monday while engineers replace the worn deck plates and
+the council said traffic would be sent through the tunnel.
+
+<!-- image -->
+
+| Engineers inspect the deck of the harbour bridge on Friday. |
+|-------------------------------------------------------------|
+| Staff photo by Tom Reyes |
+
+Ferries will run every ten minutes during the closure, the operator said.
+
+## Library Opens a New Wing
+
+The town library opened its new reading wing on Saturday with a ceremony attended by two hundred people.
+"""
+
+
+def test_a_caption_boxed_as_a_table_is_a_figure_and_the_image_comment_is_dropped(tmp_path) -> None:
+    docs = _convert(tmp_path, PAGE)
+    assert len(docs) == 2
+    bridge = next(d for d in docs if "title: Harbour Bridge" in d)
+    front, body = bridge.split("---\n", 2)[1:]
+    assert "caption: Engineers inspect the deck of the harbour bridge on Friday." in front
+    assert "credit: Tom Reyes" in front
+    assert "<!-- image -->" not in body and "|---" not in body and "| Engineers" not in body
+    texts = [b for b in body.strip().split("\n\n") if not b.startswith("<figure")]
+    assert len(texts) == 2 and texts[1].startswith("Ferries will run")
+
+
+def test_a_short_sentence_case_heading_inside_a_story_is_a_crosshead_not_a_story(tmp_path) -> None:
+    page = """# Council Votes to Close the Depot
+
+The council voted on Tuesday to close the Bridge Street depot at the end of the year.
+
+### What comes next
+
+Buses will be moved to the new garage on the ring road, the council said.
+
+## Ferry Fares Rise for Second Year
+
+Ferry fares will rise by four per cent from April, the operator announced.
+"""
+    docs = _convert(tmp_path, page)
+    assert len(docs) == 2
+    council = next(d for d in docs if "title: Council Votes" in d)
+    assert "## What comes next" in council and "Buses will be moved" in council
+
+
+def test_a_capitals_heading_after_a_lead_in_is_a_crosshead(tmp_path) -> None:
+    page = """## A Protest Against the Bill
+
+The protest sets out its grounds at length, and the basis of its objection is next referred to:—
+
+## BASIS OF THE OBJECTION.
+
+The fourth article, which is almost universally acknowledged, reads as printed above.
+
+## The Rearmament of Europe.
+
+The European governments are again in a panic of fear.
+"""
+    docs = _convert(tmp_path, page)
+    assert len(docs) == 2
+    protest = next(d for d in docs if "title: A Protest" in d)
+    assert "BASIS OF THE OBJECTION." in protest and "The fourth article" in protest
+
+
+def test_a_dated_running_head_dates_the_issue_and_a_plain_kicker_joins_the_headline_group(tmp_path) -> None:
+    page = """=====
+PAGE 1
+=====
+
+4  TUESDAY, MARCH 3, 1987
+
+# Council Votes to Close the Depot
+
+The council voted on Tuesday to close the Bridge Street depot at the end of the year.
+
+=====
+PAGE 2
+=====
+
+5  TUESDAY, MARCH 3, 1987
+
+Opinion
+
+# A Depot Worth Keeping
+
+The depot has served the town for ninety years and deserves better than a vote at midnight.
+"""
+    docs = _convert(tmp_path, page)
+    assert len(docs) == 2
+    assert all("date: '1987-03-03'" in d for d in docs)
+    opinion = next(d for d in docs if "title: A Depot Worth Keeping" in d)
+    assert "section: Opinion" in opinion
+    council = next(d for d in docs if "title: Council Votes" in d)
+    assert "Opinion" not in council
+
+
+def test_a_capitals_name_signs_off_a_story_and_the_unheaded_text_below_is_a_filler(tmp_path) -> None:
+    page = """## What Is the Politics of the Movement?
+
+I have presented the petitions in opposition to the bill to the committee of the House.
+
+The matter did not come up the second time, and the bill died with the session.
+
+## WILLIAM COVERT.
+
+America well says that the new university will probably prove a school of politics.
+"""
+    docs = _convert(tmp_path, page)
+    story = next(d for d in docs if "title: What Is the Politics" in d)
+    assert "- William Covert" in story.split("---\n")[1]
+    assert "America well says" not in story and "COVERT" not in story.split("---\n", 2)[2]
+    assert any("America well says" in d for d in docs if d is not story)
+
+
+def test_initials_sign_a_story_off_before_a_filler_quote(tmp_path) -> None:
+    page = """# Why the People Stay Away.
+
+Not one in a dozen of the people who stay away is kept away by work, the reporters found.
+
+A. T. J.
+
+“God is a spirit; and they that worship him must worship him in spirit, and in truth.”
+
+# Heartless Double Dealing.
+
+THE secretary of the association has been holding forth in Cincinnati again this week.
+"""
+    docs = _convert(tmp_path, page)
+    story = next(d for d in docs if "title: Why the People" in d)
+    assert "- A. T. J." in story.split("---\n")[1]
+    assert "God is a spirit" not in story
+    assert any("God is a spirit" in d for d in docs)
+
+
+def test_a_reprint_credit_under_the_headline_names_the_source_and_leaves_the_text(tmp_path) -> None:
+    page = """## The Rearmament of Europe.
+
+“New York Observer,” Jan. 14.
+
+The European governments are again in a panic of fear, or are simulating fear.
+
+## The Penance of Lent.
+
+A New York daily refers to Lent as a season of penance for the fashionable world.
+"""
+    docs = _convert(tmp_path, page)
+    europe = next(d for d in docs if "title: The Rearmament of Europe." in d)
+    front, body = europe.split("---\n", 2)[1:]
+    assert "source_agency: New York Observer" in front
+    assert body.strip().startswith("The European governments")
+
+
+def test_a_docling_page_with_a_capitals_label_on_top_is_read_as_pdf_markdown() -> None:
+    from converter.detect import detect_kind
+
+    page = ("## SCIENCE\n\n<!-- image -->\n\n## Clear Voice\n\n## Scientists grow brain cells in mice\n\n"
+            "By Ruth Kaplan\n\nStaff Writer\n\nChinese scientists have found a way to turn stem cells into neurons.\n\n"
+            "## Ferry fares rise again\n\nBy Tom Reyes\n\nFerry fares will rise by four per cent from April.\n")
+    assert detect_kind(page) == "pdf-markdown"
+
+
+def test_a_bulleted_byline_is_a_byline_not_a_list_item(tmp_path) -> None:
+    page = """# Harbour Bridge to Close for Repairs
+
+- By Jane Doe, Staff Writer
+
+The harbour bridge will close for six weeks from Monday while engineers replace the deck.
+
+- Bread, milk and eggs will be shipped by ferry.
+- The tunnel toll is waived.
+
+## Library Opens a New Wing
+
+The town library opened its new reading wing on Saturday.
+"""
+    docs = _convert(tmp_path, page)
+    bridge = next(d for d in docs if "title: Harbour Bridge" in d)
+    front, body = bridge.split("---\n", 2)[1:]
+    assert "- Jane Doe" in front and "Jane Doe" not in body
+    assert "The tunnel toll is waived." in body
+
+
+def test_a_title_case_heading_after_a_signature_heads_the_next_story(tmp_path) -> None:
+    page = """# Sunday Laws Before the Legislature.
+
+Those in favour said the law would protect the day of rest for working men.
+
+## JOHN MILLER.
+
+# Notes from the Field
+
+Our correspondent writes that meetings were held in three towns this week.
+"""
+    docs = _convert(tmp_path, page)
+    assert len(docs) == 2 and any("title: Notes from the Field" in d for d in docs)
