@@ -1,8 +1,10 @@
 """Property tests over composed pages: the converter against gold known by construction.
 
-`test_handled_conventions` holds for the conventions the converter meets today. Every other
-mix is listed in `NOT_YET` with what goes wrong (measured with bench/bench_composed.py); its
-property test is an xfail (strict=False), so the day the rules handle a mix, it shows as XPASS.
+`test_handled_conventions` holds for the conventions the converter meets today, and
+`test_every_article_found_with_its_paragraphs` for every mix on eight pages each. A mix whose
+pages the rules do not yet get right is listed in `NOT_YET` with what goes wrong (measured with
+bench/bench_composed.py); its property test is an xfail (strict=False), so the day the rules
+handle it, it shows as XPASS and leaves the list.
 """
 
 from __future__ import annotations
@@ -22,42 +24,50 @@ HANDLED = {  # mix -> the scorer families that hold on every page today
     "en-article-oneline": ("articles found",),
     "en-wire-ap": ("articles found",),
     "zh-xinhua-gb18030": ("articles found", "paragraph count"),
+    "de-runon-page": ("articles found", "paragraph count"),
 }
 ALL = ("articles found", "paragraph count")
-NOT_YET = {
-    "de-blank": "German byline `Von X` taken for the title; nothing of the article is found",
-    "de-wrap-hyphen": "German byline `Von X` taken for the title; hard-wrapped lines not rejoined",
-    "en-adverts-classifieds": "adverts and speckle lines become titles or body; an advert cutting a paragraph",
-    "en-article-oneline": "paragraphs joined after a line ending in ':' or '—' (no cut there)",
-    "en-badbytes-cr": "kicker-less headline groups on a page; byline with the role on the same line",
-    "en-blank-captions": "a kicker above the headline becomes its own article; `Photo: X` captions",
-    "en-blank-plain": "a kicker above the headline becomes its own article; role line read as an author",
-    "en-caption-credit-lines": "caption and credit on their own lines stay in the text",
-    "en-column-ocr": "column-width lines with blank column breaks; hyphenation; caps bylines",
-    "en-cp1252-crlf": "caption and credit lines stay in the text; byline role read as an author",
-    "en-crossheads": "crossheads inside blank-line articles; byline role line",
-    "en-indent-page": "first-line indentation marks paragraphs; hard wrap and hyphenation",
-    "en-inside-page": "running head and page label; kicker above the headline",
-    "en-jump-out": "`See X, page N` jump-outs; a page of several articles",
-    "en-jump-page": "jump heads (`KEY`, `KEY: title`) and `Continued from page 1`",
-    "en-kicker-below-decks": "deck lines under the headline; caps headlines and bylines",
-    "en-kitchen-sink": "mixtures of every English convention",
-    "en-labelled-page": "a page label directly above a headline becomes an article",
-    "en-multipage": "page markers, running heads, a jump continued on page 2",
+NOT_YET = {  # bench/bench_composed.py figures of 23 Nov 2026 in brackets
+    "de-wrap-hyphen": "hard-wrapped German paragraphs: some paragraph ends not found (paragraph count 81%)",
+    "en-adverts-classifieds": "a paragraph cut by an advert box is not always rejoined (paragraph count 91%)",
+    "en-column-ocr": "column-width lines with blank column breaks: paragraph ends inside a column (51%)",
+    "en-indent-page": "first-line indentation with hyphenated hard wrap: some paragraph ends missed (73%)",
+    "en-kicker-below-decks": "a capitals headline over a short kicker at the page top is read as a page label",
+    "en-kitchen-sink": "mixtures of every English convention; a page is sometimes taken for one article",
+    "en-labelled-page": "a page of two stories is sometimes taken for one article (kind detection)",
     "en-ocr-front-page": "garbled masthead, edition date, index box, speckle, adverts",
-    "en-oneline-captions": "one paragraph per line with caption/credit lines between",
-    "en-oneline-ocr": "one paragraph per line: headlines and bylines not told from body",
-    "en-signoffs": "`Additional reporting by` / `Source: X` lines after the text; `NAME/Paper` credits",
-    "en-wire-transmission": "transmission header and trailer (ZCZC, slug, version flag, ==AP, NNNN)",
-    "zh-signoffs": "`（X参与采写）`, `（完）` and editor lines; numbered `图①` captions with `供图` credits",
-    "en-slash-credit": "`caption / Staff photo by X` credits; several names in a byline",
-    "en-wire-ap": "the `CITY (AP) —` dateline stays in the first paragraph; paragraphs joined after ':'",
-    "en-wire-reuters-indent": "indented, hard-wrapped wire copy with a Reuters dateline",
+    "en-oneline-ocr": "one paragraph per line: headlines and bylines not always told from body",
+    "en-slash-credit": "`caption / Staff photo by X` credits; several names in a byline (one seed in eight)",
+    "en-wire-reuters-indent": "indented, hard-wrapped wire copy: paragraph ends (80%); long headlines",
+    "de-contents-box": "contents box handled; a masthead line or a second story's headline is sometimes missed",
+    "en-contents-box": "contents box handled; one-paragraph-per-line pages lose headlines after the box",
+    "de-interleaved-front": "a column's tail above the first headline; German hard-wrapped/column pages are weak",
+    "en-interleaved-front": "a column's tail above the first headline; indented hard-wrapped pages are weak",
+    "en-runon-page": "a page on one line: a deck longer than its headline is taken for the title",
+    "en-runon-front-page": "a page on one line with single-space block joins: a headline runs into its text",
     "en-wrap-blank": "hard-wrapped paragraphs with blank lines; caption/credit lines",
-    "zh-blank": "`本报记者 X` bylines become titles; `图为…` captions and `摄` credits",
-    "zh-indent-page": "full-width indented, hard-wrapped Chinese paragraphs; running head",
-    "zh-jump-page": "`（上接第1版）` continuations",
-    "zh-oneline-jump-out": "one paragraph per line in Chinese; `（转第N版）` jump-outs",
+    "zh-indent-page": "full-width indented, hard-wrapped Chinese paragraphs: paragraph ends (82%)",
+    "zh-jump-page": "`（上接第1版）` continuations: a continuation head is sometimes body (paragraph count 92%)",
+    # Pass on most pages now, but not yet on every page (paragraph count in brackets):
+    "en-badbytes-cr": "kicker-less headline groups; byline with the role on the same line (99.4%)",
+    "en-blank-captions": "`Photo: X` captions glued to the text (98.8%)",
+    "en-blank-plain": "a paragraph end before a kicker-less headline is sometimes missed (96.1%)",
+    "en-cp1252-crlf": "caption and credit lines in CRLF text (98.3%)",
+    "en-inside-page": "running head and page label over a kicker (99.4%)",
+    "en-jump-out": "`See X, page N` jump-outs on a page of several articles (97.0%)",
+    "en-jump-page": "jump heads (`KEY`, `KEY: title`) and `Continued from page 1` (97.7%)",
+    "en-multipage": "page markers, running heads, a jump continued on page 2 (93.9%)",
+    "en-oneline-captions": "one paragraph per line with caption/credit lines between (96.0%)",
+    "en-signoffs": "`Additional reporting by` / `Source: X` lines; `NAME/Paper` credits (98.9%)",
+    "zh-blank": "`本报记者 X` bylines; `图为…` captions and `摄` credits (98.8%)",
+    "zh-oneline-jump-out": "one paragraph per line in Chinese; `（转第N版）` jump-outs (89.7%)",
+    "en-pdfmd-mistral": "`#`/`##` on kickers, headlines and decks alike; `=====`/`PAGE n` pages; `&amp;`",
+    "en-pdfmd-marker": "`{n}-----` page separators, `###`/bold crossheads, `![](_page_…)` placeholders",
+    "en-pdfmd-docling": "every heading `##` (page label, kicker, headline, deck); `<!-- image -->`",
+    "en-pdfmd-boxed-captions": "caption and credit printed as a table (`| caption |`, `|---|`)",
+    "en-pdfmd-column-cuts": "a column end prints one paragraph as two, cutting a sentence",
+    "en-pdfmd-pdftotext": "form feeds between pages, `**bold**` headlines",
+    "zh-pdfmd": "Chinese PDF→Markdown: heading marks on kickers, image placeholders, column cuts",
 }
 
 
@@ -73,8 +83,8 @@ def families_met(mix: str, seed: int) -> dict[str, tuple[int, int]]:
     return {f: (tally.hits[f], tally.trials[f]) for f in tally.trials}, tally.misses
 
 
-def test_every_mix_is_either_handled_or_listed_with_a_reason() -> None:
-    assert set(MIXES) <= set(HANDLED) | set(NOT_YET)
+def test_every_listed_mix_exists() -> None:
+    assert set(HANDLED) <= set(MIXES)
     assert set(NOT_YET) <= set(MIXES)
 
 
@@ -87,8 +97,8 @@ def test_handled_conventions(mix: str, seed: int) -> None:
         assert trials and hits == trials, (mix, seed, family, misses)
 
 
-@pytest.mark.parametrize("mix", [pytest.param(m, marks=pytest.mark.xfail(strict=False, reason=r))
-                                 for m, r in sorted(NOT_YET.items())])
+@pytest.mark.parametrize("mix", [pytest.param(m, marks=[pytest.mark.xfail(strict=False, reason=NOT_YET[m])]
+                                              if m in NOT_YET else []) for m in sorted(MIXES)])
 @settings(max_examples=8, deadline=None, derandomize=True, phases=[Phase.generate])
 @given(seed=st.integers(0, 10**6))
 def test_every_article_found_with_its_paragraphs(mix: str, seed: int) -> None:

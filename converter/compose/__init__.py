@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import json
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .conventions import PAGE_FIELDS, count, described
 from .encode import NEWLINES, encode
 from .gold import file_gold, roles_of
-from .marking import strip_blank_runs
+from .markdown import TOOLS, dress, top_marker
+from .marking import run_on, strip_blank_runs
 from .mixes import MIXES
 from .page import compose_layout
 from .texts import load_store
@@ -52,16 +53,32 @@ def compose(mix: str, seed: int, index: int = 0) -> Composed:
     rng = random.Random(f"{seed}/{index}/{mix}")
     store = load_store()
     conv = MIXES[mix].drawn(rng, PAGE_FIELDS)
+    if conv.markdown != "none":  # each PDF→Markdown tool writes its own page separator
+        conv = replace(conv, page_marker=TOOLS[conv.markdown].page_marker)
     layout = compose_layout(conv, rng, store, pick_texts(conv, rng, store))
-    lines = strip_blank_runs(layout.lines)
-    text = NEWLINES[conv.newline].join(line.text for line in lines) + NEWLINES[conv.newline]
+    lines = layout.lines
+    if layout.conv.markdown != "none":  # printed by a PDF→Markdown tool
+        tool = TOOLS[layout.conv.markdown]
+        lines, placeholders = dress(top_marker(tool) + lines, tool, bool(layout.conv.boxed_captions), rng)
+        layout.forbidden += placeholders
+    lines = strip_blank_runs(lines)
+    if conv.run_on != "none":
+        body, lines = run_on(lines, conv.run_on)
+        text = body + NEWLINES[conv.newline]
+    else:
+        text = NEWLINES[conv.newline].join(line.text for line in lines) + NEWLINES[conv.newline]
     data, encoding = encode(text, conv.encoding, rng)
     name = f"{index:05d}-{mix}.txt"
     composed = {"mix": mix, "seed": seed, "index": index, "encoding": encoding,
                 "texts": [s.text_id for s in layout.stories], "conventions": described(conv)}
     kind = "article" if conv.layout == "single" else "ocr-page"
+    if layout.conv.markdown != "none":
+        kind = "pdf-markdown"
     gold = file_gold(name, kind, layout.stories, layout, composed)
-    return Composed(name, mix, data, gold, roles_of(lines))
+    if conv.run_on == "spaces":  # blocks joined like lines: no paragraph end is left to find
+        for article in gold["articles"]:
+            article.pop("paragraphs", None)
+    return Composed(name, mix, data, gold, roles_of(lines, one_line=conv.run_on != "none"))
 
 
 def compose_many(count_: int, seed: int, mixes: list[str] | None = None) -> list[Composed]:

@@ -23,9 +23,13 @@ class Conventions:
     running_head: object = False
     page_label: object = False
     index_box: object = False
+    misplaced_column: object = False  # OCR put a column's tail of the first story above its headline
+    contents_box: object = False  # a contents box over the first story: its label, the page's titles (a front page)
     adverts: object = False  # advert blocks between stories
     speckle: object = False  # OCR noise lines between blocks
-    page_marker: object = "rule"  # rule | hash | dashes | form_feed
+    page_marker: object = "rule"  # rule | hash | dashes | form_feed | md_rule | marker
+    run_on: object = "none"  # none | gaps | spaces: the page delivered as one line, its lines joined by a space
+    #                          and its blocks by two (gaps) or by one too (spaces), as OCR exports do
     # headline group
     caps: object = False
     kicker: object = "none"  # none | above | below
@@ -41,6 +45,10 @@ class Conventions:
     jump: object = "none"  # none | out | within | continuations
     ocr: object = False  # character confusions in the running text
     hyphenate: object = False
+    column_cut: object = False  # a column end cuts a paragraph: its halves print as two paragraphs
+    # PDF→Markdown dress (see markdown.TOOLS): how a PDF-to-Markdown converter prints the page
+    markdown: object = "none"  # none | mistral | marker | docling | pymupdf | pdftotext
+    boxed_captions: object = False  # caption and credit in layout boxes, printed as a table
     # bytes
     wire_frame: object = False  # transmission header (ZCZC, slug, version flag) and trailer (==AP, NNNN)
     encoding: object = "utf-8"  # utf-8 | utf-8-sig | cp1252 | gb18030 | utf-8-bad
@@ -58,7 +66,7 @@ class Conventions:
 
 RANGES = {"stories", "paragraphs"}
 STORY_FIELDS = ("caps", "kicker", "decks", "byline", "dateline", "caption", "crossheads", "advert_cut", "ocr",
-                "hyphenate", "signoff")
+                "hyphenate", "signoff", "column_cut")
 PAGE_FIELDS = tuple(f.name for f in fields(Conventions) if f.name not in STORY_FIELDS and f.name not in RANGES)
 
 

@@ -82,6 +82,8 @@ ADVERTS = {
             "Möbelhaus Berger, Hauptstraße 12"]],
 }
 SPECKLE = ["■ ■  ■", ". • ■ ’ ,", "i ! ; ’ .", "—  ■ —", "•• ■ ■ ..", "' ■ . ■"]
+CONTENTS_LABELS = {"en": ["Contents:", "CONTENTS.", "In this number:"], "zh": ["目录：", "本期导读："],
+                   "de": ["Inhalt:", "Juhalt:", "Aus dem Inhalt:"]}  # `Juhalt`: Fraktur OCR's reading of `Inhalt`
 INDEX_HEADS = {"en": "INSIDE TODAY", "zh": "今日导读", "de": "IN DIESER AUSGABE"}
 OCR_CONFUSIONS = [("rn", "m"), ("m", "rn"), ("e", "c"), ("h", "b"), ("l", "1"), ("o", "0"), ("t", "l"),
                   ("c", "e")]

@@ -14,7 +14,9 @@ What a correct converter must write, as decided here:
   `date` the edition date or running head date, written only when printed;
 - figures: the caption without its credit, and the credit's name as printed;
 - forbidden: furniture, jump lines, adverts, signoffs and noise no article body may hold.
-The roles file numbers lines from 1 and names articles by their index in the gold's `articles`.
+The roles file numbers lines from 1 and names articles by their index in the gold's `articles`; a page
+delivered as one line has all its roles on line 1, numbered by `piece`, each with the `text` it joined. On such a page whose blocks are
+joined like its lines (`run_on: spaces`), no paragraph end is printed, so the gold counts no paragraphs.
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ def paragraphs_of(pieces: list[Piece], lang: str) -> list[str]:
     for piece in pieces:
         if piece.kind != "text":
             continue
-        if piece.resume and paras:
+        if piece.resume and paras and piece.column and paras[-1][-2:-1].isalpha() and paras[-1].endswith("-"):
+            paras[-1] = paras[-1][:-1] + piece.text  # a word hyphenated at a column end is whole again
+        elif piece.resume and paras:
             paras[-1] += joiner + piece.text
         else:
             paras.append(piece.text)
@@ -74,5 +78,9 @@ def file_gold(name: str, kind: str, stories: list[Story], layout, composed: dict
             "forbidden": sorted(set(layout.forbidden)), "composed": composed}
 
 
-def roles_of(lines: list[Line]) -> list[dict]:
+def roles_of(lines: list[Line], one_line: bool = False) -> list[dict]:
+    """One role per source line; on a page delivered as one line, the roles of the lines it joined, in
+    order, all on line 1 (`piece` numbers them)."""
+    if one_line:
+        return [line.record(1) | {"piece": n, "text": line.text.strip()} for n, line in enumerate(lines, 1)]
     return [line.record(n) for n, line in enumerate(lines, 1) if line.role != "blank"]

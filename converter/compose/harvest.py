@@ -35,7 +35,30 @@ def clean_paragraphs(paragraphs: list[str], lo: int = 12, hi: int = 220) -> list
 
 def text(tid: str, lang: str, origin: str, licence: str, title: str, paragraphs: list[str]) -> dict:
     return {"id": tid, "lang": lang, "origin": origin, "licence": licence,
-            "title": re.sub(r"\s+", " ", title).strip(), "paragraphs": paragraphs}
+            "title": printed_title(title), "paragraphs": whole_sentences(paragraphs)}
+
+
+def printed_title(title: str) -> str:
+    """A headline as papers print it: a Chinese headline has no closing full stop (`…僧侣生活。` in a
+    translated digest title is the translator's sentence, not the paper's headline)."""
+    return re.sub(r"\s+", " ", title).strip().rstrip("。")
+
+
+SENTENCE_END = re.compile(r"[.!?。！？][”’\"']?(?=\s|$)")
+
+
+def whole_sentences(paragraphs: list[str]) -> list[str]:
+    """A paragraph the source's page break cut mid-sentence (`… the rich people who have time`) is
+    cut back to its last full sentence: a printed paragraph ends a sentence (or announces a quotation
+    with a colon), and the composer's gold counts it as one."""
+    out = []
+    for p in paragraphs:
+        if p[-1:].isalnum() or p[-1:] in ",;-+":
+            ends = [m.end() for m in SENTENCE_END.finditer(p)]
+            p = p[: ends[-1]].strip() if ends else ""
+        if len(p.split()) >= 8 or (p and re.search(r"[\u4e00-\u9fff]", p)):
+            out.append(p)
+    return out
 
 
 def seed_articles(converted: Path) -> list[dict]:
@@ -116,7 +139,8 @@ def wire_texts(folder: Path) -> list[dict]:
     title = next(l for l in lines if l.startswith("Soccer:")).rstrip("+").split(": ", 1)[1]
     body = "\n".join(l for l in lines if l.startswith(" ") or (l and l[0].isalnum() and "BC-" not in l))
     paras = [re.sub(r"\s+", " ", p) for p in re.split(r"\n(?= {5})", body) if p.strip()]
-    paras[0] = re.sub(r"^\s*SAITAMA, Japan, Dec\. 9 Kyodo - ", "", paras[0])
+    # the dateline is the wire's, not the story's text (the composer prints its own dateline conventions)
+    paras = [re.sub(r"^\s*SAITAMA, Japan, Dec\. 9 Kyodo - ", "", p) for p in paras]
     paras = [p for p in clean_paragraphs(paras, 8) if not p.startswith("==")]
     out.append(text("wire-kyodo-1", "en", "superdesk-belga kyodo.txt", "AGPL-3.0", title, paras))
     medianet = (folder / "wire_aapmedianet_1.txt").read_text(encoding="utf-8").replace("\r", "")

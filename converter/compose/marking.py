@@ -133,7 +133,7 @@ class BodyWriter:
         if piece.kind != "text" or previous.kind != "text":
             count = self.m.around_blocks
         else:
-            count = 0 if piece.resume else self.m.between
+            count = 0 if piece.resume and not piece.column else self.m.between
         self.lines.extend(blank() for _ in range(count))
         if count:
             self.since_break = 0
@@ -177,3 +177,20 @@ def strip_blank_runs(lines: list[Line]) -> list[Line]:
             continue
         out.append(line)
     return out
+
+
+RUN_ON_JOINERS = {"gaps": "  ", "spaces": " "}
+
+
+def run_on(lines: list[Line], style: str) -> tuple[str, list[Line]]:
+    """A page delivered as one line (an OCR export that joins every line): lines joined by a space,
+    blocks (lines a blank line sets apart) by RUN_ON_JOINERS[style]; the lines keep their roles, all on
+    line 1 of the file."""
+    text, gap = "", False
+    for line in lines:
+        if line.role == BLANK:
+            gap = bool(text)
+            continue
+        text += (RUN_ON_JOINERS[style] if gap else " ") * bool(text) + line.text.strip()
+        gap = False
+    return text, [line for line in lines if line.role != BLANK]

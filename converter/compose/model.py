@@ -1,8 +1,10 @@
 """The composer's building blocks: a line with its role, a body piece, a story under construction.
 
 Roles follow shared/spec/line-roles.md, extended with `page_marker` (a line that
-separates two pages of one file, e.g. `===== PAGE 2 =====`) and `blank`
-(empty lines, never written to the roles file).
+separates two pages of one file, e.g. `===== PAGE 2 =====`), `image` (a PDF→Markdown
+image placeholder such as `![](_page_1_Picture_3.jpeg)` or `<!-- image -->`), `table_rule`
+(the `|---|` row of a caption printed as a table) and `blank` (empty lines, never written to
+the roles file).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class Piece:
     kind: str  # "text" | "crosshead" | "block"
     text: str = ""
     resume: bool = False  # this text continues the paragraph that an inserted block cut
+    column: bool = False  # resumed after a column end: printed as a paragraph of its own
     lines: list[Line] = field(default_factory=list)
     lead: dict = field(default_factory=dict)  # extra role fields for its first line (e.g. the dateline)
     prefix: str = ""  # printed before the text but not part of the article body (a dateline)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import furniture as F
+from .columns import misplace_column
 from .conventions import PAGE_FIELDS, STORY_FIELDS, Conventions
 from .marking import MARKINGS, BodyWriter
 from .model import Line, Story, blank
@@ -84,6 +85,13 @@ def page_marker(layout: Layout, number: int) -> None:
         lines = [f"## p. {number} (#{number + 8}) " + "#" * 48]
     elif style == "dashes":
         lines = [f"--- Page {number} ---"]
+    elif style == "md_rule":  # pymupdf4llm, docling
+        lines = ["-----"]
+    elif style == "marker":  # marker's paginated output: `{1}------…`, numbered from 0
+        lines = [f"{{{number - 1}}}" + "-" * 48]
+    elif style == "form_feed":  # pdftotext: a form feed, no visible line (its role is blank)
+        layout.lines += [blank(), Line("\f", "blank")]
+        return
     else:
         lines = ["=" * 60, f"PAGE {number}", "=" * 60]
     layout.lines += [blank(), blank()]
@@ -168,6 +176,8 @@ def compose_layout(conv: Conventions, rng: random.Random, store, texts: list[dic
             layout.add_block(wire_trailer(story, rng))
     else:
         compose_pages(layout, texts)
+        if conv.misplaced_column and layout.stories:
+            misplace_column(layout.lines, layout.joins.setdefault(0, []), rng)
     return layout
 
 
@@ -213,6 +223,21 @@ def compose_pages(layout: Layout, texts: list[dict]) -> None:
         between(layout)
     if two_pages:
         second_page(layout, texts[len(first):], labels[1], jumped)
+    if conv.contents_box:
+        contents_box(layout)
+
+
+def contents_box(layout: Layout) -> None:
+    """The issue's contents over the first story: the label with the first title on its line, then the
+    other titles one a line, then other items of the issue; all furniture (forbidden in any body)."""
+    lang, rng = layout.conv.lang, layout.rng
+    titles = [line.text for story in layout.stories for line in story.head if line.role == "headline"]
+    others = [t["title"] for t in layout.store.by_lang(lang) if t["id"] not in layout.used]
+    items = [f"{rng.choice(F.CONTENTS_LABELS[lang])} {titles[0]}"] + titles[1:] + rng.sample(others, min(2, len(others)))
+    at = next(i for i, line in enumerate(layout.lines) if line.extra.get("starts_article"))
+    box = [Line(text, "index_box") for text in items]
+    layout.lines[at:at] = box + [blank()]
+    layout.forbidden += [text for text in items[1:] if text not in titles]
 
 
 def between(layout: Layout) -> None:

@@ -30,7 +30,10 @@ def headline_group(title: str, conv: Conventions, idx: int, rng: random.Random) 
 def byline(conv: Conventions, idx: int, rng: random.Random) -> tuple[list[Line], list[str]]:
     style, lang = conv.byline, conv.lang
     people = rng.sample(F.PEOPLE[lang], 3)
-    role = rng.choice(F.ROLES.get(lang, ["Staff Writer"]))
+    roles = F.ROLES.get(lang, ["Staff Writer"])
+    if conv.dateline not in ("none", "ap"):  # a Reuters or dpa dateline is not filed by an AP staffer
+        roles = [r for r in roles if r != "Associated Press"]
+    role = rng.choice(roles)
     if style == "by_role_next":
         return [Line(f"By {people[0]}", "byline", idx), Line(role, "byline_role", idx)], people[:1]
     if style == "by_role_same":
@@ -139,8 +142,12 @@ def cut_point(paragraph: str, lang: str, rng: random.Random) -> int | None:
     if n < least:
         return None
     at = rng.randint(n // 3, 2 * n // 3)
-    while lang == "zh" and at < n - 1 and not (is_cjk(paragraph[at - 1]) and is_cjk(paragraph[at])):
-        at += 1  # a Chinese cut never falls inside a run of Latin letters and spaces
+    while lang == "zh" and at < n - 1 and not (is_cjk(paragraph[at - 1]) and is_cjk(paragraph[at])
+                                                and paragraph[at - 1] not in "。！？"):
+        at += 1  # a Chinese cut never falls inside a run of Latin letters and spaces, nor after a sentence
+    words = paragraph.split()
+    while lang != "zh" and at < n - 1 and words[at - 1].rstrip("”’\"')").endswith((".", "!", "?")):
+        at += 1  # a cut after a full sentence reads as a paragraph end: no reader could tell it was a cut
     return at if at < n - 1 else None
 
 
@@ -204,7 +211,53 @@ def body_pieces(paras: list[str], story: Story, conv: Conventions, rng, store, p
             continue
         first.text, second, join = split_text(para, at, lang)
         pieces += [first, blocks[i], Piece("text", second, resume=True, joins=[join])]
+    if conv.column_cut:
+        pieces = column_cut(pieces, lang, rng)
     return pieces
+
+
+def column_cut(pieces: list[Piece], lang: str, rng: random.Random) -> list[Piece]:
+    """A column end inside one long paragraph: PDF→Markdown tools print the halves as two paragraphs.
+
+    The cut falls between two words (after a letter, not a punctuation mark: a column ends
+    wherever the line does) or, in a long word, at a hyphen (`fel-` / `low`); in Chinese
+    between two ideographs. The gold paragraph is the whole one; the join text spans the cut.
+    """
+    whole = [i for i, p in enumerate(pieces) if p.kind == "text" and not p.resume and not p.prefix
+             and (i + 1 == len(pieces) or not pieces[i + 1].resume)]
+    least = 60 if lang == "zh" else 24
+    whole = [i for i in whole if (len(pieces[i].text) if lang == "zh" else len(pieces[i].text.split())) >= least]
+    if not whole:
+        return pieces
+    i = rng.choice(whole)
+    piece = pieces[i]
+    halves = column_halves(piece.text, lang, rng)
+    if halves is None:
+        return pieces
+    first, second, join = halves
+    cut = [Piece("text", first, lead=piece.lead), Piece("text", second, resume=True, column=True, joins=[join])]
+    return pieces[:i] + cut + pieces[i + 1:]
+
+
+def column_halves(text: str, lang: str, rng: random.Random) -> tuple[str, str, str] | None:
+    if lang == "zh":
+        spots = [k for k in range(len(text) // 3, 2 * len(text) // 3) if is_ideograph(text[k - 1]) and is_ideograph(text[k])]
+        return split_text(text, rng.choice(spots), lang) if spots else None
+    words = text.split()
+    spots = [k for k in range(8, len(words) - 8) if words[k - 1][-1:].isalpha()]
+    if not spots:
+        return None
+    at = rng.choice(spots)
+    first, second, join = split_text(text, at, lang)
+    word = words[at]
+    if len(word) >= 8 and word.isalpha() and word.islower() and rng.random() < 0.3:
+        k = rng.randint(3, len(word) - 3)
+        first, second = f"{first} {word[:k]}-", f"{word[k:]} {' '.join(words[at + 1:])}".strip()
+    return first, second, join
+
+
+def is_ideograph(ch: str) -> bool:
+    return "一" <= ch <= "鿿"
 
 
 def split_for_jump(story: Story, mode: str, rng: random.Random) -> None:
