@@ -149,9 +149,11 @@ class LineRole:
     rule: str  # the rule that last decided this line's role
     history: list[str]
     text: str
+    model: str = ""  # the line-role labeller's role, probability and top features (converter/labeller)
 
     def as_dict(self) -> dict:
-        return {"line": self.line, "role": self.role, "rule": self.rule, "history": self.history, "text": self.text}
+        return {"line": self.line, "role": self.role, "rule": self.rule, "history": self.history, "text": self.text,
+                "model": self.model}
 
 
 def heading_roles(articles: list[Article]) -> dict[str, str]:
@@ -227,5 +229,8 @@ def format_explanation(name: str, choice_summary: str, evidence: list[dict], lin
         out.append(f"  evidence {ev['kind']:<12} +{ev['points']:.2f}  {ev['convention']} ({ev['value']:g})")
     for line in lines:
         history = "; ".join(line.history) if verbose else line.rule
-        out.append(f"{line.line:>6} {line.role:<14} {history:<28} | {printable(line.text)}")
+        model = line.model.split(" ", 1)[0] if line.model else "-"
+        out.append(f"{line.line:>6} {line.role:<14} {history:<28} model {model:<14} | {printable(line.text)}")
+        if line.model and (verbose or model != line.role):
+            out.append(f"{'':>6} model: {printable(line.model, 200)}")
     return out
