@@ -19,6 +19,13 @@ page converted again in a later round gains nothing from the round before.
 Measured on the shared 2-core machine (CPU time, two runs each), 2.15 MB:
   before the speed work (98f1543)  1.00-1.08 MB/s  (real pages 1.15-1.22, composed 0.83-0.91)
   after  (branch `speed`)          1.37-1.43 MB/s  (real pages 1.45-1.50, composed 1.26-1.33)
+Second round (2a32505 -> branch `speed`, same input, CPU seconds of the child, five runs each,
+old and new tree in turn on a machine under load average 20-28, so compare ratios, not absolutes):
+  before 1.84-2.01 s (median 1.97, 1.09 MB/s)   after 1.68-1.80 s (median 1.77, 1.22 MB/s)
+  per-pair ratio new/old 0.89-0.93 (about 10% less CPU); on the quiet machine that is ~1.40 -> ~1.55 MB/s.
+Where the time goes now (share of CPU): join_wrapped_lines 27%, kind detection 11%,
+drop_page_furniture 10%, record_label_words 8%, split_lines 4%, the rest spread over ~40 rules,
+about half of all CPU in regular-expression calls of 1-3 us each.
 `python bench/check_same_output.py` shows the output did not change.
 """
 

@@ -4,6 +4,11 @@
     .venv/bin/python bench/bench_scale.py 1000            # one size
     .venv/bin/python bench/bench_scale.py --full          # also 100,000 (long: ~30 min, ~GBs of disk)
     .venv/bin/python bench/bench_scale.py --code /tmp/old # the converter of another checkout ("before")
+    .venv/bin/python bench/bench_scale.py --articles 100000   # one size, the archive's daily path only
+                                                          # (~10 min at 100k: first run, reruns, peak memory)
+    .venv/bin/python bench/bench_scale.py --articles 10000 --compare  # first -j1 and -j2 without the cache
+    .venv/bin/python bench/bench_scale.py --site          # whole site builds: full, no-change, +1 issue
+    .venv/bin/python bench/bench_scale.py --site --full   # ... and at 100,000 articles (an hour or more)
 
 Articles are generated plain-text stories of corpus words (the vocabulary of bench_site.py),
 ~4.3 KB each, one file per article with a sidecar, 50 a day on consecutive days; one in fifty is
@@ -17,8 +22,23 @@ Each figure comes from a fresh process converting into a fresh folder:
 - peak: the converting process's peak resident set (VmHWM; the -j1 run, so no worker memory hides);
 - no-change: a second run with the cache (default jobs) after a first run with it;
 - +1 source: the same after adding one new article file.
+
+With `--site`, each size is a whole `broadsheet build` (conversion, browse pages, feeds, MkDocs with
+Material and search) in a fresh process, with the cache and the incremental site build as a user runs
+it: a full build into fresh folders, a rebuild with nothing changed, and a rebuild after a new day's
+issue of 50 articles was added, each with its peak resident memory and how many pages MkDocs rendered.
+At 100,000 articles (`--site 100000`, or `--site --full` for all three sizes) it needs ~1 GB of
+generated sources and ~3 GB for the docs and site folders, and the full build takes over an hour on
+two cores; its no-change and one-issue rows are the figures issue 13's targets speak of.
 The load average of the (shared) machine is printed next to each size: timings on a loaded
-machine are slower and the -j2 speed-up smaller than on an idle one.
+machine are slower and the -j2 speed-up smaller than on an idle one. Each run also gives the CPU
+seconds it used (this process and its workers), which a busy machine inflates far less than wall time.
+
+`--articles N` measures what an archive of N articles lives with day to day, without the -j1/-j2
+comparison (too long at 100,000): the first conversion with the cache (default jobs), its peak
+memory (the converting process's VmHWM, and the largest worker's), a rerun with nothing changed,
+and a rerun after one new issue of 50 articles. With `--compare`, full conversions without the cache
+in one and then two processes come first. Every row is printed as soon as it is measured.
 """
 
 from __future__ import annotations
@@ -76,6 +96,10 @@ if "jobs" in inspect.signature(convert_to).parameters:
 else:  # a converter from before --jobs and the cache: every run converts everything in one process
     report = convert_to([Path(p) for p in paths], out)
 figures["seconds"] = time.perf_counter() - started
+import resource
+own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+figures["cpu_seconds"] = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+figures["workers_peak_mb"] = workers.ru_maxrss / 1024
 status = Path("/proc/self/status").read_text().splitlines()
 figures["peak_mb"] = next(int(l.split()[1]) for l in status if l.startswith("VmHWM")) / 1024
 figures["articles"] = report["totals"]["articles"]
@@ -134,9 +158,9 @@ def measure(code: Path, count: int, work: Path) -> dict:
     row: dict = {"count": count, "size_mb": size / MB, "load": os.getloadavg()[0]}
     one = child(code, "convert", work / "j1", 1, False, sources)
     row.update(articles=one["articles"], j1=one["seconds"], merge=one["merge_seconds"], peak=one["peak_mb"],
-               phase1=one.get("sources_seconds"))
+               phase1=one.get("sources_seconds"), cpu1=one.get("cpu_seconds"))
     two = child(code, "convert", work / "j2", 2, False, sources)
-    row.update(j2=two["seconds"], phase2=two.get("sources_seconds"))
+    row.update(j2=two["seconds"], phase2=two.get("sources_seconds"), cpu2=two.get("cpu_seconds"))
     row["merge_peak"] = child(code, "merge-memory", work / "mm", 1, False, sources).get("merge_peak", 0)
     child(code, "convert", work / "cached", 0, True, sources)  # fills the cache
     row["no_change"] = child(code, "convert", work / "cached", 0, True, sources)["seconds"]
@@ -148,7 +172,7 @@ def measure(code: Path, count: int, work: Path) -> dict:
 
 
 HEADER = ("articles | source MB | convert -j1 | ms/article | MB/s -j1 | convert -j2 | MB/s -j2 | speed-up | "
-          "sources only -j1/-j2 | merge s (-j1) | merge peak KB/article | peak RSS -j1 | no-change rerun | +1 source rerun | load avg")
+          "CPU s -j1/-j2 | sources only -j1/-j2 | merge s (-j1) | merge peak KB/article | peak RSS -j1 | no-change rerun | +1 source rerun | load avg")
 
 
 def line(row: dict) -> str:
@@ -156,6 +180,7 @@ def line(row: dict) -> str:
     return " | ".join([
         f"{row['articles']:,}", f"{per_mb:.1f}", f"{row['j1']:.1f} s", f"{1000 * row['j1'] / row['articles']:.2f}",
         f"{per_mb / row['j1']:.2f}", f"{row['j2']:.1f} s", f"{per_mb / row['j2']:.2f}", f"{row['j1'] / row['j2']:.2f}x",
+        f"{row['cpu1']:.1f}/{row['cpu2']:.1f}" if row.get("cpu1") else "n/a",
         f"{row['phase1']:.1f}/{row['phase2']:.1f} s ({row['phase1'] / row['phase2']:.2f}x)" if row["phase1"] else "n/a",
         f"{row['merge']:.1f}", f"{row['merge_peak'] / 1024 / row['articles']:.1f}", f"{row['peak']:.0f} MB",
         f"{row['no_change']:.1f} s", f"{row['one_new']:.1f} s", f"{row['load']:.1f}→{row['load_after']:.1f}"])
@@ -184,14 +209,138 @@ def machine_speedup() -> float:
     return one / two
 
 
+def new_issue(sources: Path, count: int = PER_DAY) -> None:
+    """One more day's issue of the Gazette, after the last generated day."""
+    rng, words = random.Random(7), vocabulary()
+    day = date(2100, 1, 1)
+    for n in range(count):
+        title, paragraphs = story(rng, words, f"late {n}")
+        write_article(sources / f"gazette-{day.isoformat()}" / f"late-{n:03d}.txt", title, paragraphs,
+                      "Generated Gazette", day)
+
+
+def daily(code: Path, count: int, work: Path, compare: bool = False) -> None:
+    """The --articles path: first run with the cache, its memory, no-change and one-new-issue reruns."""
+    started = time.perf_counter()
+    sources = generate(work / "src", count)
+    size = source_bytes(sources)
+    print(f"{count:,} articles generated ({size / MB:.0f} MB of text) in {time.perf_counter() - started:.0f} s; "
+          f"load average {os.getloadavg()[0]:.1f}", flush=True)
+    runs = [(f"-j{jobs}, no cache", jobs) for jobs in ((1, 2) if compare else ())]
+    runs += [("first run (cache empty)", None)]
+    runs += [("no-change rerun", None), ("+1 issue (50 articles) rerun", lambda: new_issue(sources))]
+    print(f"two processes vs one on a pure CPU loop right now: {machine_speedup():.2f}x", flush=True)
+    print("| run | articles | wall s | CPU s | ms/article | MB/s | MB per CPU-s | of which sources s | merge s "
+          "| peak RSS main | peak RSS worker | load avg |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for name, before in runs:
+        jobs = before if isinstance(before, int) else 0
+        if callable(before):
+            before()
+        load = os.getloadavg()[0]
+        if jobs:
+            row = child(code, "convert", work / f"j{jobs}", jobs, False, sources)
+        else:
+            row = child(code, "convert", work / "out", 0, True, sources)
+        print(f"| {name} | {row['articles']:,} | {row['seconds']:.1f} | {row['cpu_seconds']:.1f} | "
+              f"{1000 * row['seconds'] / row['articles']:.2f} | {size / MB / row['seconds']:.2f} | "
+              f"{size / MB / row['cpu_seconds']:.2f} | {row.get('sources_seconds', 0):.1f} | "
+              f"{row['merge_seconds']:.1f} | "
+              f"{row['peak_mb']:.0f} MB | {row['workers_peak_mb']:.0f} MB | {load:.1f} |", flush=True)
+
+
+SITE_CHILD = r"""
+import json, sys, time
+from pathlib import Path
+from converter.site.commands import build_site, quiet_libraries
+quiet_libraries(False)
+src, work, jobs, cache, config = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "1", Path(sys.argv[5])
+started = time.perf_counter()
+stats = build_site([src], work / "docs", work / "site", config, jobs=jobs, cache=cache)
+status = Path("/proc/self/status").read_text().splitlines()
+print(json.dumps({"seconds": time.perf_counter() - started, "convert": stats["convert_seconds"],
+                  "mkdocs": stats["mkdocs_seconds"], "articles": stats["articles"],
+                  "rendered": stats.get("pages_rendered"),
+                  "peak_mb": next(int(l.split()[1]) for l in status if l.startswith("VmHWM")) / 1024}))
+"""
+
+
+def site_child(code: Path, sources: Path, work: Path, jobs: int = 0, cache: bool = True) -> dict:
+    """One `broadsheet build` (conversion, browse pages, MkDocs) in a fresh process."""
+    import json
+
+    env = {**os.environ, "PYTHONPATH": str(code), "SOURCE_DATE_EPOCH": "1700000000"}
+    command = [sys.executable, "-c", SITE_CHILD, str(sources), str(work), str(jobs), "1" if cache else "0",
+               str(code / "mkdocs.yml")]
+    done = subprocess.run(command, check=True, capture_output=True, text=True, cwd=code, env=env)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def add_issue(sources: Path, count: int, first: int) -> None:
+    """One more day's issue of `PER_DAY` new articles, the day after the last."""
+    rng, words = random.Random(first), vocabulary()
+    day = date(1990, 1, 1) + timedelta(days=count // PER_DAY + 1)
+    for n in range(first, first + PER_DAY):
+        title, paragraphs = story(rng, words, str(n))
+        write_article(sources / f"gazette-{day.isoformat()}" / f"story-{n:06d}.txt", title, paragraphs,
+                      "Generated Gazette", day)
+
+
+def measure_site(code: Path, count: int, work: Path) -> dict:
+    """Full `broadsheet build`, then a rebuild with nothing changed, then one with a new day's issue."""
+    sources = generate(work / "src", count)
+    row: dict = {"count": count, "load": os.getloadavg()[0]}
+    first = site_child(code, sources, work / "out")
+    row.update(articles=first["articles"], full=first["seconds"], convert=first["convert"], mkdocs=first["mkdocs"],
+               peak=first["peak_mb"])
+    again = site_child(code, sources, work / "out")
+    row.update(no_change=again["seconds"], no_change_rendered=again["rendered"], no_change_peak=again["peak_mb"])
+    add_issue(sources, count, 10 * count)
+    issue = site_child(code, sources, work / "out")
+    row.update(one_issue=issue["seconds"], one_issue_rendered=issue["rendered"], one_issue_peak=issue["peak_mb"])
+    row["load_after"] = os.getloadavg()[0]
+    return row
+
+
+SITE_HEADER = ("articles | full build | of which convert / MkDocs | ms/article | peak RSS | no-change rebuild "
+               "(pages rendered) | +1 issue of 50 rebuild (pages rendered) | rebuild peak RSS | load avg")
+
+
+def rendered(value) -> str:
+    return f"{value[0]:,} of {value[1]:,}" if value else "all"
+
+
+def site_line(row: dict) -> str:
+    return " | ".join([
+        f"{row['articles']:,}", f"{row['full']:.1f} s", f"{row['convert']:.1f} / {row['mkdocs']:.1f} s",
+        f"{1000 * row['full'] / row['articles']:.2f}", f"{row['peak']:.0f} MB",
+        f"{row['no_change']:.1f} s ({rendered(row['no_change_rendered'])})",
+        f"{row['one_issue']:.1f} s ({rendered(row['one_issue_rendered'])})",
+        f"{max(row['no_change_peak'], row['one_issue_peak']):.0f} MB", f"{row['load']:.1f}→{row['load_after']:.1f}"])
+
+
 def main() -> None:
     args = sys.argv[1:]
     code = ROOT
     if "--code" in args:
         code = Path(args.pop(args.index("--code") + 1)).resolve()
         args.remove("--code")
+    if "--articles" in args:
+        count = int(args[args.index("--articles") + 1])
+        with tempfile.TemporaryDirectory(prefix="bench-scale-", dir=os.environ.get("BENCH_TMP")) as temp:
+            print(f"converter: {code}  cores: {os.cpu_count()}")
+            daily(code, count, Path(temp), compare="--compare" in args)
+        return
     full = "--full" in args
     sizes = [int(a) for a in args if a.isdigit()] or ([1_000, 10_000] + ([100_000] if full else []))
+    if "--site" in args:
+        print(f"site builds ({code}); cores: {os.cpu_count()}  load average: {os.getloadavg()[0]:.1f}")
+        print("| " + SITE_HEADER + " |")
+        print("|" + "---|" * (SITE_HEADER.count("|") + 1))
+        for count in sizes:
+            with tempfile.TemporaryDirectory(prefix="bench-site-") as temp:
+                print("| " + site_line(measure_site(code, count, Path(temp))) + " |", flush=True)
+        return
     print(f"converter: {code}  cores: {os.cpu_count()}  load average: {os.getloadavg()[0]:.1f}  "
           f"two processes vs one on a pure CPU loop: {machine_speedup():.2f}x")
     print("| " + HEADER + " |")

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .cli_common import MAX_SOURCE_SIZE, say
-from .cli_options import jobs_option, no_cache_option
+from .cli_options import jobs_option, no_cache_option, scheduler_option
 from .detect import KINDS
 
 DEFAULT_SOURCES = Path("site_src")
@@ -43,9 +43,10 @@ def main() -> None:
                    "change), after the kind chosen and the evidence for it; also kept in the report's JSON.")
 @click.option("-v", "--verbose", is_flag=True, help="With --explain: the whole history of each line.")
 @jobs_option
+@scheduler_option
 @no_cache_option
 def convert(paths: tuple[Path, ...], out: Path, kind: str | None, strict: bool, prune: bool, max_bytes: int,
-            explain: bool, verbose: bool, jobs: int | None, no_cache: bool) -> None:
+            explain: bool, verbose: bool, jobs: int | None, scheduler: str | None, no_cache: bool) -> None:
     """Convert news text files (or folders of them) into Markdown articles.
 
     \b
@@ -55,13 +56,18 @@ def convert(paths: tuple[Path, ...], out: Path, kind: str | None, strict: bool, 
       broadsheet convert feed.txt --strict
       broadsheet convert page.txt --explain --out /tmp/out   # why each line went where it went
       broadsheet convert site_src/ --jobs 4 --no-cache
+      broadsheet convert site_src/ --scheduler tcp://10.0.0.5:8786   # on a Dask cluster
     """
     from .api import convert_to
+    from .parallel import SchedulerError
     from .writer import why_not_written
 
     try:
         report = convert_to(list(paths) or [DEFAULT_SOURCES], out, kind=kind, prune=prune, max_bytes=max_bytes,
-                            explain=explain, jobs=jobs or 0, cache=not no_cache)
+                            explain=explain, jobs=jobs or 0, cache=not no_cache, scheduler=scheduler)
+    except SchedulerError as err:
+        say(f"error: {err}", err=True)
+        sys.exit(2)
     except OSError as err:
         say(f"error: {out}: the conversion report was not written: {why_not_written(err)}", err=True)
         sys.exit(1)

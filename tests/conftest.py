@@ -116,3 +116,19 @@ def page(browser):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def converted_here(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the sources converted in this (the client's) process, in order."""
+    from converter import pipeline
+
+    names: list[str] = []
+    real = pipeline.convert_source
+
+    def counting(source, *args, **kwargs):
+        names.append(source.name)
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "convert_source", counting)
+    return names

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from converter import pipeline
 from converter.api import convert_to
 from converter.cache import CACHE_DIR
 from converter.cli import main
@@ -31,20 +30,6 @@ def sources(tmp_path: Path) -> Path:
     shutil.copytree(DATA / "extra", folder / "extra")
     (folder / "extra" / "ocr_chronam_1.yml").write_text("publication: Chronicling America\ndate: 1900-01-02\n")
     return folder
-
-
-@pytest.fixture
-def spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the sources converted in this process."""
-    converted: list[str] = []
-    real = pipeline.convert_source
-
-    def counting(source, *args, **kwargs):
-        converted.append(source.name)
-        return real(source, *args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "convert_source", counting)
-    return converted
 
 
 @pytest.fixture
@@ -88,15 +73,15 @@ def test_two_jobs_keep_errors_and_warnings_in_input_order(tmp_path: Path) -> Non
     assert [e.split(":")[0].rsplit("/", 1)[-1] for e in reports[1]["errors"]] == ["2-empty.txt", "4-story.txt"]
 
 
-def test_a_rebuild_with_nothing_changed_converts_nothing(sources: Path, tmp_path: Path, spy: list[str],
+def test_a_rebuild_with_nothing_changed_converts_nothing(sources: Path, tmp_path: Path, converted_here: list[str],
                                                          merges: list[int]) -> None:
     out = tmp_path / "out"
     convert_to([sources], out, cache=True)
-    first, count = tree(out), len(spy)
+    first, count = tree(out), len(converted_here)
     assert count >= 18 and len(merges) == 1
-    spy.clear()
+    converted_here.clear()
     convert_to([sources], out, cache=True)
-    assert spy == [], "every source came from the cache"
+    assert converted_here == [], "every source came from the cache"
     assert len(merges) == 1, "and the merge decisions too"
     assert tree(out) == first
     fresh = tmp_path / "fresh"
@@ -105,50 +90,50 @@ def test_a_rebuild_with_nothing_changed_converts_nothing(sources: Path, tmp_path
 
 
 def test_changing_one_source_or_its_sidecar_converts_only_that_one(sources: Path, tmp_path: Path,
-                                                                    spy: list[str], merges: list[int]) -> None:
+                                                                    converted_here: list[str], merges: list[int]) -> None:
     out = tmp_path / "out"
     convert_to([sources], out, cache=True)
     merges.clear()
     page = sources / "extra" / "article_bbc_1.txt"
     page.write_text(page.read_text(encoding="utf-8") + "\nA new closing paragraph added by the archivist.\n",
                     encoding="utf-8")
-    spy.clear()
+    converted_here.clear()
     convert_to([sources], out, cache=True)
-    assert spy == ["extra/article_bbc_1.txt"]  # sources are named by their path under the root
+    assert converted_here == ["extra/article_bbc_1.txt"]  # sources are named by their path under the root
     assert len(merges) == 1, "a changed source means searching for duplicates again"
     assert "added by the archivist" in "".join(p.read_text(encoding="utf-8")
                                                 for p in (out / "articles").rglob("*.md"))
     (sources / "extra" / "ocr_chronam_1.yml").write_text("publication: Chronicling America\ndate: 1900-01-03\n")
-    spy.clear()
+    converted_here.clear()
     convert_to([sources], out, cache=True)
-    assert spy == ["extra/ocr_chronam_1.txt"]
+    assert converted_here == ["extra/ocr_chronam_1.txt"]
 
 
-def test_the_format_option_is_part_of_the_key(sources: Path, tmp_path: Path, spy: list[str]) -> None:
+def test_the_format_option_is_part_of_the_key(sources: Path, tmp_path: Path, converted_here: list[str]) -> None:
     one = sources / "extra" / "article_bbc_1.txt"
     convert_to([one], tmp_path / "out", cache=True)
-    spy.clear()
+    converted_here.clear()
     convert_to([one], tmp_path / "out", kind="ocr-page", cache=True)
-    assert spy == ["article_bbc_1.txt"]
+    assert converted_here == ["article_bbc_1.txt"]
 
 
-def test_a_corrupt_cache_entry_is_ignored_with_a_warning(sources: Path, tmp_path: Path, spy: list[str]) -> None:
+def test_a_corrupt_cache_entry_is_ignored_with_a_warning(sources: Path, tmp_path: Path, converted_here: list[str]) -> None:
     out = tmp_path / "out"
     convert_to([sources], out, cache=True)
     first = tree(out)
     entries = sorted((out / CACHE_DIR).rglob("*.pickle"))
-    assert len(entries) == len(spy)
+    assert len(entries) == len(converted_here)
     entries[0].write_bytes(b"\x80\x05not a pickle at all")
     entries[1].write_bytes(entries[1].read_bytes()[:40])  # truncated
-    spy.clear()
+    converted_here.clear()
     report = convert_to([sources], out, cache=True)
-    assert len(spy) == 2, "the two damaged entries are converted again, the rest read"
+    assert len(converted_here) == 2, "the two damaged entries are converted again, the rest read"
     assert sum("cached conversion" in w and "converted again" in w for w in report["warnings"]) == 2
     assert {k: v for k, v in tree(out).items() if not k.startswith("conversion-report")} == \
            {k: v for k, v in first.items() if not k.startswith("conversion-report")}
-    spy.clear()
+    converted_here.clear()
     convert_to([sources], out, cache=True)
-    assert spy == [], "the damaged entries were written again"
+    assert converted_here == [], "the damaged entries were written again"
 
 
 def test_damaged_merge_decisions_are_ignored_with_a_warning(sources: Path, tmp_path: Path,
@@ -167,24 +152,24 @@ def test_damaged_merge_decisions_are_ignored_with_a_warning(sources: Path, tmp_p
                {k: v for k, v in first.items() if not k.startswith("conversion-report")}
 
 
-def test_no_cache_converts_every_source(sources: Path, tmp_path: Path, spy: list[str]) -> None:
+def test_no_cache_converts_every_source(sources: Path, tmp_path: Path, converted_here: list[str]) -> None:
     run(["convert", str(sources / "seeds"), "--out", str(tmp_path / "out"), "--jobs", "1"])
-    assert len(spy) == 4
+    assert len(converted_here) == 4
     run(["convert", str(sources / "seeds"), "--out", str(tmp_path / "out"), "--jobs", "1"])
-    assert len(spy) == 4, "the command line caches by default"
+    assert len(converted_here) == 4, "the command line caches by default"
     run(["convert", str(sources / "seeds"), "--out", str(tmp_path / "out"), "--jobs", "1", "--no-cache"])
-    assert len(spy) == 8
+    assert len(converted_here) == 8
 
 
-def test_a_code_change_invalidates_the_cache(sources: Path, tmp_path: Path, spy: list[str],
+def test_a_code_change_invalidates_the_cache(sources: Path, tmp_path: Path, converted_here: list[str],
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     from converter import cache
 
     convert_to([sources / "seeds"], tmp_path / "out", cache=True)
     monkeypatch.setattr(cache, "converter_fingerprint", lambda: "another converter")
-    spy.clear()
+    converted_here.clear()
     convert_to([sources / "seeds"], tmp_path / "out", cache=True)
-    assert len(spy) == 4
+    assert len(converted_here) == 4
 
 
 def test_mkdocs_leaves_the_cache_out_of_the_site(tmp_path: Path) -> None:
@@ -200,12 +185,12 @@ def test_mkdocs_leaves_the_cache_out_of_the_site(tmp_path: Path) -> None:
     assert published and not [uri for uri in published if CACHE_DIR in uri]
 
 
-def test_build_with_two_jobs_and_the_cache_rebuilds_the_same_site(tmp_path: Path, spy: list[str]) -> None:
+def test_build_with_two_jobs_and_the_cache_rebuilds_the_same_site(tmp_path: Path, converted_here: list[str]) -> None:
     docs, site = tmp_path / "docs", tmp_path / "site"
     args = ["build", str(DATA / "seeds"), "--docs", str(docs), "--site-dir", str(site)]
     run([*args, "--jobs", "2"])
     first = tree(site)
     assert "index.html" in first and not [p for p in first if CACHE_DIR in p]
     run([*args, "--jobs", "1"])
-    assert spy == [], "the second build read every source from the cache"
+    assert converted_here == [], "the second build read every source from the cache"
     assert tree(site) == first

@@ -165,7 +165,10 @@ def read_front_matter(path: Path) -> dict | None:
 
 def read_article(path: Path) -> tuple[dict | None, str]:
     """Front matter and body of an article file ((None, '') when it has no front matter)."""
-    text = path.read_text(encoding="utf-8")
+    return parse_article(path.read_text(encoding="utf-8"))
+
+
+def parse_article(text: str) -> tuple[dict | None, str]:
     if not text.startswith("---\n"):
         return None, ""
     end = text.find("\n---\n", 3)
@@ -198,18 +201,27 @@ def load_entries(docs: Path, problems: list[str] | None = None) -> list[Entry]:
     """Every article file under `docs/articles/`, sorted by path. A file whose front matter cannot be read
     (a hand edit saved in another encoding, broken YAML) is left out of the browse pages and named in
     `problems`."""
+    from ..parsed_files import parsed_files
+
     entries = []
+    parsed = parsed_files(docs)  # a file is parsed again only when its bytes changed
     for path in sorted((docs / ARTICLES_DIR).rglob("*.md")):
         try:
-            meta, body = read_article(path)
+            meta, first = parsed.get("catalog", path.read_bytes(), _meta_and_lede)
         except (UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError) as err:
             reason = "not UTF-8" if isinstance(err, UnicodeDecodeError) else "front matter is not valid YAML"
             if problems is not None:
                 problems.append(f"{path.relative_to(docs).as_posix()}: {reason}: not listed in the browse pages")
             continue
         if meta is not None and meta.get("provenance") and isinstance(meta["provenance"], list):
-            entries.append(Entry(path.relative_to(docs).as_posix(), meta, lede(body)))
+            entries.append(Entry(path.relative_to(docs).as_posix(), meta, first))
+    parsed.save()
     return entries
+
+
+def _meta_and_lede(data: bytes) -> tuple[dict | None, str]:
+    meta, body = parse_article(data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"))  # as read_text
+    return meta, lede(body)
 
 
 def group_issues(entries: list[Entry]) -> list[Issue]:

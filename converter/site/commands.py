@@ -13,7 +13,7 @@ import click
 
 from ..api import convert_to
 from ..cli_common import MAX_SOURCE_SIZE, say
-from ..cli_options import jobs_option, no_cache_option
+from ..cli_options import jobs_option, no_cache_option, scheduler_option
 from ..report import housekeeping_lines
 from ..sources import DEFAULT_MAX_BYTES, discover
 from ..writer import why_not_written
@@ -22,6 +22,7 @@ from .catalog import load_entries
 from .feed import write_feeds
 from .listing import plural
 from .rawfiles import copy_sources
+from . import unchanged
 from .settings import DEFAULT_CONFIG, SiteSettings, read_settings
 
 DEFAULT_SOURCES = Path("site_src")
@@ -67,13 +68,22 @@ def progress_bar(stream=None, over: int = PROGRESS_OVER):
 
 
 def prepare_docs(paths: list[Path], docs: Path, settings: SiteSettings | Path, prune: bool = False,
-                 progress=None, max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1, cache: bool = False) -> dict:
-    """Convert the sources into `docs` and write everything the site needs next to the articles."""
+                 progress=None, max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1, cache: bool = False,
+                 scheduler: str | None = None) -> dict:
+    """Convert the sources into `docs` (on the Dask cluster at `scheduler` if given) and write everything
+    the site needs next to the articles."""
     if isinstance(settings, Path):
         settings = read_settings(settings)
+    key = None
+    if cache:  # the same inputs as the last run, and the docs as it left them: nothing to prepare
+        key = unchanged.inputs_key(paths, (settings, prune), max_bytes)
+        last = unchanged.last_result(docs, key)
+        if last is not None:
+            return last
+        unchanged.forget(docs)
     local: dict[str, Path] = {}
     report = convert_to(paths, docs, prune=prune, progress=progress, max_bytes=max_bytes, source_paths=local,
-                        jobs=jobs, cache=cache)
+                        jobs=jobs, cache=cache, scheduler=scheduler)
     entries = load_entries(docs)  # an unreadable article file was named by the conversion
     named = frozenset(str(p.get("file")) for e in entries for p in e.meta.get("provenance") or []
                       if isinstance(p, dict))
@@ -81,7 +91,9 @@ def prepare_docs(paths: list[Path], docs: Path, settings: SiteSettings | Path, p
     pages = build_pages(entries, settings.name)
     write_pages(docs, pages)
     write_feeds(docs, entries, settings.name, settings.site_url, settings.use_directory_urls)
-    return {"report": report, "articles": len(entries), "browse_pages": len(pages)}
+    result = {"report": report, "articles": len(entries), "browse_pages": len(pages)}
+    unchanged.remember(docs, key, result)
+    return result
 
 
 def quiet_libraries(verbose: bool) -> None:
@@ -135,20 +147,27 @@ def load_site_config(config_file: Path, docs: Path | None = None, site_dir: Path
 
 def build_site(paths: list[Path] | None, docs: Path | None, site_dir: Path | None,
                config_file: Path = DEFAULT_CONFIG, strict: bool = True, prune: bool = False,
-               progress=None, max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1, cache: bool = False) -> dict:
+               progress=None, max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1, cache: bool = False,
+               scheduler: str | None = None) -> dict:
     """The whole build through MkDocs and the plugin; returns counts and timings."""
     from mkdocs.commands.build import build
+
+    from .incremental import quiet_dirty_warning
 
     started = time.perf_counter()
     config, plugin = load_site_config(config_file, docs, site_dir, strict)
     plugin.session(sources=paths or None, prune=prune, progress=progress, force=True, max_bytes=max_bytes,
-                   jobs=jobs, cache=cache)
+                   jobs=jobs, cache=cache, scheduler=scheduler, incremental=cache)
     problem = source_problem(plugin.source_paths(config))
     if problem:
         raise SetupError(problem)
     config.plugins.on_startup(command="build", dirty=False)
     try:
-        build(config)
+        if cache:  # the plugin renders the pages whose inputs changed and cleans up after the rest
+            quiet_dirty_warning()
+            build(config, dirty=True)
+        else:
+            build(config)
     finally:
         config.plugins.on_shutdown()
     stats = dict(plugin.stats)
@@ -190,9 +209,11 @@ def _fail(message: str) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
 @MAX_SOURCE_SIZE
 @jobs_option
+@scheduler_option
 @no_cache_option
 def build(paths: tuple[Path, ...], docs: Path | None, config_file: Path, site_dir: Path | None,
-          no_strict: bool, prune: bool, verbose: bool, max_bytes: int, jobs: int | None, no_cache: bool) -> None:
+          no_strict: bool, prune: bool, verbose: bool, max_bytes: int, jobs: int | None, scheduler: str | None,
+          no_cache: bool) -> None:
     """Convert sources, write the browse pages, and build the static site.
 
     \b
@@ -201,12 +222,16 @@ def build(paths: tuple[Path, ...], docs: Path | None, config_file: Path, site_di
       broadsheet build                           # site_src/ → docs/ → site/
       broadsheet build scans/ --docs /tmp/docs --site-dir /tmp/site
       SOURCE_DATE_EPOCH=1700000000 broadsheet build   # byte-identical rebuilds
+      broadsheet build --scheduler tcp://10.0.0.5:8786   # convert on a Dask cluster
     """
+    from ..parallel import SchedulerError
+
     quiet_libraries(verbose)
     try:
         stats = build_site(list(paths), docs, site_dir, config_file, strict=not no_strict, prune=prune,
-                           progress=progress_bar(), max_bytes=max_bytes, jobs=jobs or 0, cache=not no_cache)
-    except SetupError as err:
+                           progress=progress_bar(), max_bytes=max_bytes, jobs=jobs or 0, cache=not no_cache,
+                           scheduler=scheduler)
+    except (SetupError, SchedulerError) as err:
         _fail(str(err))
     except OSError as err:  # a full disk, a read-only folder: one line, no traceback
         say(f"error: {err.filename or docs}: not written: {why_not_written(err)}", err=True)
@@ -220,8 +245,10 @@ def build(paths: tuple[Path, ...], docs: Path | None, config_file: Path, site_di
         say(source_line(source))
     for line in housekeeping_lines(report)[:-1]:  # the totals line is said below
         say(line)
+    rendered = stats.get("pages_rendered")
+    pages = f" ({rendered[0]:,} of {plural(rendered[1], 'page')} rendered)" if rendered else ""
     say(f"{plural(stats['articles'], 'article')}, {plural(stats['browse_pages'], 'browse page')}; "
-               f"converted in {stats['convert_seconds']:.2f}s, site built in {stats['mkdocs_seconds']:.2f}s: "
+               f"converted in {stats['convert_seconds']:.2f}s, site built in {stats['mkdocs_seconds']:.2f}s{pages}: "
                f"{stats['site_dir'] / 'index.html'}")
 
 
@@ -229,7 +256,10 @@ def build(paths: tuple[Path, ...], docs: Path | None, config_file: Path, site_di
 @_options
 @click.option("-a", "--dev-addr", "dev_addr", default="127.0.0.1:8000", show_default=True,
               help="Address to serve on.")
-def serve(paths: tuple[Path, ...], docs: Path | None, config_file: Path, dev_addr: str) -> None:
+@jobs_option
+@no_cache_option
+def serve(paths: tuple[Path, ...], docs: Path | None, config_file: Path, dev_addr: str, jobs: int | None,
+          no_cache: bool) -> None:
     """Build and serve the site locally, rebuilding when sources or pages change.
 
     \b
@@ -249,6 +279,6 @@ def serve(paths: tuple[Path, ...], docs: Path | None, config_file: Path, dev_add
         _fail(str(err))
     if problem:
         _fail(problem)
-    BroadsheetPlugin.session(sources=list(paths) or None)
+    BroadsheetPlugin.session(sources=list(paths) or None, jobs=jobs or 0, cache=not no_cache)
     overrides = {"docs_dir": str(docs.resolve())} if docs is not None else {}  # made by load_site_config
     mkdocs_serve(str(config_file), livereload=True, dev_addr=dev_addr, **overrides)

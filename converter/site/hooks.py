@@ -28,8 +28,13 @@ TEMPLATED_META = ("title", "description", "author", "subtitle")
 
 
 def _resolver(page, files):
+    """Links to other docs files; each file looked for is noted in `page.bs_lookups` (found or not), so an
+    incremental build renders the page again when one appears or goes."""
+    page.bs_lookups = {}
+
     def resolve(src: str):
         target = files.get_file_from_path(src)
+        page.bs_lookups[src] = target is not None
         return target.url_relative_to(page.file) if target is not None else None
     return resolve
 
@@ -86,7 +91,7 @@ def _link_issues(pages) -> None:
             page.next_page = members[i + 1] if i + 1 < len(members) else None
 
 
-def _escape_meta(page) -> None:
+def escape_meta(page) -> None:
     if not isinstance(page.meta.get("title"), Markup):
         page.meta["title"] = Markup(escape(str(page.title or "")))
     for key in TEMPLATED_META[1:]:
@@ -95,10 +100,14 @@ def _escape_meta(page) -> None:
             page.meta[key] = Markup(escape(str(value)))
 
 
+def documentation_pages(files) -> list:
+    return [f.page for f in files.documentation_pages() if f.page is not None]
+
+
 def on_env(env, config, files, **kwargs):
-    pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    pages = documentation_pages(files)
     _link_issues(pages)
     for page in pages:
-        _escape_meta(page)
+        escape_meta(page)
     return env
 

@@ -49,14 +49,24 @@ def redirect_page(target: str, canonical: str, title: str) -> str:
 
 
 def write_permalinks(site_dir: Path, pages: dict[str, tuple[str, str]], site_url: str,
-                     use_directory_urls: bool) -> int:
-    """`pages`: article id → (page URL relative to the site root, title). Returns how many were written."""
-    written = 0
+                     use_directory_urls: bool) -> list[str]:
+    """`pages`: article id → (page URL relative to the site root, title). Returns the files (relative to
+    the site folder); one that already holds the page's bytes is left as it is."""
+    written = []
     for article_id, (url, title) in sorted(pages.items()):
         if not is_article_id(article_id):
             continue
         for name in (f"{PERMALINK_DIR}/{article_id}/index.html", f"{PERMALINK_DIR}/{article_id}.html"):
             target = get_relative_url(url, name)
-            write_atomic(site_dir / name, redirect_page(target, absolute(site_url, url), title).encode("utf-8"))
-        written += 1
+            data = redirect_page(target, absolute(site_url, url), title).encode("utf-8")
+            if not _holds(site_dir / name, data):
+                write_atomic(site_dir / name, data)
+            written.append(name)
     return written
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False

@@ -23,9 +23,11 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from . import hooks
+from .search_facets import facet_values, page_language, searchable
+from .search_engine import ENGINES, PAGEFIND_OVER, choose_engine, offline_note
 from .searchindex import SEARCH_FIELDS, SEARCH_SEPARATOR, rewrite_search_index, search_keywords
 from .settings import SiteSettings
 
@@ -50,6 +52,8 @@ class BroadsheetConfig(Config):
     prune = c.Type(bool, default=False)
     nav = c.Type(bool, default=True)
     search_settings = c.Type(bool, default=True)
+    search_engine = c.Choice(ENGINES, default="auto")  # auto: Pagefind past `pagefind_over` articles
+    pagefind_over = c.Type(int, default=PAGEFIND_OVER)
     stylesheet = c.Type(bool, default=True)
 
 
@@ -63,18 +67,26 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
 
     def __init__(self) -> None:
         self.stats: dict = {}
+        self._incremental = None  # an incremental.IncrementalBuild during `broadsheet build`
+        self._files = None
+        self._pages: list = []  # the documentation pages, in MkDocs' order
         self._keywords: dict[str, str] = {}
         self._issue_names: dict[str, str] = {}
         self._permalinks: dict[str, tuple[str, str]] = {}
         self._counts = (0, 0)  # articles, sources: for a snapshot's home page
+        self.engine = "material"  # this build's search: set in on_files once the articles are known
+        self._facets: dict[str, dict[str, int]] = {}  # filter -> value -> articles, for the search page
 
     @classmethod
     def session(cls, sources: list[Path] | None = None, prune: bool = False, progress=None,
-                force: bool = False, max_bytes: int | None = None, jobs: int = 1, cache: bool = False) -> None:
+                force: bool = False, max_bytes: int | None = None, jobs: int = 1, cache: bool = False,
+                scheduler: str | None = None, incremental: bool = False) -> None:
         """What `broadsheet build/serve` adds to mkdocs.yml's options for this run (`force`: convert
-        even when no source changed since the last build in this process)."""
+        even when no source changed since the last build in this process; `incremental`: render only the
+        pages whose inputs changed, MkDocs being called with `dirty=True`)."""
         cls._session = {"sources": sources, "prune": prune, "progress": progress, "max_bytes": max_bytes,
-                        "jobs": jobs, "cache": cache}
+                        "jobs": jobs, "cache": cache, "scheduler": scheduler,
+                        "incremental": incremental}
         if force:
             cls._converted.clear()
 
@@ -119,7 +131,20 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
     # -- conversion ----------------------------------------------------------------------------
 
     def on_pre_build(self, config):
-        """Convert the sources into the docs folder, unless nothing changed since the last build."""
+        """Convert the sources into the docs folder (unless nothing changed since the last build), then
+        start an incremental build or forget the last one's manifest."""
+        self._convert(config)
+        from .incremental import IncrementalBuild, drop_manifest, load_manifest
+
+        self._incremental = None
+        if self._session.get("incremental"):
+            self._incremental = IncrementalBuild(config)
+        else:  # this build renders every page into site_dir: the manifest no longer describes it
+            previous = load_manifest(config.docs_dir)
+            if previous is not None and previous.site_dir == str(Path(config.site_dir).resolve()):
+                drop_manifest(config.docs_dir)
+
+    def _convert(self, config) -> None:
         if not self.config.convert:
             return
         from .commands import prepare_docs, progress_bar, source_fingerprint, source_problem
@@ -138,6 +163,7 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
         self.stats = prepare_docs(paths, Path(docs), self.settings(config), prune=prune,
                                   progress=self._session.get("progress") or progress_bar(),
                                   jobs=self._session.get("jobs", 1), cache=self._session.get("cache", False),
+                                  scheduler=self._session.get("scheduler"),
                                   **({"max_bytes": limit} if limit else {}))
         self.stats["convert_seconds"] = time.perf_counter() - started
         self._converted[docs] = fingerprint
@@ -163,11 +189,28 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
         self._counts = (len(entries), len({str(p.get("file")) for e in entries for p in e.meta["provenance"]
                                            if isinstance(p, dict)}))
         self._permalinks = {}  # this build's articles only (MkDocs may reuse the plugin for the next build)
+        self._keywords = {}
+        self._metas = {e.src: e.meta for e in entries}
+        self._facets = {}
+        self.engine = choose_engine(self.config.search_engine, len(entries), self.config.pagefind_over,
+                                    offline=_is_offline(config))
+        if _is_offline(config) and offline_note(len(entries)):
+            log.info("broadsheet: %s", offline_note(len(entries)))
+        if self.engine == "pagefind":
+            from .search_page import add_search_page
+
+            add_search_page(files, config)
+        if self._incremental is not None:
+            extras = {e.src: self._issue_names.get(e.issue) for e in entries}
+            extras["index.md"] = self._counts
+            # every page shows the search engine (header box, article markup): a change renders them all
+            extras = {f.src_uri: (extras.get(f.src_uri), self.engine) for f in files.documentation_pages()}
+            self._incremental.plan(files, extras)
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
-        if page.file.src_uri in UNSEARCHED:
-            page.meta.setdefault("search", {"exclude": True})
+        if page.file.src_uri in UNSEARCHED or (self.engine == "pagefind" and hooks.is_article(page)):
+            page.meta.setdefault("search", {"exclude": True})  # Pagefind indexes the articles
         return markdown
 
     def on_page_content(self, html, page, config, files):
@@ -181,16 +224,52 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
         if issue and not page.meta.get("issue_title") and issue in self._issue_names:
             page.meta["issue_title"] = self._issue_names[issue]
         self._keywords[page.url] = search_keywords(page.meta, page.markdown or "")
-        html = hooks.on_page_content(html, page, config, files)
-        self._claim_permalink(page)
+        page.bs_facets = facet_values(page.meta, page.markdown or "")
+        self._count_facets(page.bs_facets)
+        page.bs_lang = page_language(page.meta, page.markdown or "", config.theme.get("language") or "en")
+        html = searchable(hooks.on_page_content(html, page, config, files), page.meta, page.markdown or "",
+                          segmented_by_pagefind=page.bs_lang is not None)
         _headline_first_in_toc(page)
         return html
 
-    def on_env(self, env, config, files):
-        return hooks.on_env(env, config, files)
+    def _count_facets(self, facets: dict[str, str] | None) -> None:
+        for name, value in (facets or {}).items():
+            counts = self._facets.setdefault(name, {})
+            counts[value] = counts.get(value, 0) + 1
 
-    def _claim_permalink(self, page) -> None:
-        claim = getattr(page, "bs_permalink", None)
+    def on_env(self, env, config, files):
+        search_page = files.get_file_from_path("search.md") if self.engine == "pagefind" else None
+        env.globals["bs_search_page"] = search_page.url if search_page is not None else ""
+        self._files, self._pages = files, hooks.documentation_pages(files)
+        if self._incremental is None:
+            return hooks.on_env(env, config, files)
+        from mkdocs.commands.build import _populate_page
+
+        pages = self._pages
+        self._incremental.fill_skipped(pages, self._metas)
+        env = hooks.on_env(env, config, files)
+        self._incremental.add_neighbour_changes(pages, lambda page: _populate_page(page, config, files))
+        for page in pages:
+            hooks.escape_meta(page)  # a page read just now has its front matter afresh
+        return env
+
+    @event_priority(-100)  # after the search plugin has indexed the page
+    def on_page_context(self, context, page, config, nav):
+        if self._incremental is not None:
+            search = _search_plugin(config)
+            self._incremental.capture_search(page, getattr(search, "search_index", None))
+        return context
+
+    def _claims(self, pages) -> list:
+        """Every article's permalink claim in page order: this build's, or the last build's for a page
+        not rendered."""
+        claims = []
+        for page in pages:
+            kept = self._incremental.kept(page.file.src_uri) if self._incremental is not None else None
+            claims.append(kept.claim if kept else getattr(page, "bs_permalink", None))
+        return claims
+
+    def _claim_permalink(self, claim) -> None:
         if not claim:
             return
         article_id, url, title = claim
@@ -202,14 +281,61 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
             title = held[1] if url == held[0] else title
         self._permalinks[article_id] = (url, title)
 
+    @event_priority(50)  # before the search plugin writes its index
+    def _before_search(self, config):
+        """Pages not rendered this build give their search entries, keywords and permalinks from the
+        manifest; then (after search) the keywords go into the index and the permalink pages are written."""
+        pages = self._pages
+        if self._incremental is not None:
+            search = _search_plugin(config)
+            if search is not None and getattr(search, "search_index", None) is not None:
+                search.search_index.entries = self._incremental.search_entries(pages)
+            for page in pages:
+                kept = self._incremental.kept(page.file.src_uri)
+                if kept is not None and kept.keywords is not None:
+                    self._keywords[page.url] = kept.keywords
+                if kept is not None:
+                    self._count_facets(getattr(kept, "facets", None))
+        for claim in self._claims(pages):
+            self._claim_permalink(claim)
+
     @event_priority(-100)  # after the search plugin has written its index
-    def on_post_build(self, config):
+    def _after_search(self, config):
         from .permalinks import write_permalinks
 
         if self.config.search_settings:
             rewrite_search_index(Path(config.site_dir), self._keywords)
-        write_permalinks(Path(config.site_dir), self._permalinks, config.site_url or "",
-                         bool(config.use_directory_urls))
+        extras = write_permalinks(Path(config.site_dir), self._permalinks, config.site_url or "",
+                                  bool(config.use_directory_urls))
+        if self._incremental is not None:
+            statics = [f.dest_uri for f in self._files.static_pages()] + [f.dest_uri for f in self._files.media_files()]
+            self._incremental.finish(self._pages, statics, extras, self._keywords,
+                                     lambda page: getattr(page, "bs_lookups", {}))
+            self.stats["pages_rendered"] = (len(self._incremental.render), len(self._pages))
+            same_pages = self._incremental.same_pages_as_before()
+            self._incremental = None
+        else:
+            same_pages = False
+        if self.engine == "pagefind":
+            self._index_pagefind(config, reuse=same_pages)
+
+    def _index_pagefind(self, config, reuse: bool = False) -> None:
+        """The site's own Pagefind bundle, and the list of bundles its search page merges (`reuse`: no page
+        was rendered or removed since the last build, so its bundle still holds)"""
+        from .pagefind_index import BUNDLE_DIR, PagefindError, index_site, write_bundle_list
+
+        site = Path(config.site_dir)
+        if reuse and (site / BUNDLE_DIR / "pagefind.js").is_file() and (site / "search-bundles.json").is_file():
+            self.stats.update(search_seconds=0.0)
+            return
+        try:
+            stats = index_site(site, site / BUNDLE_DIR, facets=self._facets)
+        except PagefindError as error:
+            raise PluginError(f"broadsheet: {error}") from error
+        write_bundle_list(site)
+        self.stats.update(search_pages=stats.pages, search_seconds=stats.seconds, search_bytes=stats.bytes_on_disk)
+
+    on_post_build = CombinedEvent(_before_search, _after_search)
 
 
 def _headline_first_in_toc(page) -> None:
@@ -249,3 +375,8 @@ def _tune_search(config) -> None:
     if isinstance(fields, dict):
         for name, value in SEARCH_FIELDS.items():
             fields.setdefault(name, dict(value))
+
+
+def _is_offline(config) -> bool:
+    """A snapshot's build (Material's offline plugin): read from file://, where Pagefind cannot load."""
+    return any(name.split("/")[-1] == "offline" for name in config.plugins)

@@ -42,6 +42,9 @@ def copy_sources(report: dict, docs: Path, still_named: frozenset[str] = frozens
             write_atomic(target, data)
         _write_page(docs, key, data, sha)
         copied.append(src)
+    from ..parsed_files import parsed_files
+
+    parsed_files(docs).save()
     pages = {raw_page_src(key) for key, _, _ in wanted.values()}
     kept = {raw_src(name) for name in still_named} | {raw_page_src(name) for name in still_named}
     folder = docs / RAW_DIR
@@ -54,12 +57,28 @@ def copy_sources(report: dict, docs: Path, still_named: frozenset[str] = frozens
 
 
 def _write_page(docs: Path, key: str, data: bytes, sha: str) -> None:
-    """The reading page, from the text the converter read (so its line numbers are the provenance's)."""
+    """The reading page, from the text the converter read (so its line numbers are the provenance's).
+    A page already holding what these bytes give (its hash remembered from the run that wrote it) is
+    neither decoded nor rendered again."""
+    from ..parsed_files import parsed_files
+
+    target = docs / raw_page_src(key)
+    parsed = parsed_files(docs)
+    made = parsed.get(f"raw page {key}", data, lambda _: None)
+    if made is not None and _digest(target) == made:
+        return
     try:
         text, encoding, _ = decode_bytes(data)
     except SourceError:
         return
     page = raw_page(key, text, encoding, sha).encode("utf-8")
-    target = docs / raw_page_src(key)
+    parsed.remember(f"raw page {key}", data, hashlib.blake2b(page, digest_size=20).digest())
     if not target.exists() or target.read_bytes() != page:
         write_atomic(target, page)
+
+
+def _digest(path: Path) -> bytes | None:
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=20).digest()
+    except OSError:
+        return None
