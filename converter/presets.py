@@ -51,7 +51,8 @@ from .rules.markup import (
     unwrap_emphasised_credits,
 )
 from .rules.headline_groups import report_side_by_side_heads
-from .rules.page_furniture import drop_adverts, drop_page_furniture
+from .rules.adverts import drop_adverts
+from .rules.page_furniture import drop_page_furniture
 from .rules.place_figures import place_figures
 from .rules.read_masthead_date import read_masthead_date
 from .rules.repair_breaks import repair_breaks

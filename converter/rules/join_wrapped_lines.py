@@ -24,7 +24,7 @@ from .find_credit_lines import is_credit_line
 from .find_jump_lines import is_jump_line
 from .headline_groups import is_bracketed_credit
 from .layout_settings import MARKING
-from .page_furniture import ADVT
+from .adverts import ADVT
 from .paragraph_marking import Marking, indent_of, indented_lines, line_closes, line_facts, measure
 from .word_splits import Vocabulary, join_pieces
 from ..text import per_source_cache, starts_lowercase, title_case_share, word_count

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from ..model import DROP
 from ..state import State
-from .page_furniture import PHONE, PRICE, VOLUME, edition_date
+from .adverts import PHONE
+from .page_furniture import PRICE, VOLUME, edition_date
 
 FOLIO_CUES = (VOLUME, PRICE, PHONE)
 MASTHEAD_CUES_MIN = 2  # cues of two kinds at least: a sentence naming a price is no folio

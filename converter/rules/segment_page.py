@@ -22,10 +22,11 @@ import re
 from ..model import BYLINE, CAPTION, CROSSHEAD, DROP, HEADING, JUMP, PARA, Article, Block, Provenance
 from ..state import State
 from ..text import ends_sentence, has_cjk, is_upper_label, key, title_case_share, word_count
-from .attach_metadata import SIGNATURE as SIGNATURE_INITIALS, is_signature
+from .attach_metadata import is_signature
 from .find_short_lines import FUNCTION_WORDS
 from .cues import KICKER_LABELS as COMMON_KICKERS, PAGE_LABELS
 from .headline_groups import absorb_decks, drop_bracketed_credits, split_caps_group
+from .signatures import demote_signatures
 
 OPENERS = {BYLINE, JUMP}
 PAGE_KEYS = {key(label) for label in PAGE_LABELS}
@@ -164,43 +165,6 @@ def _marked_crosshead(blocks: list[Block], group: tuple[int, int], heads: list[B
     later = [w for w in found[1:] if w.casefold() not in FUNCTION_WORDS]
     sentence_case = not any(w[0].isupper() for w in later)  # `Room to grow`, not `Notes from the Field`
     return 2 <= len(found) <= 6 and sentence_case  # one word (`Letters`) shows no case: a label
-
-
-def demote_signatures(blocks: list[Block]) -> None:
-    """A heading right after text that is a signature (`JOHN MILLER.` before the next headline) is text."""
-    live = [b for b in blocks if b.kind != DROP]
-    right_after_text = {id(b) for before, b in zip(blocks, blocks[1:]) if before.kind == PARA}
-    for index, block in enumerate(live):
-        if block.kind == PARA and 0 < index < len(live) - 1 and _initials_before_filler(live, index):
-            block.meta["signs_off"] = True
-        if block.kind != HEADING or index == 0 or id(block) not in right_after_text:
-            continue  # a signature closes the text right above it, with no furniture between
-        closes = index + 1 == len(live) or live[index + 1].kind == HEADING
-        if closes and block.meta.get("caps") and index + 1 < len(live) and live[index + 1].meta.get("caps"):
-            continue  # the top line of a stack of capitals lines is a headline, not a name signing off
-        if is_signature(block.text, closes):
-            block.kind, block.meta["signature"] = PARA, True
-        elif _signs_off_before_filler(live, index):
-            block.kind, block.meta["signs_off"], block.meta["signature"] = PARA, True, True
-
-
-def _initials_before_filler(live: list[Block], index: int) -> bool:
-    """`A. T. J.` on its own line after a finished paragraph, with unheaded text (a filler quote)
-    below: the initials sign the story off; the text below is not the story's."""
-    before, after = live[index - 1], live[index + 1]
-    return (before.kind == PARA and after.kind == PARA and ends_sentence(before.text)
-            and bool(SIGNATURE_INITIALS.match(live[index].text)))
-
-
-def _signs_off_before_filler(live: list[Block], index: int) -> bool:
-    """`## WILLIAM COVERT.` after a finished paragraph, then more text with no headline: the name
-    signs the story off and the text below is a filler item of its own (weeklies fill a column's
-    foot with unheaded paragraphs). Only a line the PDF→Markdown tool marked as a heading: on an
-    OCR page a capitals headline (`RIOTOUS STUDENTS.`) reads the same and heads the text below."""
-    block, before = live[index], live[index - 1]
-    after = live[index + 1] if index + 1 < len(live) else None
-    return (block.level > 0 and after is not None and after.kind == PARA and before.kind == PARA and ends_sentence(before.text)
-            and is_signature(block.text, closes=True) and not SIGNATURE_INITIALS.match(block.text))
 
 
 def split_heads(state: State, lines: list[str], first: bool, caps: bool = False) -> dict:
