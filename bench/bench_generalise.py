@@ -1,22 +1,28 @@
 """How well the converter generalises: gold score per document, per family, held out; prints figures, asserts nothing.
 
     .venv/bin/python bench/bench_generalise.py             # every extra document that has gold
+    .venv/bin/python bench/bench_generalise.py --set extra2   # the second real corpus (families nobody tuned on)
+    .venv/bin/python bench/bench_generalise.py --set all      # both corpora, families merged by name
     .venv/bin/python bench/bench_generalise.py -v          # also list every miss
     .venv/bin/python bench/bench_generalise.py --json      # the figures as JSON
     .venv/bin/python bench/bench_generalise.py --only ocr-chronam,wire-aap
     .venv/bin/python bench/bench_generalise.py --gold OTHER_GOLD_DIR
     .venv/bin/python bench/bench_generalise.py --retrain 'make model'   # see "leave one family out"
 
-Gold: tests/data/gold-extra/<source stem>.json (hand-made, the format of
-/work/shared/gold/*.json); families: tests/data/gold-extra/families.json.
-Sources: /work/shared/corpus/extra, else tests/data/extra. Each document is
+Sets (--set): `extra` (default) is the first real corpus: gold
+tests/data/gold-extra/<source stem>.json (hand-made, the format of
+/work/shared/gold/*.json), families tests/data/gold-extra/families.json, sources
+/work/shared/corpus/extra, else tests/data/extra. `extra2` is the second real
+corpus, gathered from families no converter rule was tuned on: gold
+tests/data/gold-extra2, sources tests/data/extra2. `all` scores both. Each document is
 converted on its own (`broadsheet convert FILE --out DIR`) for its document score,
 and each family's documents together for the family score (so duplicates across a
 family's files can merge). Scoring: /work/shared/eval/score.py when present, else
 tests/gold_scoring.py (both read the same gold keys).
 
-Held out: the documents on the project's hold-out list were never opened by anyone
-writing converter rules; their score is printed apart ("held-out mean").
+Held out: the documents on the project's hold-out list (HOLD_OUT below, and the
+`held_out` list of a set's families.json) were never opened by anyone writing
+converter rules; their score is printed apart ("held-out mean").
 
 Leave one family out: a family's score measured while its documents took no part in
 tuning or training. A rule-based converter has no training step, so this equals the
@@ -41,9 +47,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD_EXTRA = ROOT / "tests" / "data" / "gold-extra"
+DATA = ROOT / "tests" / "data"
+GOLD_EXTRA = DATA / "gold-extra"
 FAMILY_MAP = GOLD_EXTRA / "families.json"
-SOURCE_DIRS = [Path("/work/shared/corpus/extra"), ROOT / "tests" / "data" / "extra"]
+SOURCE_DIRS = [Path("/work/shared/corpus/extra"), DATA / "extra"]
+SETS = {  # name -> (gold folder, folders its sources may be in)
+    "extra": (GOLD_EXTRA, SOURCE_DIRS),
+    "extra2": (DATA / "gold-extra2", [DATA / "extra2"]),
+}
 SEED_DIRS = [Path("/work/shared/corpus/seeds"), ROOT / "tests" / "data" / "seeds"]
 SEED_GOLD_DIRS = [Path("/work/shared/gold"), ROOT / "tests" / "data" / "gold"]
 SHARED_SCORER = Path("/work/shared/eval/score.py")
@@ -128,10 +139,7 @@ class Document:
     family: str
     source: Path
     gold: dict
-
-    @property
-    def held_out(self) -> bool:
-        return self.stem in HOLD_OUT
+    held_out: bool = False
 
 
 def family_of(stem: str, mapping: dict) -> str:
@@ -139,23 +147,39 @@ def family_of(stem: str, mapping: dict) -> str:
     return mapping.get(stem) or stem.rsplit("_", 1)[0].replace("_", "-")
 
 
-def load_documents(gold_dir: Path, only: set[str]) -> tuple[list[Document], list[str]]:
+def load_documents(gold_dir: Path, only: set[str], source_dirs: list[Path] = SOURCE_DIRS
+                   ) -> tuple[list[Document], list[str]]:
+    """The gold documents of one folder whose source exists; families.json names families and held-out stems."""
     family_map = next((p for p in (gold_dir / "families.json", FAMILY_MAP) if p.exists()), None)
     mapping = json.loads(family_map.read_text(encoding="utf-8")) if family_map else {}
+    held_out = HOLD_OUT | set(mapping.pop("held_out", []))
     docs, skipped = [], []
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(gold, dict) or "file" not in gold:
             continue  # families.json and other non-gold JSON
         stem = Path(gold["file"]).stem
-        source = first_existing([d / gold["file"] for d in SOURCE_DIRS])
+        source = first_existing([d / gold["file"] for d in source_dirs])
         family = family_of(stem, mapping)
         if only and family not in only and stem not in only:
             continue
         if source is None:
-            skipped.append(f"{stem}: no source in {', '.join(map(str, SOURCE_DIRS))}")
+            skipped.append(f"{stem}: no source in {', '.join(map(str, source_dirs))}")
             continue
-        docs.append(Document(stem, family, source, gold))
+        docs.append(Document(stem, family, source, gold, stem in held_out))
+    return docs, skipped
+
+
+def load_set(args, only: set[str]) -> tuple[list[Document], list[str]]:
+    """--gold names one folder (sources searched in every set's folders); else --set picks the corpus."""
+    if args.gold is not None:
+        everywhere = [d for _, dirs in SETS.values() for d in dirs]
+        return load_documents(args.gold, only, everywhere)
+    docs, skipped = [], []
+    for name in (SETS if args.set == "all" else [args.set]):
+        gold_dir, source_dirs = SETS[name]
+        more, missing = load_documents(gold_dir, only, source_dirs)
+        docs, skipped = docs + more, skipped + missing
     return docs, skipped
 
 
@@ -182,7 +206,7 @@ def measure(args, scorer: Scorer, docs: list[Document], work: Path) -> dict:
     by_family: dict[str, list[Document]] = {}
     for doc in docs:
         by_family.setdefault(doc.family, []).append(doc)
-    figures = {"documents": {}, "families": {}, "held_out": {}, "lofo": {}, "errors": {}}
+    figures = {"documents": {}, "families": {}, "held_out": {}, "tuning": {}, "lofo": {}, "errors": {}}
     for doc in docs:
         result, error = score_run(scorer, [doc.source], [doc.gold], work, f"doc-{doc.stem}")
         figures["documents"][doc.stem] = result
@@ -194,10 +218,11 @@ def measure(args, scorer: Scorer, docs: list[Document], work: Path) -> dict:
         result, _ = score_run(scorer, [d.source for d in members], [d.gold for d in members], work, f"fam-{family}")
         figures["families"][family] = result
         figures["lofo"][family] = result  # rule-based, or retrained without this family just above
-        held = [d for d in members if d.held_out]
-        if held:
-            figures["held_out"][family] = score_run(
-                scorer, [d.source for d in held], [d.gold for d in held], work, f"held-{family}")[0]
+        for key, part in (("held_out", [d for d in members if d.held_out]),
+                          ("tuning", [d for d in members if not d.held_out])):
+            if part:  # a family wholly on one side is its family score; a split one is converted part by part
+                figures[key][family] = result if len(part) == len(members) else score_run(
+                    scorer, [d.source for d in part], [d.gold for d in part], work, f"{key}-{family}")[0]
     if args.retrain:
         retrain(args.retrain, [])  # leave the model as it was: trained on everything
     return figures
@@ -217,8 +242,8 @@ def overall(results) -> Result:
 
 def report_text(args, scorer, docs, figures, seeds, skipped, seconds) -> None:
     families = figures["families"]
-    print(f"scorer: {scorer.name}; {len(docs)} documents with gold in {len(families)} families "
-          f"({seconds:.0f} s)")
+    print(f"set: {args.gold or args.set}; scorer: {scorer.name}; {len(docs)} documents with gold "
+          f"in {len(families)} families ({seconds:.0f} s)")
     for line in skipped:
         print(f"  skipped {line}")
     print("\nper document                     family               held out  score")
@@ -246,6 +271,9 @@ def report_text(args, scorer, docs, figures, seeds, skipped, seconds) -> None:
         stems = ", ".join(d.stem for d in docs if d.family == family and d.held_out)
         print(f"  {family:<22} {result.score:6.3f}  ({stems})")
     print(f"HELD-OUT MEAN: {mean(r.score for r in held.values()):.3f} over {len(held)} families")
+    pool = figures["tuning"]
+    print(f"tuning pool (documents not held out): mean {mean(r.score for r in pool.values()):.3f} over "
+          f"{len(pool)} families; " + ", ".join(f"{f} {r.score:.3f}" for f, r in pool.items()))
     how = "retrained without each family" if args.retrain else "rule-based: no training step, so each family's score"
     lofo = figures["lofo"]
     print(f"leave-one-family-out ({how}): mean {mean(r.score for r in lofo.values()):.3f}; "
@@ -268,6 +296,8 @@ def report_json(scorer, docs, figures, seeds) -> None:
         "mean_over_families": round(mean(r.score for r in figures["families"].values()), 4),
         "held_out": {f: one(r) for f, r in held.items()},
         "held_out_mean": round(mean(r.score for r in held.values()), 4),
+        "tuning_pool": {f: one(r) for f, r in figures["tuning"].items()},
+        "tuning_pool_mean": round(mean(r.score for r in figures["tuning"].values()), 4),
         "leave_one_family_out": {f: round(r.score, 4) for f, r in figures["lofo"].items()},
         "leave_one_family_out_mean": round(mean(r.score for r in figures["lofo"].values()), 4),
         "seed_score": None if seeds is None else round(seeds.score, 4),
@@ -279,13 +309,15 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss under its document")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
-    ap.add_argument("--gold", type=Path, default=GOLD_EXTRA, help="folder of gold JSON (default tests/data/gold-extra)")
+    ap.add_argument("--set", choices=[*SETS, "all"], default="extra",
+                    help="which real corpus: extra (default), extra2 (families nobody tuned on) or all")
+    ap.add_argument("--gold", type=Path, help="folder of gold JSON instead of a --set")
     ap.add_argument("--only", default="", help="comma-separated families or source stems")
     ap.add_argument("--retrain", metavar="CMD", help="shell command that rebuilds a model without $BROADSHEET_EXCLUDE")
     ap.add_argument("--no-seeds", action="store_true", help="skip the seed score")
     args = ap.parse_args(argv)
     scorer = Scorer()
-    docs, skipped = load_documents(args.gold, {x.strip() for x in args.only.split(",") if x.strip()})
+    docs, skipped = load_set(args, {x.strip() for x in args.only.split(",") if x.strip()})
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="bench-generalise-") as temp:
         figures = measure(args, scorer, docs, Path(temp))
