@@ -54,14 +54,15 @@ def _folder_bytes(folder: Path) -> int:
 
 
 def index_site(site_dir: Path, bundle_dir: Path, *, facets: Facets | None = None, language: str | None = None,
-               glob: str | None = None) -> BundleStats:
+               glob: str | None = None, root: Path | None = None) -> BundleStats:
     """Index the article pages of one built site folder (`data-pagefind-body`) into `bundle_dir`.
 
     Pagefind keeps one index per page language (`<html lang>`): Chinese articles are in a `zh` index,
     where the extended binary segments their words, and the search page merges every language's index.
     `language` forces one language for the whole folder instead. `facets` (filter name -> value ->
     number of articles) go into the bundle list, so the search page shows the filters' values without
-    loading Pagefind's filter index (which grows with the archive) before a filter is used."""
+    loading Pagefind's filter index (which grows with the archive) before a filter is used. `root`: the
+    folder result URLs are relative to, when `site_dir` holds a copy of part of it (a period's pages)."""
     site_dir, bundle_dir = Path(site_dir).resolve(), Path(bundle_dir).resolve()
     command = [str(pagefind_binary()), "--site", str(site_dir), "--output-path", str(bundle_dir), "--quiet"]
     if language:
@@ -73,7 +74,7 @@ def index_site(site_dir: Path, bundle_dir: Path, *, facets: Facets | None = None
     if done.returncode != 0 or not (bundle_dir / ENTRY).is_file():
         detail = (done.stderr or done.stdout).strip().splitlines()
         raise PagefindError(f"{site_dir}: Pagefind failed: {detail[-1] if detail else 'no output'}")
-    root = Path(os.path.relpath(site_dir, bundle_dir)).as_posix()
+    root = Path(os.path.relpath(Path(root or site_dir).resolve(), bundle_dir)).as_posix()
     note = {"root": root, "filters": {name: dict(sorted(values.items())) for name, values in sorted((facets or {}).items())}}
     (bundle_dir / NOTE).write_text(json.dumps(note, ensure_ascii=False) + "\n", encoding="utf-8")
     entry = json.loads((bundle_dir / ENTRY).read_text(encoding="utf-8"))
@@ -102,12 +103,22 @@ def _url_path(path: Path, site_dir: Path) -> str:
 def find_bundles(site_dir: Path) -> list[dict[str, str]]:
     """Every bundle under the site: `bundle` (its folder) and `root` (the folder it indexed, which its
     result URLs are relative to), as URL paths relative to the site. The top-level bundle comes first,
-    then shards by folder name, newest (largest) first."""
+    then periods by folder name, newest (largest) first, `undated` last; each with its articles (`pages`)."""
     site_dir = Path(site_dir).resolve()
     found = sorted((p.parent for p in site_dir.rglob(ENTRY)),
-                   key=lambda b: (len(b.relative_to(site_dir).parts), _descending(b.relative_to(site_dir).as_posix())))
-    return [{"bundle": _url_path(b, site_dir), "root": _url_path(_root_of(b), site_dir),
-             "languages": _languages(b), "filters": _note(b).get("filters") or {}} for b in found]
+                   key=lambda b: (len(b.relative_to(site_dir).parts), b.name == "undated",
+                                  _descending(b.relative_to(site_dir).as_posix())))
+    return [{"bundle": _url_path(b, site_dir), "root": _url_path(_root_of(b), site_dir), "period": b.name,
+             "pages": _page_count(b), "languages": _languages(b), "filters": _note(b).get("filters") or {}}
+            for b in found]
+
+
+def _page_count(bundle: Path) -> int:
+    try:
+        entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
+        return sum(int(lang.get("page_count", 0)) for lang in (entry.get("languages") or {}).values())
+    except (OSError, ValueError, AttributeError, TypeError):
+        return 0
 
 
 def _languages(bundle: Path) -> list[str]:
