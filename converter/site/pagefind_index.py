@@ -131,8 +131,9 @@ def _languages(bundle: Path) -> list[str]:
         return []
 
 
-def _descending(path: str) -> list[int]:
-    return [-ord(ch) for ch in path]
+def _descending(path: str) -> tuple[int, ...]:
+    """Later periods first, a year after its own months (`pagefind/2024-03/`, `pagefind/2024/`)."""
+    return tuple(-ord(ch) for ch in path) + (1,)
 
 
 def write_bundle_list(site_dir: Path, bundles: list[dict[str, str]] | None = None) -> Path:

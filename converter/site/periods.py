@@ -42,12 +42,17 @@ def period_name(period: str) -> str:
     return month_name(period) if len(period) == 7 else period
 
 
+def newest_first(period: str) -> tuple[int, ...]:
+    """A sort key putting later periods first, and a year after its own months (`2024-03`, `2024`)."""
+    return tuple(-ord(c) for c in period) + (1,)
+
+
 def by_period(items: Sequence[Item], date_of: Callable[[Item], str], period_of: Callable[[str], str]) -> dict[str, list[Item]]:
     """Items grouped by period, newest period first and undated last; each group keeps the items' order."""
     groups: dict[str, list[Item]] = {}
     for item in items:
         groups.setdefault(period_of(date_of(item)), []).append(item)
-    return dict(sorted(groups.items(), key=lambda kv: (kv[0] == UNDATED, tuple(-ord(c) for c in kv[0]))))
+    return dict(sorted(groups.items(), key=lambda kv: (kv[0] == UNDATED, newest_first(kv[0]))))
 
 
 def period_src(listing_src: str, period: str) -> str:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..cache import CACHE_DIR
+from .periods import newest_first
 from .pagefind_index import BUNDLE_DIR, ENTRY, BundleStats, index_site
 
 BUNDLE_PAGES = 1000  # articles in one bundle before its period is split (year → months → thirds of a month)
@@ -79,7 +80,7 @@ def plan_periods(pages: list[ArticlePage], limit: int = BUNDLE_PAGES) -> dict[st
                 continue
             for page in in_month:
                 periods.setdefault(_third(page.date) if len(page.date) >= 10 else month, []).append(page)
-    ordered = sorted(periods, key=lambda p: (p == UNDATED, tuple(-ord(c) for c in p)))
+    ordered = sorted(periods, key=lambda p: (p == UNDATED, newest_first(p)))
     return {p: sorted(periods[p], key=lambda page: page.dest) for p in ordered}
 
 
