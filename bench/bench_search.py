@@ -25,6 +25,7 @@ import datetime
 import functools
 import gzip
 import http.server
+import os
 import random
 import re
 import shutil
@@ -141,6 +142,12 @@ def measure_queries(site: Path) -> list[tuple[str, int, int, int]]:
                 found = page.locator(".bs-search-result").count()
                 status = page.inner_text(".bs-search-status")
                 total = sum(len(b) for b in bodies.values())
+                kinds: dict[str, list[int]] = {}
+                for url, body in bodies.items():
+                    kind = next((k for k in ("pagefind.js", "wasm", "entry", "pf_meta", "pf_index", "pf_fragment",
+                                             "pf_filter", "bundles") if k in url), "other")
+                    kinds.setdefault(kind, []).append(len(body))
+                print("      " + ", ".join(f"{k}: {len(v)} files {sum(v) / 1e3:.0f} kB" for k, v in sorted(kinds.items())))
                 zipped = sum(len(gzip.compress(b)) for b in bodies.values())
                 rows.append((f"{label} '{query}' ({status})", found, total, zipped))
                 page.close()
@@ -157,8 +164,14 @@ def folder_bytes(folder: Path) -> tuple[int, int]:
 
 def run_size(count: int, periods: bool = False, daily: bool = False) -> None:
     """One bundle of the whole site, or (`periods`) a bundle per period as the site build makes them."""
+    kept = os.environ.get("BENCH_SEARCH_DIR")  # a folder to keep the site in, and measure again without indexing
     with tempfile.TemporaryDirectory() as tmp:
+        tmp = kept or tmp
         site = Path(tmp) / "site"
+        if kept and (site / "search-bundles.json").is_file():
+            for label, found, total, zipped in measure_queries(site):
+                print(f"    first query {label:55} {found:3} shown  fetched {total / 1e3:6.0f} kB ({zipped / 1e3:4.0f} kB gzipped)")
+            return
         started = time.perf_counter()
         facets, pages = generate(site, count, daily)
         generated = time.perf_counter() - started

@@ -17,7 +17,7 @@ from .catalog import Entry, Issue, group_issues, load_entries, relative_link
 from .feed import FEED_FACETS, feed_src
 from .listing import (GENERATOR_KEY, article_item, lang_span, human_date, link, month_name, page, page_slug, plural, table,
                       text, weekday)
-from .periods import LIST_LIMIT, by_period, month_of, period_index, period_name, period_src, year_of
+from .periods import LIST_LIMIT, by_month_or_day, by_period, month_of, period_index, period_name, period_src, year_of
 
 HOME = "index.md"
 BROWSE = "browse"
@@ -195,8 +195,9 @@ def facet_pages(folder: str, entries: list[Entry], by_id: dict[str, Issue]) -> d
 
 
 def facet_value_pages(folder: str, name: str, src: str, members: list[Entry], by_id: dict[str, Issue]) -> dict[str, str]:
-    """The page of one section, author or publication (its articles newest first), split by month past
-    `LIST_LIMIT` articles: the page then lists the months, each month's page its issues and articles."""
+    """The page of one section, author or publication (its articles newest first), split by month (or
+    day) past `LIST_LIMIT` articles: the page then lists the periods, each period's page its issues and
+    articles."""
     _, singular, _ = FACETS[folder]
     feed = [f"[Feed]({relative_link(src, feed_src(folder, name))}){{ .bs-feed type=\"application/atom+xml\" }}"
             f" (Atom) of this {singular.lower()}'s articles.", ""] if folder in FEED_FACETS else []
@@ -210,12 +211,12 @@ def facet_value_pages(folder: str, name: str, src: str, members: list[Entry], by
 
     if len(members) <= LIST_LIMIT:
         return {src: page(title, heading=heading, body=feed + listing(src, members, issues), extra=extra)}
-    months = by_period(members, lambda e: e.date, month_of)
+    months = by_month_or_day(members, lambda e: e.date, LIST_LIMIT)
     pages = {src: page(title, heading=heading, extra=extra, body=feed + [
         f"{plural(len(members), 'article')}, by month, newest first."] + period_index(src, months, "article", link))}
     for month, listed in months.items():
         at = period_src(src, month)
-        run = [i for i in issues if month_of(i.date) == month]
+        run = [i for i in issues if (i.date[:10] if len(month) == 10 else month_of(i.date)) == month]
         up = f"[All months]({relative_link(at, src)}) of this {singular.lower()}."
         pages[at] = page(f"{title}, {period_name(month)}", heading=f"{heading}, {period_name(month)}",
                          body=[up, ""] + listing(at, listed, run))

@@ -6,7 +6,8 @@ publication page held every article and was rendered again for each issue. Past 
 listing keeps only an index of periods on its page and puts its items on one page per period, named by
 the period (`browse/sections/world/2024-03.md`, `browse/archive/2024.md`): a period page's address
 never moves, and an issue of a later period leaves it untouched. Facet listings (many items a day)
-split by month, the archive and the calendar (one item per issue) by year. Undated items go to a page
+split by month (a month of more than `LIST_LIMIT` items by day), the archive and the calendar (one
+item per issue) by year. Undated items go to a page
 of their own (`undated`). A listing of at most `LIST_LIMIT` items stays on one page, as before.
 """
 
@@ -16,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from .catalog import Entry
-from .listing import month_name, plural
+from .listing import human_date, month_name, plural
 
 LIST_LIMIT = 200  # items on one listing page before it is split by period
 UNDATED = "undated"
@@ -36,10 +37,25 @@ def year_of(date: str) -> str:
 
 
 def period_name(period: str) -> str:
-    """`2024-03` → `March 2024`; `2024` → `2024`; `undated` → `Undated`."""
+    """`2024-03-05` → `5 March 2024`; `2024-03` → `March 2024`; `2024` → `2024`; `undated` → `Undated`."""
     if period == UNDATED:
         return "Undated"
+    if len(period) == 10:
+        return human_date(period)
     return month_name(period) if len(period) == 7 else period
+
+
+def by_month_or_day(items: Sequence[Item], date_of: Callable[[Item], str], limit: int) -> dict[str, list[Item]]:
+    """Items by month, a month of more than `limit` items by day (a daily paper's section or own page);
+    newest first."""
+    groups: dict[str, list[Item]] = {}
+    for month, members in by_period(items, date_of, month_of).items():
+        if len(members) <= limit or len(month) != 7:
+            groups[month] = members
+            continue
+        for day, on_day in by_period(members, date_of, lambda d: d[:10] if len(d) >= 10 else d[:7]).items():
+            groups[day] = on_day
+    return dict(sorted(groups.items(), key=lambda kv: (kv[0] == UNDATED, newest_first(kv[0]))))
 
 
 def newest_first(period: str) -> tuple[int, ...]:

@@ -23,11 +23,13 @@ function count(n) { return n === 1 ? strings.one : strings.results.replace("{n}"
 // own segmented index. A bundle's other-language index is merged by its full URL (Pagefind skips a
 // merge whose path is the primary's).
 //
-// The bundles are one per period, newest first. Each merged bundle costs its metadata (~8 bytes per
-// article), so a query loads only what it needs: the bundles of the year a filter names, else the
-// newest bundles up to LOAD_PAGES articles, and older ones while a page of results is not full or when
-// the reader asks for older issues (newest first, the order results are shown in by default).
-const LOAD_PAGES = 5000;
+// The bundles are one per period, newest first. Each merged index costs its metadata (~8 bytes per
+// article) and, per query, a chunk of its word index (~25 kB, whatever the bundle's size), so a query
+// loads only what it needs: the bundles of the year a filter names, else the newest bundles up to
+// LOAD_PAGES articles, older ones (up to AUTO_PAGES in all) while a page of results is not full, and
+// more when the reader asks for older issues (newest first, the order results are shown in by default).
+const LOAD_PAGES = 1000;
+const AUTO_PAGES = 2000;
 const state = { bundles: [], loaded: new Set(), site: null, primary: "en", module: null, budget: LOAD_PAGES,
                 instances: [] };  // the bundle of each Pagefind index, in the order Pagefind holds them
 
@@ -74,7 +76,7 @@ function unsearched(year) {
 
 async function load() {
   const listUrl = new URL(form.dataset.bundles, location.href);
-  const { bundles } = await (await fetch(listUrl)).json();
+  const { bundles, filters } = await (await fetch(listUrl)).json();
   state.site = new URL(".", listUrl);
   state.bundles = bundles;
   const [first] = bundles;
@@ -87,16 +89,16 @@ async function load() {
                                baseUrl: new URL(first.root, state.site).pathname, noWorker: true });
   state.instances = [first];
   await state.module.init();
-  return { module: state.module, bundles };
+  return { module: state.module, bundles, filters };
 }
 
 function label(name, value) { return name === "language" ? (languages[value] || value) : value; }
 
 // The filters' values and counts come from the bundle list (written at build time): Pagefind's own
 // filter index is loaded only when a filter is used.
-function fillFilters(bundles) {
-  const available = {};
-  for (const bundle of bundles) {
+function fillFilters(bundles, listed) {
+  const available = listed || {};
+  for (const bundle of listed ? [] : bundles) {
     for (const [name, values] of Object.entries(bundle.filters || {})) {
       available[name] = available[name] || {};
       for (const [value, n] of Object.entries(values)) available[name][value] = (available[name][value] || 0) + n;
@@ -239,7 +241,7 @@ async function run(older = false) {
   else if (older) await loadOlder();
   else await loadNewest();
   let search = await pagefind.search(query || null, options);
-  while (!year && search && search.results.length < PAGE_SIZE && unsearched("")) {
+  while (!year && search && search.results.length < PAGE_SIZE && unsearched("") && state.budget < AUTO_PAGES) {
     await loadOlder();  // a page of results not full yet: search older periods too
     search = await pagefind.search(query || null, options);
   }
@@ -263,7 +265,7 @@ older_.addEventListener("click", () => run(true));
 try {
   const loaded = await load();
   pagefind = loaded.module;
-  fillFilters(loaded.bundles);
+  fillFilters(loaded.bundles, loaded.filters);
   say("");
   const asked = new URLSearchParams(location.search).get("q");
   if (asked) form.elements.q.value = asked;
