@@ -1,13 +1,13 @@
 """Pagefind bundles: index one built site folder into its own bundle, and list the bundles the search
 page merges in the reader's browser.
 
-    index_site(Path("site"), Path("site/pagefind"))      # one bundle per built folder (a shard, or the site)
+    index_site(Path("site"), Path("site/pagefind"))      # one bundle of a folder's article pages
     write_bundle_list(Path("site"))                       # site/search-bundles.json: every bundle under site/
 
-A sharded build (each period its own MkDocs build) indexes each shard's folder on its own, so an
-incremental build re-indexes only the shards that changed; the list is written once at the top. The
-list's order is the order results are merged in when sorted by date: newest period first.
-"""
+The site build makes one bundle per period of the articles (`search_periods.py`: a stage folder of the
+period's pages is indexed, result URLs relative to the site), so an incremental build re-indexes only
+the periods whose pages changed. The list is newest period first: the search page loads bundles in
+that order and merges date-sorted results period by period."""
 
 from __future__ import annotations
 
