@@ -250,7 +250,7 @@ def daily(code: Path, count: int, work: Path, compare: bool = False) -> None:
 
 
 SITE_CHILD = r"""
-import json, sys, time
+import json, resource, sys, time
 from pathlib import Path
 from converter.site.commands import build_site, quiet_libraries
 quiet_libraries(False)
@@ -260,7 +260,9 @@ stats = build_site([src], work / "docs", work / "site", config, jobs=jobs, cache
 status = Path("/proc/self/status").read_text().splitlines()
 print(json.dumps({"seconds": time.perf_counter() - started, "convert": stats["convert_seconds"],
                   "mkdocs": stats["mkdocs_seconds"], "articles": stats["articles"],
-                  "rendered": stats.get("pages_rendered"),
+                  "rendered": stats.get("pages_rendered"), "search_seconds": stats.get("search_seconds"),
+                  "cpu": sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+                             for f in ("ru_utime", "ru_stime")),
                   "peak_mb": next(int(l.split()[1]) for l in status if l.startswith("VmHWM")) / 1024}))
 """
 
@@ -292,18 +294,21 @@ def measure_site(code: Path, count: int, work: Path) -> dict:
     row: dict = {"count": count, "load": os.getloadavg()[0]}
     first = site_child(code, sources, work / "out")
     row.update(articles=first["articles"], full=first["seconds"], convert=first["convert"], mkdocs=first["mkdocs"],
-               peak=first["peak_mb"])
+               peak=first["peak_mb"], full_cpu=first["cpu"], full_search=first.get("search_seconds"))
     again = site_child(code, sources, work / "out")
-    row.update(no_change=again["seconds"], no_change_rendered=again["rendered"], no_change_peak=again["peak_mb"])
+    row.update(no_change=again["seconds"], no_change_rendered=again["rendered"], no_change_peak=again["peak_mb"],
+               no_change_cpu=again["cpu"])
     add_issue(sources, count, 10 * count)
     issue = site_child(code, sources, work / "out")
-    row.update(one_issue=issue["seconds"], one_issue_rendered=issue["rendered"], one_issue_peak=issue["peak_mb"])
+    row.update(one_issue=issue["seconds"], one_issue_rendered=issue["rendered"], one_issue_peak=issue["peak_mb"],
+               one_issue_cpu=issue["cpu"], one_issue_search=issue.get("search_seconds"))
     row["load_after"] = os.getloadavg()[0]
     return row
 
 
-SITE_HEADER = ("articles | full build | of which convert / MkDocs | ms/article | peak RSS | no-change rebuild "
-               "(pages rendered) | +1 issue of 50 rebuild (pages rendered) | rebuild peak RSS | load avg")
+SITE_HEADER = ("articles | full build (CPU s) | of which convert / MkDocs (Pagefind) | ms/article | peak RSS | "
+               "no-change rebuild (CPU s; pages rendered) | +1 issue of 50 rebuild (CPU s; pages rendered; Pagefind) | "
+               "rebuild peak RSS | load avg")
 
 
 def rendered(value) -> str:
@@ -312,10 +317,12 @@ def rendered(value) -> str:
 
 def site_line(row: dict) -> str:
     return " | ".join([
-        f"{row['articles']:,}", f"{row['full']:.1f} s", f"{row['convert']:.1f} / {row['mkdocs']:.1f} s",
+        f"{row['articles']:,}", f"{row['full']:.1f} s ({row['full_cpu']:.1f})",
+        f"{row['convert']:.1f} / {row['mkdocs']:.1f} s ({row['full_search'] or 0:.1f} s)",
         f"{1000 * row['full'] / row['articles']:.2f}", f"{row['peak']:.0f} MB",
-        f"{row['no_change']:.1f} s ({rendered(row['no_change_rendered'])})",
-        f"{row['one_issue']:.1f} s ({rendered(row['one_issue_rendered'])})",
+        f"{row['no_change']:.1f} s ({row['no_change_cpu']:.1f}; {rendered(row['no_change_rendered'])})",
+        f"{row['one_issue']:.1f} s ({row['one_issue_cpu']:.1f}; {rendered(row['one_issue_rendered'])}; "
+        f"{row['one_issue_search'] or 0:.1f} s)",
         f"{max(row['no_change_peak'], row['one_issue_peak']):.0f} MB", f"{row['load']:.1f}→{row['load_after']:.1f}"])
 
 

@@ -3,6 +3,7 @@ Prints figures, asserts nothing.
 
     .venv/bin/python bench/bench_search.py                 # 1,000 and 10,000 articles
     .venv/bin/python bench/bench_search.py 1000 10000 100000
+    .venv/bin/python bench/bench_search.py --periods --daily 10000 100000   # a bundle per period, as built
     .venv/bin/python bench/bench_search.py --build 1000    # a real build: Material's index against Pagefind
     .venv/bin/python bench/bench_search.py --snapshot 1000 # a snapshot's offline search from file://
 
@@ -20,9 +21,11 @@ search_index.json size next to Pagefind's, the figure behind `search_engine: aut
 
 from __future__ import annotations
 
+import datetime
 import functools
 import gzip
 import http.server
+import os
 import random
 import re
 import shutil
@@ -36,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from converter.site.pagefind_index import index_site, write_bundle_list  # noqa: E402
+from converter.site.search_periods import ArticlePage, index_by_period  # noqa: E402
 from converter.site.search_facets import facet_values, searchable  # noqa: E402
 from converter.site.search_page import SCRIPT, search_page_markdown  # noqa: E402
 
@@ -55,32 +59,43 @@ def vocabularies() -> tuple[list[str], list[str]]:
     return [w for w in english.split() if w.isalpha()], [w for w in jieba.lcut(chinese) if w.strip()]
 
 
-def article_page(n: int, rng: random.Random, english: list[str], chinese: list[str], facets: dict) -> str:
+def article_date(n: int, daily: bool) -> str:
+    """Dates spread over 26 years, or (`daily`) a daily paper's: 50 articles a day from 1990 on."""
+    if daily:
+        return (datetime.date(1990, 1, 1) + datetime.timedelta(days=n // 50)).isoformat()
+    return f"{2000 + n % 26}-{n % 12 + 1:02d}-{n % 28 + 1:02d}"
+
+
+def article_page(n: int, rng: random.Random, english: list[str], chinese: list[str], facets: dict,
+                 daily: bool = False) -> tuple[str, str, dict]:
     zh = n % 5 == 4
     words, join = (chinese, "") if zh else (english, " ")
     title = join.join(rng.choice(words) for _ in range(8)) + f" {n}"
     paragraphs = [join.join(rng.choice(words) for _ in range(60)) for _ in range(6)]
     if n % 97 == 0:
         paragraphs.append("The telescope saw it." if not zh else "电动车")
-    date = f"{2000 + n % 26}-{n % 12 + 1:02d}-{n % 28 + 1:02d}"
+    date = article_date(n, daily)
     meta = {"title": title, "date": date, "publication": PUBLICATIONS[n % len(PUBLICATIONS)],
             "section": SECTIONS[n % len(SECTIONS)]}
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    for name, value in facet_values(meta, title + " " + paragraphs[0]).items():
+    own = facet_values(meta, title + " " + paragraphs[0])
+    for name, value in own.items():
         facets.setdefault(name, {})[value] = facets.setdefault(name, {}).get(value, 0) + 1
-    return (f'<!doctype html><html lang="{"zh" if zh else "en"}"><head><meta charset="utf-8"><title>{title}</title></head><body>'
+    return date, own, (f'<!doctype html><html lang="{"zh" if zh else "en"}"><head><meta charset="utf-8"><title>{title}</title></head><body>'
             f'{searchable(f"<h1>{title}</h1>{body}", meta, title + " " + paragraphs[0], segmented_by_pagefind=zh)}'
             "</body></html>")
 
 
-def generate(site: Path, count: int) -> dict:
-    """The article pages; returns their filter counts (what the build's plugin collects)."""
-    rng, (english, chinese), facets = random.Random(count), vocabularies(), {}
+def generate(site: Path, count: int, daily: bool = False) -> tuple[dict, list[ArticlePage]]:
+    """The article pages; returns their filter counts (what the build's plugin collects) and the pages."""
+    rng, (english, chinese), facets, pages = random.Random(count), vocabularies(), {}, []
     for n in range(count):
         folder = site / "articles" / f"{n // 1000:03d}" / f"{n:06d}"
         folder.mkdir(parents=True)
-        (folder / "index.html").write_text(article_page(n, rng, english, chinese, facets), encoding="utf-8")
-    return facets
+        date, own, html = article_page(n, rng, english, chinese, facets, daily)
+        (folder / "index.html").write_text(html, encoding="utf-8")
+        pages.append(ArticlePage(f"articles/{n // 1000:03d}/{n:06d}/index.html", date, own))
+    return facets, pages
 
 
 def add_search_page(site: Path) -> None:
@@ -127,6 +142,12 @@ def measure_queries(site: Path) -> list[tuple[str, int, int, int]]:
                 found = page.locator(".bs-search-result").count()
                 status = page.inner_text(".bs-search-status")
                 total = sum(len(b) for b in bodies.values())
+                kinds: dict[str, list[int]] = {}
+                for url, body in bodies.items():
+                    kind = next((k for k in ("pagefind.js", "wasm", "entry", "pf_meta", "pf_index", "pf_fragment",
+                                             "pf_filter", "bundles") if k in url), "other")
+                    kinds.setdefault(kind, []).append(len(body))
+                print("      " + ", ".join(f"{k}: {len(v)} files {sum(v) / 1e3:.0f} kB" for k, v in sorted(kinds.items())))
                 zipped = sum(len(gzip.compress(b)) for b in bodies.values())
                 rows.append((f"{label} '{query}' ({status})", found, total, zipped))
                 page.close()
@@ -141,17 +162,30 @@ def folder_bytes(folder: Path) -> tuple[int, int]:
     return len(files), sum(p.stat().st_size for p in files)
 
 
-def run_size(count: int) -> None:
+def run_size(count: int, periods: bool = False, daily: bool = False) -> None:
+    """One bundle of the whole site, or (`periods`) a bundle per period as the site build makes them."""
+    kept = os.environ.get("BENCH_SEARCH_DIR")  # a folder to keep the site in, and measure again without indexing
     with tempfile.TemporaryDirectory() as tmp:
+        tmp = kept or tmp
         site = Path(tmp) / "site"
+        if kept and (site / "search-bundles.json").is_file():
+            for label, found, total, zipped in measure_queries(site):
+                print(f"    first query {label:55} {found:3} shown  fetched {total / 1e3:6.0f} kB ({zipped / 1e3:4.0f} kB gzipped)")
+            return
         started = time.perf_counter()
-        facets = generate(site, count)
+        facets, pages = generate(site, count, daily)
         generated = time.perf_counter() - started
-        stats = index_site(site, site / "pagefind", facets=facets)
+        if periods:
+            stats = index_by_period(site, Path(tmp) / "docs", pages)
+            shape = f"{stats.periods} period bundles"
+        else:
+            stats = index_site(site, site / "pagefind", facets=facets)
+            shape = "one bundle"
         write_bundle_list(site)
         add_search_page(site)
         files, size = folder_bytes(site / "pagefind")
-        print(f"{count:7} articles: generated in {generated:5.1f}s, indexed {stats.pages} pages in {stats.seconds:6.1f}s "
+        print(f"{count:7} articles ({'a daily paper' if daily else 'over 26 years'}, {shape}): generated in "
+              f"{generated:5.1f}s, indexed {stats.pages} pages in {stats.seconds:6.1f}s "
               f"({1000 * stats.seconds / count:4.2f} ms/article); index {size / 1e6:7.1f} MB in {files} files")
         for label, found, total, zipped in measure_queries(site):
             print(f"    first query {label:55} {found:3} shown  fetched {total / 1e3:6.0f} kB "
@@ -249,8 +283,9 @@ def main() -> None:
         for count in args[1:] or ["1000"]:
             run_build(int(count))
         return
-    for count in args or ["1000", "10000"]:
-        run_size(int(count))
+    periods, daily = "--periods" in args, "--daily" in args
+    for count in [a for a in args if a.isdigit()] or ["1000", "10000"]:
+        run_size(int(count), periods, daily)
 
 
 if __name__ == "__main__":

@@ -162,8 +162,9 @@ def test_index_site_indexes_the_article_pages_into_its_own_bundle(tmp_path: Path
     assert (site / "pagefind" / "pagefind.js").is_file() and any((site / "pagefind" / "filter").iterdir())
     assert stats.bytes_on_disk > 0 and stats.seconds > 0
     write_bundle_list(site)
-    listed = json.loads((site / BUNDLE_LIST).read_text(encoding="utf-8"))["bundles"]
-    assert listed == [{"bundle": "pagefind/", "root": "", "languages": ["en", "zh"], "filters": facets}]
+    listed = json.loads((site / BUNDLE_LIST).read_text(encoding="utf-8"))
+    assert listed == {"filters": facets, "bundles": [{"bundle": "pagefind/", "root": "", "period": "pagefind",
+                                                      "pages": 2, "languages": ["en", "zh"]}]}
 
 
 def test_index_site_names_the_folder_it_could_not_index(tmp_path: Path) -> None:

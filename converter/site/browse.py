@@ -17,6 +17,7 @@ from .catalog import Entry, Issue, group_issues, load_entries, relative_link
 from .feed import FEED_FACETS, feed_src
 from .listing import (GENERATOR_KEY, article_item, lang_span, human_date, link, month_name, page, page_slug, plural, table,
                       text, weekday)
+from .periods import LIST_LIMIT, by_month_or_day, by_period, month_of, period_index, period_name, period_src, year_of
 
 HOME = "index.md"
 BROWSE = "browse"
@@ -72,9 +73,15 @@ def home_page(issues: list[Issue], entries: list[Entry], name: str) -> str:
 
 
 def issues_index(issues: list[Issue]) -> str:
-    rows = [issue_row(i, ISSUES) for i in issues]
-    return page("Issues", [f"{plural(len(issues), 'issue')}, newest first.", ""] + table(
-        ["Issue", "Publication", "Date", "Articles"], rows))
+    """Every issue newest first; past `LIST_LIMIT` the newest ones and the archive's years for the rest."""
+    shown = issues[:LIST_LIMIT]
+    rows = [issue_row(i, ISSUES) for i in shown]
+    lead = f"{plural(len(issues), 'issue')}, newest first."
+    if len(shown) < len(issues):
+        years = by_period(issues, lambda i: i.date, year_of)
+        lead = (f"{plural(len(issues), 'issue')}: the newest {len(shown)} below; every issue by year: "
+                + ", ".join(link(period_name(y), ISSUES, period_src(ARCHIVE, y)) for y in years) + ".")
+    return page("Issues", [lead, ""] + table(["Issue", "Publication", "Date", "Articles"], rows))
 
 
 def issue_page(issue: Issue) -> str:
@@ -97,7 +104,21 @@ def issue_page(issue: Issue) -> str:
     return page(issue.title, body, heading=lang_span(issue.title))
 
 
-def archive_page(issues: list[Issue]) -> str:
+def archive_pages(issues: list[Issue]) -> dict[str, str]:
+    """The archive (issues by year and month) and the calendar (the days with issues): one page each,
+    or past `LIST_LIMIT` issues an index of years and a page per year."""
+    if len(issues) <= LIST_LIMIT:
+        return {ARCHIVE: archive_page(issues, ARCHIVE, "Archive"), CALENDAR: calendar_page(issues, CALENDAR, "Calendar")}
+    years = by_period(issues, lambda i: i.date, year_of)
+    pages = {ARCHIVE: page("Archive", ["Issues by year, newest first."] + period_index(ARCHIVE, years, "issue", link)),
+             CALENDAR: page("Calendar", ["Every day with an issue, by year."] + period_index(CALENDAR, years, "issue", link))}
+    for year, members in years.items():
+        pages[period_src(ARCHIVE, year)] = archive_page(members, period_src(ARCHIVE, year), f"Archive: {period_name(year)}")
+        pages[period_src(CALENDAR, year)] = calendar_page(members, period_src(CALENDAR, year), f"Calendar: {period_name(year)}")
+    return pages
+
+
+def archive_page(issues: list[Issue], src: str, title: str) -> str:
     body: list[str] = []
     year = month = None
     for issue in issues:
@@ -108,13 +129,13 @@ def archive_page(issues: list[Issue]) -> str:
             month = issue.date[:7]
             body += ["", f"### {month_name(month)}", ""]
         when = text(human_date(issue.date)) if issue.date else "undated"
-        body.append(f"- {link(issue.title, ARCHIVE, issue_src(issue.id))} — {when} · "
+        body.append(f"- {link(issue.title, src, issue_src(issue.id))} — {when} · "
                     f"{lang_span(issue.publication) + ' · ' if issue.publication else ''}"
                     f"{plural(len(issue.entries), 'article')}")
-    return page("Archive", ["Issues by year and month, newest first."] + body)
+    return page(title, ["Issues by year and month, newest first."] + body)
 
 
-def calendar_page(issues: list[Issue]) -> str:
+def calendar_page(issues: list[Issue], src: str, title: str) -> str:
     """Year → month → day: a month's days in a row, the days with issues linked to them."""
     by_day: dict[str, list[Issue]] = {}
     for issue in issues:
@@ -126,12 +147,12 @@ def calendar_page(issues: list[Issue]) -> str:
         for month in sorted({d[:7] for d in by_day if d.startswith(year)}, reverse=True):
             body += ["", f"### {month_name(month)}", ""]
             for day in sorted(d for d in by_day if d.startswith(month)):
-                links = ", ".join(link(i.title, CALENDAR, issue_src(i.id)) for i in by_day[day])
+                links = ", ".join(link(i.title, src, issue_src(i.id)) for i in by_day[day])
                 body.append(f"- **{int(day[8:10])}** {text(weekday(day))}: {links}")
     undated = [i for i in issues if len(i.date) < 10]
     if undated:
-        body += ["", "## Undated", ""] + [f"- {link(i.title, CALENDAR, issue_src(i.id))}" for i in undated]
-    return page("Calendar", body)
+        body += ["", "## Undated", ""] + [f"- {link(i.title, src, issue_src(i.id))}" for i in undated]
+    return page(title, body)
 
 
 def facet_groups(entries: list[Entry], values) -> dict[str, tuple[str, list[Entry]]]:
@@ -167,14 +188,38 @@ def facet_pages(folder: str, entries: list[Entry], by_id: dict[str, Issue]) -> d
     for name, members in groups:
         src = facet_src(folder, name)
         members = sorted(members, key=lambda e: (e.date == "", tuple(-ord(c) for c in e.date), e.src))
-        items = [article_item(e, src, issue_src(e.issue), by_id[e.issue]) for e in members]
-        run = issue_run(name, src, list(by_id.values())) if folder == "publications" else []
-        feed = [f"[Feed]({relative_link(src, feed_src(folder, name))}){{ .bs-feed type=\"application/atom+xml\" }}"
-                f" (Atom) of this {singular.lower()}'s articles.", ""] if folder in FEED_FACETS else []
-        pages[src] = page(f"{singular}: {name}", heading=f"{singular}: {lang_span(name)}", body=feed + run + [f"{plural(len(members), 'article')}, newest first.", ""]
-                          + items, extra={"bs_feed": feed_src(folder, name)} if feed else None)
+        pages.update(facet_value_pages(folder, name, src, members, by_id))
         rows.append([link(name, index_src, src), str(len(members))])
     pages[index_src] = page(index_title, table([singular, "Articles"], rows))
+    return pages
+
+
+def facet_value_pages(folder: str, name: str, src: str, members: list[Entry], by_id: dict[str, Issue]) -> dict[str, str]:
+    """The page of one section, author or publication (its articles newest first), split by month (or
+    day) past `LIST_LIMIT` articles: the page then lists the periods, each period's page its issues and
+    articles."""
+    _, singular, _ = FACETS[folder]
+    feed = [f"[Feed]({relative_link(src, feed_src(folder, name))}){{ .bs-feed type=\"application/atom+xml\" }}"
+            f" (Atom) of this {singular.lower()}'s articles.", ""] if folder in FEED_FACETS else []
+    extra = {"bs_feed": feed_src(folder, name)} if feed else None
+    heading, title = f"{singular}: {lang_span(name)}", f"{singular}: {name}"
+    issues = list(by_id.values()) if folder == "publications" else []
+
+    def listing(at: str, listed: list[Entry], run: list[Issue]) -> list[str]:
+        items = [article_item(e, at, issue_src(e.issue), by_id[e.issue]) for e in listed]
+        return issue_run(name, at, run) + [f"{plural(len(listed), 'article')}, newest first.", ""] + items
+
+    if len(members) <= LIST_LIMIT:
+        return {src: page(title, heading=heading, body=feed + listing(src, members, issues), extra=extra)}
+    months = by_month_or_day(members, lambda e: e.date, LIST_LIMIT)
+    pages = {src: page(title, heading=heading, extra=extra, body=feed + [
+        f"{plural(len(members), 'article')}, by month, newest first."] + period_index(src, months, "article", link))}
+    for month, listed in months.items():
+        at = period_src(src, month)
+        run = [i for i in issues if (i.date[:10] if len(month) == 10 else month_of(i.date)) == month]
+        up = f"[All months]({relative_link(at, src)}) of this {singular.lower()}."
+        pages[at] = page(f"{title}, {period_name(month)}", heading=f"{heading}, {period_name(month)}",
+                         body=[up, ""] + listing(at, listed, run))
     return pages
 
 
@@ -182,8 +227,7 @@ def build_pages(entries: list[Entry], name: str) -> dict[str, str]:
     """Every browse page: path under the docs folder → Markdown text."""
     issues = group_issues(entries)
     by_id = {i.id: i for i in issues}
-    pages = {HOME: home_page(issues, entries, name), ISSUES: issues_index(issues), ARCHIVE: archive_page(issues),
-             CALENDAR: calendar_page(issues)}
+    pages = {HOME: home_page(issues, entries, name), ISSUES: issues_index(issues), **archive_pages(issues)}
     pages.update({issue_src(i.id): issue_page(i) for i in issues})
     for folder in FACETS:
         pages.update(facet_pages(folder, entries, by_id))

@@ -75,7 +75,7 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
         self._permalinks: dict[str, tuple[str, str]] = {}
         self._counts = (0, 0)  # articles, sources: for a snapshot's home page
         self.engine = "material"  # this build's search: set in on_files once the articles are known
-        self._facets: dict[str, dict[str, int]] = {}  # filter -> value -> articles, for the search page
+        self._article_pages: list = []  # what Pagefind indexes (search_periods.ArticlePage)
 
     @classmethod
     def session(cls, sources: list[Path] | None = None, prune: bool = False, progress=None,
@@ -191,7 +191,6 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
         self._permalinks = {}  # this build's articles only (MkDocs may reuse the plugin for the next build)
         self._keywords = {}
         self._metas = {e.src: e.meta for e in entries}
-        self._facets = {}
         self.engine = choose_engine(self.config.search_engine, len(entries), self.config.pagefind_over,
                                     offline=_is_offline(config))
         if _is_offline(config) and offline_note(len(entries)):
@@ -225,17 +224,11 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
             page.meta["issue_title"] = self._issue_names[issue]
         self._keywords[page.url] = search_keywords(page.meta, page.markdown or "")
         page.bs_facets = facet_values(page.meta, page.markdown or "")
-        self._count_facets(page.bs_facets)
         page.bs_lang = page_language(page.meta, page.markdown or "", config.theme.get("language") or "en")
         html = searchable(hooks.on_page_content(html, page, config, files), page.meta, page.markdown or "",
                           segmented_by_pagefind=page.bs_lang is not None)
         _headline_first_in_toc(page)
         return html
-
-    def _count_facets(self, facets: dict[str, str] | None) -> None:
-        for name, value in (facets or {}).items():
-            counts = self._facets.setdefault(name, {})
-            counts[value] = counts.get(value, 0) + 1
 
     def on_env(self, env, config, files):
         search_page = files.get_file_from_path("search.md") if self.engine == "pagefind" else None
@@ -286,6 +279,7 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
         """Pages not rendered this build give their search entries, keywords and permalinks from the
         manifest; then (after search) the keywords go into the index and the permalink pages are written."""
         pages = self._pages
+        self._article_pages = self._searched_articles(pages) if self.engine == "pagefind" else []
         if self._incremental is not None:
             search = _search_plugin(config)
             if search is not None and getattr(search, "search_index", None) is not None:
@@ -294,10 +288,24 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
                 kept = self._incremental.kept(page.file.src_uri)
                 if kept is not None and kept.keywords is not None:
                     self._keywords[page.url] = kept.keywords
-                if kept is not None:
-                    self._count_facets(getattr(kept, "facets", None))
         for claim in self._claims(pages):
             self._claim_permalink(claim)
+
+    def _searched_articles(self, pages) -> list:
+        """The article pages Pagefind indexes: output file, date and filter values (this build's, or the
+        last build's for a page not rendered)."""
+        from .catalog import iso_date
+        from .search_periods import ArticlePage
+
+        found = []
+        for page in pages:
+            meta = self._metas.get(page.file.src_uri)
+            if meta is None:
+                continue
+            kept = self._incremental.kept(page.file.src_uri) if self._incremental is not None else None
+            facets = kept.facets if kept is not None else getattr(page, "bs_facets", None)
+            found.append(ArticlePage(page.file.dest_uri, iso_date(meta.get("date")), dict(facets or {})))
+        return found
 
     @event_priority(-100)  # after the search plugin has written its index
     def _after_search(self, config):
@@ -312,28 +320,24 @@ class BroadsheetPlugin(BasePlugin[BroadsheetConfig]):
             self._incremental.finish(self._pages, statics, extras, self._keywords,
                                      lambda page: getattr(page, "bs_lookups", {}))
             self.stats["pages_rendered"] = (len(self._incremental.render), len(self._pages))
-            same_pages = self._incremental.same_pages_as_before()
             self._incremental = None
-        else:
-            same_pages = False
         if self.engine == "pagefind":
-            self._index_pagefind(config, reuse=same_pages)
+            self._index_pagefind(config)
 
-    def _index_pagefind(self, config, reuse: bool = False) -> None:
-        """The site's own Pagefind bundle, and the list of bundles its search page merges (`reuse`: no page
-        was rendered or removed since the last build, so its bundle still holds)"""
-        from .pagefind_index import BUNDLE_DIR, PagefindError, index_site, write_bundle_list
+    def _index_pagefind(self, config) -> None:
+        """A Pagefind bundle per period of the articles (only the periods whose pages changed are indexed
+        again), and the list of bundles the search page loads."""
+        from .pagefind_index import PagefindError, write_bundle_list
+        from .search_periods import index_by_period
 
         site = Path(config.site_dir)
-        if reuse and (site / BUNDLE_DIR / "pagefind.js").is_file() and (site / "search-bundles.json").is_file():
-            self.stats.update(search_seconds=0.0)
-            return
         try:
-            stats = index_site(site, site / BUNDLE_DIR, facets=self._facets)
+            stats = index_by_period(site, Path(config.docs_dir), self._article_pages)
         except PagefindError as error:
             raise PluginError(f"broadsheet: {error}") from error
         write_bundle_list(site)
-        self.stats.update(search_pages=stats.pages, search_seconds=stats.seconds, search_bytes=stats.bytes_on_disk)
+        self.stats.update(search_pages=stats.pages, search_seconds=stats.seconds, search_bytes=stats.bytes_on_disk,
+                          search_periods=(len(stats.indexed), stats.periods))
 
     on_post_build = CombinedEvent(_before_search, _after_search)
 

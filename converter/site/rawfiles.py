@@ -3,14 +3,19 @@
 
 A source is named by its path relative to the sources root (`2024/front.txt`), so two same-named files in
 two folders get two copies. Only the bytes that were converted are copied (checked by sha256), read the safe
-way (regular files only, size-limited), and each copy is written atomically.
+way (regular files only, size-limited), and each copy is written atomically. A source whose file
+(size, modification time, inode), copy and reading page are as the last run left them, with the same
+hash in the report, is not read again (a daily rebuild would read every source of the archive).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
 from pathlib import Path
 
+from ..cache import CACHE_DIR
 from ..sources import DEFAULT_MAX_BYTES, SourceError, decode_bytes, read_bytes
 from ..writer import write_atomic
 from .article_html import RAW_DIR, raw_src
@@ -30,8 +35,14 @@ def copy_sources(report: dict, docs: Path, still_named: frozenset[str] = frozens
         if path is not None:
             wanted.setdefault(raw_src(key), (key, path, str(source.get("sha256"))))
     copied = []
+    last, done = _load_copies(docs), {}
     for src, (key, path, sha) in wanted.items():
         target = docs / src
+        state = (sha, str(path), _stat(path), _stat(target), _stat(docs / raw_page_src(key)))
+        if last.get(src) == state:  # the same source, copy and page as the last run left them
+            done[src] = state
+            copied.append(src)
+            continue
         try:
             data = read_bytes(path, max_bytes)
         except SourceError:
@@ -41,7 +52,9 @@ def copy_sources(report: dict, docs: Path, still_named: frozenset[str] = frozens
         if not target.exists() or target.read_bytes() != data:
             write_atomic(target, data)
         _write_page(docs, key, data, sha)
+        done[src] = (sha, str(path), _stat(path), _stat(target), _stat(docs / raw_page_src(key)))
         copied.append(src)
+    _save_copies(docs, done)
     from ..parsed_files import parsed_files
 
     parsed_files(docs).save()
@@ -75,6 +88,33 @@ def _write_page(docs: Path, key: str, data: bytes, sha: str) -> None:
     parsed.remember(f"raw page {key}", data, hashlib.blake2b(page, digest_size=20).digest())
     if not target.exists() or target.read_bytes() != page:
         write_atomic(target, page)
+
+
+COPIES = "raw-copies.pickle"  # in the docs folder's cache: each copy's source and files as last written
+
+
+def _stat(path: Path) -> tuple[int, int, int] | None:
+    """Size, modification time and inode: a file rewritten or replaced since shows another."""
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return None
+    return (found.st_size, found.st_mtime_ns, found.st_ino)
+
+
+def _load_copies(docs: Path) -> dict:
+    try:
+        with (docs / CACHE_DIR / COPIES).open("rb") as handle:
+            found = pickle.load(handle)
+        return found if isinstance(found, dict) else {}
+    except Exception:  # none yet, or unreadable: every source is read and checked again
+        return {}
+
+
+def _save_copies(docs: Path, copies: dict) -> None:
+    path = docs / CACHE_DIR / COPIES
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, pickle.dumps(copies, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _digest(path: Path) -> bytes | None:

@@ -16,8 +16,12 @@ thousand: they cross near 150 articles, `PAGEFIND_OVER`. `auto` keeps Material's
 At scale (`bench/bench_search.py 1000 10000 100000`, article pages generated as HTML, one in five
 Chinese), a reader's first query fetches 190-209 kB at 1,000 articles, 259-305 kB at 10,000 and
 980-1,090 kB at 100,000: past ~10,000 articles in one bundle Pagefind's page metadata (~8 bytes per
-article, 802 kB at 100,000, loaded whole) dominates. Loading only the period shards a query's year
-filter names would bound it; not done yet.
+article, 802 kB at 100,000, loaded whole) dominates. The site build therefore writes a bundle per period
+(`search_periods.py`) and the search page loads the newest periods' bundles (1,000 articles, up to 2,000
+while a page of results is not full), the year a filter names, or older ones when the reader asks:
+`bench_search.py --periods --daily 10000` measured 192-196 kB for a common word and 312-387 kB for a rare
+one (each loaded index costs a ~25 kB chunk of its word index per query), the same at any archive size
+but for the bundle list (~100 bytes a bundle).
 
 A snapshot is read from file://, where Pagefind cannot load (browsers refuse module scripts, fetch()
 and workers on file:// pages: tests/test_browser_search.py checks it in Chromium): a snapshot always

@@ -20,14 +20,16 @@ STRINGS = {
            "relevance": "Best match first", "results": "{n} articles", "one": "1 article",
            "none": "No articles found.", "more": "More results", "loading": "Loading the search index…",
            "failed": "Search could not load: open the archive over http(s), not from a file.",
-           "undated": "undated", "filters": "Narrow the results"},
+           "undated": "undated", "filters": "Narrow the results",
+           "since": "in the issues from {period} on", "older": "Search older issues"},
     "zh": {"title": "搜索档案", "query": "搜索词", "button": "搜索",
            "publication": "出版物", "year": "年份", "section": "栏目", "language": "语言",
            "all": "全部", "sort": "排序", "newest": "最新在前", "oldest": "最早在前",
            "relevance": "最相关在前", "results": "{n} 篇文章", "one": "1 篇文章",
            "none": "没有找到文章。", "more": "更多结果", "loading": "正在加载搜索索引…",
            "failed": "无法加载搜索：请通过 http(s) 打开档案，而不是从文件打开。",
-           "undated": "无日期", "filters": "筛选结果"},
+           "undated": "无日期", "filters": "筛选结果",
+           "since": "（搜索了 {period} 以来的各期）", "older": "搜索更早的各期"},
 }
 LANGUAGE_NAMES = {"en": "English", "zh": "中文", "de": "Deutsch", "fr": "Français", "es": "Español",
                   "ja": "日本語", "ko": "한국어"}
@@ -69,7 +71,8 @@ def search_page_markdown(language: str | None, use_directory_urls: bool) -> str:
             "</form>\n\n"
             f'<p class="bs-search-status" role="status" aria-live="polite">{html_text(words["loading"])}</p>\n'
             '<ol class="bs-search-results"></ol>\n'
-            f'<p><button type="button" class="md-button bs-search-more" hidden>{html_text(words["more"])}</button></p>\n'
+            f'<p><button type="button" class="md-button bs-search-more" hidden>{html_text(words["more"])}</button> '
+            f'<button type="button" class="md-button bs-search-older" hidden>{html_text(words["older"])}</button></p>\n'
             f'<script type="application/json" id="bs-search-strings">{data}</script>\n'
             f'<script type="module" src="{html_attr(script)}"></script>\n'
             # a page opened from file:// never runs the module (browsers block it there): say why
