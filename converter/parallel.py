@@ -237,6 +237,7 @@ def load_payload(found: Found, max_bytes: int) -> Payload:
 def convert_payload(payload: Payload, options: Options) -> Outcome:
     """Check and convert one source read by `load_payload`; bad input becomes an error line naming the file."""
     from . import pipeline
+    from .prepared import prepare
     from .sidecar import SidecarError, parse_sidecar
     from .sources import SourceError, source_from_bytes
 
@@ -252,6 +253,8 @@ def convert_payload(payload: Payload, options: Options) -> Outcome:
             raise SidecarError(payload.sidecar_error)
         sidecar = parse_sidecar(*payload.sidecar) if payload.sidecar else {}
         result = pipeline.convert_source(source, sidecar, options.kind, options.explain)
+        if not options.explain:  # its files and report entry, made here (with --explain the main process does)
+            result.prepared = prepare(result)
     except (SourceError, SidecarError) as err:
         return Outcome(None, warnings, found.said(str(err)))
     except RecursionError:

@@ -35,6 +35,7 @@ from .detect import KINDS, Choice, choose_kind
 from .explain import LineRole, Tracer, explain_lines, named, run_rules
 from .parallel import Options, convert_all
 from .model import DROP, Article, Dropped, Source
+from .prepared import Prepared
 from .presets import PRESETS, ruler
 from .readers import recognise
 from .readers.front_matter import article_fields
@@ -57,6 +58,7 @@ class SourceResult:
     problems: list[str] = field(default_factory=list)  # metadata of the source refused: "what: why"
     choice: Choice | None = None  # how the kind was chosen: evidence, confidence, runner-up, override
     explanation: list[LineRole] | None = None  # with --explain: every line's role and the rules behind it
+    prepared: Prepared | None = None  # its Markdown files and report entry, made where it was converted
 
 
 @dataclass
@@ -68,6 +70,7 @@ class Conversion:
     skipped: list[str] = field(default_factory=list)  # files in a folder that are not sources: "file: why"
     merged: list[str] = field(default_factory=list)
     cached: int = 0  # sources whose conversion came from the cache
+    rendered: dict[int, bytes] = field(default_factory=dict)  # id(article) → its file, rendered by a worker
 
 
 def convert_source(source: Source, sidecar: dict | None = None, kind: str | None = None,
@@ -247,7 +250,20 @@ def convert_paths(paths: list[Path], kind: str | None = None, max_bytes: int = D
     conversion.merged = [f"{note} (rule merge_duplicates)" for note in merged]
     conversion.warnings += notes
     _report_merged_away_text(conversion, all_articles)
+    conversion.rendered = _prepared_files(conversion)
     return conversion
+
+
+def _prepared_files(conversion: Conversion) -> dict[int, bytes]:
+    """id(article) → its Markdown file as the worker rendered it, for every source still as the worker saw it."""
+    rendered: dict[int, bytes] = {}
+    for result in conversion.results:
+        prepared = result.prepared
+        if prepared is not None and prepared.rendered is not None and prepared.fits(result):
+            rendered.update(zip(map(id, result.articles), prepared.rendered))
+        if prepared is not None:
+            prepared.rendered = None  # held once, in the map, until the articles are written
+    return rendered
 
 
 def _join_across_sources(results: list[SourceResult]) -> None:

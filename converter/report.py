@@ -6,42 +6,68 @@ import json
 from pathlib import Path
 
 from .pipeline import Conversion
+from .prepared import json_items
 from .report_page import dropped_by_reason, report_markdown
 from .sources import published
 from .wording import plural
 from .writer import WriteResult, write_atomic
 
+HEAD_KEYS = ("file", "path", "kind", "detection", "encoding", "sha256", "warnings", "issue")
+TAIL_KEYS = ("dropped", "joins", "figures")
+ENTRY_KEYS = (*HEAD_KEYS, "articles", *TAIL_KEYS)
 REPORT_JSON = "conversion-report.json"
 REPORT_MD = "conversion-report.md"
 
 
-def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dict:
-    paths = written.paths
-    kept = {id(a) for a in conversion.articles}
-    sources = []
-    for result in conversion.results:
-        sources.append({
-            "file": result.source.name,  # the path relative to the sources root: never a local path
-            "path": result.source.name,
-            "kind": result.kind,
-            "detection": result.choice.as_dict() if result.choice else None,
-            "encoding": result.source.encoding,
-            "sha256": result.source.sha256,
-            "warnings": result.source.warnings,
-            "issue": {k: v for k, v in result.issue.items() if isinstance(v, str)},
-            "articles": [
-                {"title": a.title, "lines": list(a.lines),
-                 "path": str(paths[id(a)]) if id(a) in kept else None,
-                 "merged_into_other": id(a) not in kept}
-                for a in result.articles
-            ],
-            "dropped": [d.as_dict() for d in result.dropped],
-            "joins": joins_of(result),
-            "figures": [{"lines": list(f.lines), "article": a.title, "rule": f.rule}
-                        for a in result.articles for f in a.figures],
-        })
+class SourceEntry(dict):
+    """A source's entry in the report; `prepared` (from the worker) holds its fixed keys already written."""
+
+    prepared = None
+
+
+def source_head(result) -> dict:  # type: ignore[no-untyped-def]
+    """The report entry's keys before "articles" (a `pipeline.SourceResult`)."""
+    return {
+        "file": result.source.name,  # the path relative to the sources root: never a local path
+        "path": result.source.name,
+        "kind": result.kind,
+        "detection": result.choice.as_dict() if result.choice else None,
+        "encoding": result.source.encoding,
+        "sha256": result.source.sha256,
+        "warnings": result.source.warnings,
+        "issue": {k: v for k, v in result.issue.items() if isinstance(v, str)},
+    }
+
+
+def source_tail(result) -> dict:  # type: ignore[no-untyped-def]
+    """The report entry's keys after "articles": the lines left out, the joins, the captions moved."""
+    return {
+        "dropped": [d.as_dict() for d in result.dropped],
+        "joins": joins_of(result),
+        "figures": [{"lines": list(f.lines), "article": a.title, "rule": f.rule}
+                    for a in result.articles for f in a.figures],
+    }
+
+
+def _source_entry(result, paths: dict, kept: set[int]) -> dict:  # type: ignore[no-untyped-def]
+    articles = [{"title": a.title, "lines": list(a.lines), "path": str(paths[id(a)]) if id(a) in kept else None,
+                 "merged_into_other": id(a) not in kept} for a in result.articles]
+    prepared = result.prepared if result.prepared is not None and result.prepared.fits(result) else None
+    if prepared is None:
+        entry = SourceEntry({**source_head(result), "articles": articles, **source_tail(result)})
         if result.explanation is not None:
-            sources[-1]["explain"] = [line.as_dict() for line in result.explanation]
+            entry["explain"] = [line.as_dict() for line in result.explanation]
+        return entry
+    entry = SourceEntry(json.loads("{" + prepared.head_json + "}"))
+    entry["articles"] = articles
+    entry.update(json.loads("{" + prepared.tail_json + "}"))
+    entry.prepared = prepared
+    return entry
+
+
+def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dict:
+    kept = {id(a) for a in conversion.articles}
+    sources = [_source_entry(result, written.paths, kept) for result in conversion.results]
     return {
         "sources": sources,
         "errors": conversion.errors + written.errors,  # as said on the terminal; published by `write_report`
@@ -96,8 +122,30 @@ def write_report(report: dict, out: Path) -> None:
     """Both report files, each written atomically: a killed run leaves the old report or the new, never
     an empty or half-written one."""
     public = published_report(report)
-    write_atomic(out / REPORT_JSON, json.dumps(public, ensure_ascii=False, indent=1) + "\n")
+    write_atomic(out / REPORT_JSON, report_json(public))
     write_atomic(out / REPORT_MD, _markdown(public))
+
+
+def report_json(report: dict) -> str:
+    """`json.dumps(report, ensure_ascii=False, indent=1)` and a newline, byte for byte; the entries of sources a
+    worker prepared are put together from their ready-made parts instead of encoded again."""
+    sources = [_entry_json(entry) for entry in report["sources"]]
+    items = {key: value for key, value in report.items() if key != "sources"}
+    parts = ['"sources": ' + ("[\n  " + ",\n  ".join(sources) + "\n ]" if sources else "[]")]
+    if items:
+        parts.append(json_items(items, "\n "))
+    keys = list(report)
+    if keys and keys[0] != "sources":  # not the report's own order: encode it the plain way
+        return json.dumps(report, ensure_ascii=False, indent=1) + "\n"
+    return "{\n " + ",\n ".join(parts) + "\n}\n"
+
+
+def _entry_json(entry: dict) -> str:
+    prepared = getattr(entry, "prepared", None)
+    if prepared is None or tuple(entry) != ENTRY_KEYS:
+        return json.dumps(entry, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+    articles = json_items({"articles": entry["articles"]})
+    return "{\n   " + ",\n   ".join((prepared.head_json, articles, prepared.tail_json)) + "\n  }"
 
 
 def summary_lines(report: dict) -> list[str]:
