@@ -21,6 +21,7 @@ from array import array
 from collections import defaultdict
 from datetime import date
 from difflib import SequenceMatcher
+from typing import Sequence
 
 from .candidates import candidate_pairs, paused_gc
 from .model import Article
@@ -118,16 +119,25 @@ def merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]]
     return apply_groups(articles, merge_groups(articles))
 
 
-def merge_groups(articles: list[Article]) -> list[list[int]]:
-    """Which articles are one: groups of indexes into `articles`, each group in input order."""
+def merge_groups(articles: list[Article], known: Sequence[bytes | None] | None = None) -> list[list[int]]:
+    """Which articles are one: groups of indexes into `articles`, each group in input order. `known` (optional)
+    holds, per article, its `shingles` as array("q") bytes where a worker already hashed them (else None)."""
     if len({a.provenance[0].file for a in articles}) < 2:  # copies are only ever merged across sources
         return [[i] for i in range(len(articles))]
     with paused_gc():  # merging builds many small objects and no cycles: collecting costs a third of its time
-        return _find_groups(articles)
+        return _find_groups(articles, known or [None] * len(articles))
 
 
-def _find_groups(articles: list[Article]) -> list[list[int]]:
-    sets = [array("q", shingles(a)) for a in articles]  # 8 bytes a triple, not a set's ~60
+def _triples(article: Article, known: bytes | None) -> array:
+    if known is None:
+        return array("q", shingles(article))  # 8 bytes a triple, not a set's ~60
+    triples = array("q")
+    triples.frombytes(known)
+    return triples
+
+
+def _find_groups(articles: list[Article], known: Sequence[bytes | None]) -> list[list[int]]:
+    sets = list(map(_triples, articles, known))
     parent = list(range(len(articles)))
     members = [[a] for a in articles]  # each group's articles, kept at its root
 
