@@ -35,5 +35,6 @@ def convert_to(paths: list[Path], out: Path, kind: str | None = None, prune: boo
                              rendered=conversion.rendered)
     conversion.rendered = {}
     report = build_report(conversion, written, out)
+    del conversion, written  # the report holds what is left to write: the converted articles can go
     write_report(report, out)
     return report

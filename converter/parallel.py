@@ -257,6 +257,7 @@ def convert_payload(payload: Payload, options: Options) -> Outcome:
         result = pipeline.convert_source(source, sidecar, options.kind, options.explain)
         if not options.explain:  # its files and report entry, made here (with --explain the main process does)
             result.prepared = prepare(result)
+            source.text = ""  # not needed past here (its words are in the articles and dropped lines): not held
     except (SourceError, SidecarError) as err:
         return Outcome(None, warnings, found.said(str(err)))
     except RecursionError:

@@ -48,7 +48,7 @@ def report_markdown(report: dict) -> str:
     for title, key in HOUSEKEEPING:
         if report.get(key):
             lines += ["", f"## {title}", ""] + [f"- {markdown_text(p)}" for p in report[key]]
-    for source in report["sources"]:
+    for source in getattr(report["sources"], "entries", report["sources"]):  # as kept (see report.ReportSources)
         lines += source_section(source)
     return "\n".join(lines) + "\n"
 

@@ -28,6 +28,7 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 import yaml
 
@@ -154,15 +155,17 @@ def current_umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: str | bytes, mode: int | None = None) -> None:
+def write_atomic(path: Path, data: str | bytes | Iterable[str], mode: int | None = None) -> None:
     """Write a file so that readers see the old or the new bytes, never a part: a temporary in the same
-    folder, then `os.replace`. The file gets the user's umask (`mode` default 0o666 & ~umask); the temporary
-    is removed on any error, which is raised."""
+    folder, then `os.replace`. `data` may come in pieces (text written one after another, never all held).
+    The file gets the user's umask (`mode` default 0o666 & ~umask); the temporary is removed on any error,
+    which is raised."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data.encode("utf-8") if isinstance(data, str) else data)
+            for piece in [data] if isinstance(data, (str, bytes)) else data:
+                out.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             out.flush()
             os.fchmod(out.fileno(), 0o666 & ~current_umask() if mode is None else mode)
         os.replace(temp, path)
