@@ -108,22 +108,23 @@ MERGE_DIR = "merge"
 
 
 def merged_with_cache(articles: list, keys: list[str | None], folder: Path | None,
-                      known: list | None = None) -> tuple[list, list[str], list[str]]:
+                      known: list | None = None, jobs: int = 1) -> tuple[list, list[str], list[str]]:
     """Duplicate merging, its decisions read from the cache when the same sources come in the same order.
 
-    `known` (optional): each article's word-triple hashes where a worker made them, else None.
+    `known` (optional): each article's word-triple hashes where a worker made them, else None; `jobs`: processes
+    for the search.
     Returns the kept articles, the merge notes and warnings about the cache."""
     from .merge import apply_groups, merge_groups
 
     if folder is None or None in keys:
-        return (*apply_groups(articles, merge_groups(articles, known)), [])
+        return (*apply_groups(articles, merge_groups(articles, known, jobs)), [])
     digest = hashlib.sha256(f"{converter_fingerprint()}\0merge\0".encode())
     digest.update("\n".join(keys).encode())  # type: ignore[arg-type]
     entry = folder / MERGE_DIR / f"{digest.hexdigest()}.json"
     warnings: list[str] = []
     groups = _load_groups(entry, len(articles), warnings)
     if groups is None:
-        groups = merge_groups(articles, known)
+        groups = merge_groups(articles, known, jobs)
         _store_groups(entry, groups, warnings)
     return (*apply_groups(articles, groups), warnings)
 

@@ -74,9 +74,10 @@ def same_article(a: Article, b: Article, sa: set[int], sb: set[int]) -> bool:
 
 COMMON = 50  # a word triple found in more articles than this says nothing about any pair
 MIN_SHARED = 5  # pairs sharing fewer counted triples are not compared at all
+PARALLEL_FROM = 2000  # with fewer articles, starting processes for the search costs more than it saves
 
 
-def _candidates(articles: list[Article], sets: list[array]) -> list[tuple[int, int]]:
+def _candidates(articles: list[Article], sets: list[array], jobs: int = 1) -> list[tuple[int, int]]:
     """Pairs of articles that may merge and share at least five counted word triples, sorted.
 
     A triple counts for the pair (i, j) unless more than COMMON articles before the later of the two
@@ -84,7 +85,13 @@ def _candidates(articles: list[Article], sets: list[array]) -> list[tuple[int, i
     index per window of days, so memory follows the window, not the archive.
     """
     days = [_day(a) for a in articles]
-    return candidate_pairs(articles, sets, days, _pair_allowed, COMMON, MIN_SHARED, REPRINT_DAYS)
+    if jobs < 2 or len(articles) < PARALLEL_FROM:
+        return candidate_pairs(articles, sets, days, _pair_allowed, COMMON, MIN_SHARED, REPRINT_DAYS)
+    from .parallel import PoolExecutor
+
+    with PoolExecutor(jobs) as pool:
+        return candidate_pairs(articles, sets, days, _pair_allowed, COMMON, MIN_SHARED, REPRINT_DAYS,
+                               mapper=pool.map, parts=jobs * 2)
 
 
 def _pair_allowed(a: Article, b: Article) -> bool:
@@ -119,13 +126,15 @@ def merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]]
     return apply_groups(articles, merge_groups(articles))
 
 
-def merge_groups(articles: list[Article], known: Sequence[bytes | None] | None = None) -> list[list[int]]:
+def merge_groups(articles: list[Article], known: Sequence[bytes | None] | None = None,
+                 jobs: int = 1) -> list[list[int]]:
     """Which articles are one: groups of indexes into `articles`, each group in input order. `known` (optional)
-    holds, per article, its `shingles` as array("q") bytes where a worker already hashed them (else None)."""
+    holds, per article, its `shingles` as array("q") bytes where a worker already hashed them (else None);
+    with `jobs` > 1 the search for candidate pairs runs in that many processes (the same pairs)."""
     if len({a.provenance[0].file for a in articles}) < 2:  # copies are only ever merged across sources
         return [[i] for i in range(len(articles))]
     with paused_gc():  # merging builds many small objects and no cycles: collecting costs a third of its time
-        return _find_groups(articles, known or [None] * len(articles))
+        return _find_groups(articles, known or [None] * len(articles), jobs)
 
 
 def _triples(article: Article, known: bytes | None) -> array:
@@ -136,7 +145,7 @@ def _triples(article: Article, known: bytes | None) -> array:
     return triples
 
 
-def _find_groups(articles: list[Article], known: Sequence[bytes | None]) -> list[list[int]]:
+def _find_groups(articles: list[Article], known: Sequence[bytes | None], jobs: int) -> list[list[int]]:
     sets = list(map(_triples, articles, known))
     parent = list(range(len(articles)))
     members = [[a] for a in articles]  # each group's articles, kept at its root
@@ -148,7 +157,7 @@ def _find_groups(articles: list[Article], known: Sequence[bytes | None]) -> list
         return i
 
     last, set_i = -1, set()
-    for i, j in _candidates(articles, sets):  # sorted: one set for each first article
+    for i, j in _candidates(articles, sets, jobs):  # sorted: one set for each first article
         root_i, root_j = find(i), find(j)
         if root_i != root_j and _may_join(members[root_i], members[root_j]):
             last, set_i = (last, set_i) if i == last else (i, set(sets[i]))

@@ -249,7 +249,8 @@ def convert_paths(paths: list[Path], kind: str | None = None, max_bytes: int = D
     all_articles = [a for r in conversion.results for a in r.articles]
     keys = [key_of[id(r)] for r in conversion.results for _ in r.articles]
     known = [triples for r in conversion.results for triples in _known_triples(r, triples_of)]
-    conversion.articles, merged, notes = merged_with_cache(all_articles, keys, cache_folder, known)
+    conversion.articles, merged, notes = merged_with_cache(all_articles, keys, cache_folder, known,
+                                                             1 if scheduler else jobs)
     conversion.merged = [f"{note} (rule merge_duplicates)" for note in merged]
     conversion.warnings += notes
     _report_merged_away_text(conversion, all_articles)
