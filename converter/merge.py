@@ -126,10 +126,10 @@ def merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]]
     return apply_groups(articles, merge_groups(articles))
 
 
-def merge_groups(articles: list[Article], known: Sequence[bytes | None] | None = None,
+def merge_groups(articles: list[Article], known: Sequence[array | None] | None = None,
                  jobs: int = 1) -> list[list[int]]:
     """Which articles are one: groups of indexes into `articles`, each group in input order. `known` (optional)
-    holds, per article, its `shingles` as array("q") bytes where a worker already hashed them (else None);
+    holds, per article, its `shingles` as an array("q") where a worker already hashed them (else None);
     with `jobs` > 1 the search for candidate pairs runs in that many processes (the same pairs)."""
     if len({a.provenance[0].file for a in articles}) < 2:  # copies are only ever merged across sources
         return [[i] for i in range(len(articles))]
@@ -137,15 +137,11 @@ def merge_groups(articles: list[Article], known: Sequence[bytes | None] | None =
         return _find_groups(articles, known or [None] * len(articles), jobs)
 
 
-def _triples(article: Article, known: bytes | None) -> array:
-    if known is None:
-        return array("q", shingles(article))  # 8 bytes a triple, not a set's ~60
-    triples = array("q")
-    triples.frombytes(known)
-    return triples
+def _triples(article: Article, known: array | None) -> array:
+    return array("q", shingles(article)) if known is None else known  # 8 bytes a triple, not a set's ~60
 
 
-def _find_groups(articles: list[Article], known: Sequence[bytes | None], jobs: int) -> list[list[int]]:
+def _find_groups(articles: list[Article], known: Sequence[array | None], jobs: int) -> list[list[int]]:
     sets = list(map(_triples, articles, known))
     parent = list(range(len(articles)))
     members = [[a] for a in articles]  # each group's articles, kept at its root

@@ -45,7 +45,7 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
     key: str | None = None  # the cache key of the source's conversion (None: not cached)
-    triples: list[bytes] | None = None  # each article's word-triple hashes (merge.shingles), never cached
+    triples: list | None = None  # each article's word-triple hashes (merge.shingles, an array each), never cached
     triples_probe: int | None = None  # `triples_probe()` where they were hashed: usable only where it is the same
 
 
@@ -294,7 +294,7 @@ def _convert_and_store(task: tuple[Found | Payload, Options, str | None, Path | 
 
         from .merge import shingles
 
-        outcome.triples = [array("q", shingles(a)).tobytes() for a in outcome.result.articles]
+        outcome.triples = [array("q", shingles(a)) for a in outcome.result.articles]
         outcome.triples_probe = triples_probe()
         data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
     return data

@@ -258,7 +258,7 @@ def convert_paths(paths: list[Path], kind: str | None = None, max_bytes: int = D
     return conversion
 
 
-def _known_triples(result: SourceResult, triples_of: dict[int, list[bytes]]) -> list[bytes | None]:
+def _known_triples(result: SourceResult, triples_of: dict[int, list]) -> list:
     """The word triples the worker hashed for each of the source's articles (None where it did not, or where
     the main process changed the articles since)."""
     triples = triples_of.pop(id(result), None)
