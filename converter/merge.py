@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
 from typing import Sequence
@@ -126,23 +127,45 @@ def merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]]
     return apply_groups(articles, merge_groups(articles))
 
 
-def merge_groups(articles: list[Article], known: Sequence[array | None] | None = None,
-                 jobs: int = 1) -> list[list[int]]:
+@dataclass
+class Search:
+    """The candidate pairs of a search: `pairs` among the first `count` articles of a run (see `merge_groups`)."""
+
+    count: int = 0
+    pairs: list[tuple[int, int]] = field(default_factory=list)
+
+
+def merge_groups(articles: list[Article], known: Sequence[array | None] | None = None, jobs: int = 1,
+                 earlier: Search | None = None, found: Search | None = None) -> list[list[int]]:
     """Which articles are one: groups of indexes into `articles`, each group in input order. `known` (optional)
     holds, per article, its `shingles` as an array("q") where a worker already hashed them (else None);
-    with `jobs` > 1 the search for candidate pairs runs in that many processes (the same pairs)."""
+    with `jobs` > 1 the search for candidate pairs runs in that many processes (the same pairs). `earlier`:
+    the pairs among the first articles, unchanged since the run that found them (only pairs with the others
+    are searched, see `merge_incremental.py`); `found` (optional) is given this run's pairs."""
     if len({a.provenance[0].file for a in articles}) < 2:  # copies are only ever merged across sources
+        if found is not None:
+            found.count, found.pairs = len(articles), []
         return [[i] for i in range(len(articles))]
     with paused_gc():  # merging builds many small objects and no cycles: collecting costs a third of its time
-        return _find_groups(articles, known or [None] * len(articles), jobs)
+        sets = list(map(_triples, articles, known or [None] * len(articles)))
+        if earlier is not None and 0 < earlier.count < len(articles):
+            from .merge_incremental import pairs_with_new
+
+            new = pairs_with_new(articles, sets, [_day(a) for a in articles], earlier.count, _pair_allowed,
+                                 COMMON, MIN_SHARED, REPRINT_DAYS)
+            pairs = sorted(earlier.pairs + new)
+        else:
+            pairs = _candidates(articles, sets, jobs)
+        if found is not None:
+            found.count, found.pairs = len(articles), pairs
+        return _find_groups(articles, sets, pairs)
 
 
 def _triples(article: Article, known: array | None) -> array:
     return array("q", shingles(article)) if known is None else known  # 8 bytes a triple, not a set's ~60
 
 
-def _find_groups(articles: list[Article], known: Sequence[array | None], jobs: int) -> list[list[int]]:
-    sets = list(map(_triples, articles, known))
+def _find_groups(articles: list[Article], sets: list[array], pairs: list[tuple[int, int]]) -> list[list[int]]:
     parent = list(range(len(articles)))
     members = [[a] for a in articles]  # each group's articles, kept at its root
 
@@ -153,7 +176,7 @@ def _find_groups(articles: list[Article], known: Sequence[array | None], jobs: i
         return i
 
     last, set_i = -1, set()
-    for i, j in _candidates(articles, sets, jobs):  # sorted: one set for each first article
+    for i, j in pairs:  # sorted: one set for each first article
         root_i, root_j = find(i), find(j)
         if root_i != root_j and _may_join(members[root_i], members[root_j]):
             last, set_i = (last, set_i) if i == last else (i, set(sets[i]))

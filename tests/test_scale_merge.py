@@ -255,3 +255,22 @@ def test_merging_in_two_processes_decides_as_one(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(merge, "PARALLEL_FROM", 0)
     articles = generated(9, count=300, stories=30, days=15)
     assert merge.merge_groups(copy.deepcopy(articles), jobs=2) == merge.merge_groups(copy.deepcopy(articles))
+
+
+# --- a run that adds articles after the last run's (the daily issue) -----------------------------------
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("common", [2, 50])
+def test_search_of_added_articles_finds_the_pairs_of_a_full_search(seed: int, common: int,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last run's pairs are kept and only pairs with the added articles are searched: the same pairs and
+    groups as searching everything, with added copies in the old days' window, undated ones on either side
+    and triples crossing the common cut-off only with the added articles."""
+    monkeypatch.setattr(merge, "COMMON", common)
+    articles = generated(300 + seed, count=260, stories=25, days=10)
+    last_run = merge.Search()
+    merge.merge_groups(copy.deepcopy(articles[:200]), found=last_run)
+    full, added = merge.Search(), merge.Search()
+    expected = merge.merge_groups(copy.deepcopy(articles), found=full)
+    assert merge.merge_groups(copy.deepcopy(articles), earlier=last_run, found=added) == expected
+    assert added.pairs == full.pairs and any(j >= 200 > i for i, j in full.pairs)
