@@ -133,7 +133,7 @@ def merged_with_cache(articles: list, keys: list[str | None], folder: Path | Non
     return (*apply_groups(articles, groups), warnings)
 
 
-SEARCH_ENTRY = "search.json"
+SEARCH_ENTRY = Path("merge-search") / "pairs.json"  # beside the decisions, which keep only the latest
 
 
 def _article_prints(articles: list, keys: list[str]) -> list[str]:
@@ -153,7 +153,7 @@ def _earlier_search(folder: Path, prints: list[str]):  # type: ignore[no-untyped
     from .merge import Search
 
     try:
-        saved = json.loads((folder / MERGE_DIR / SEARCH_ENTRY).read_text(encoding="utf-8"))
+        saved = json.loads((folder / SEARCH_ENTRY).read_text(encoding="utf-8"))
         count, pairs = int(saved["count"]), [(int(i), int(j)) for i, j in saved["pairs"]]
         if not 0 < count < len(prints) or saved["prefix"] != _prefix_digest(prints, count):
             return None
@@ -165,7 +165,7 @@ def _earlier_search(folder: Path, prints: list[str]):  # type: ignore[no-untyped
 
 
 def _store_search(folder: Path, prints: list[str], found, warnings: list[str]) -> None:  # type: ignore[no-untyped-def]
-    entry = folder / MERGE_DIR / SEARCH_ENTRY
+    entry = folder / SEARCH_ENTRY
     data = {"count": found.count, "prefix": _prefix_digest(prints, found.count), "pairs": found.pairs}
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
@@ -197,8 +197,7 @@ def _store_groups(entry: Path, groups: list[list[int]], warnings: list[str]) -> 
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         for old in entry.parent.glob("*.json"):
-            if old.name != SEARCH_ENTRY:
-                old.unlink()
+            old.unlink()
         temp = entry.with_suffix(".tmp")
         temp.write_text(json.dumps(groups, separators=(",", ":")), encoding="utf-8")
         os.replace(temp, entry)
