@@ -167,7 +167,7 @@ def _headline_between_paragraphs(blocks: list[Block], index: int) -> bool:
     after a paragraph that ends a sentence (perhaps under a short kicker), over the next paragraph: the
     next story's headline, in whatever case it is set (a crosshead runs shorter)."""
     text = blocks[index].text
-    if word_count(text) < 5 or not is_headline_shaped(text):
+    if not has_words(text, 5) or not is_headline_shaped(text):
         return False
     decks = _decks_under(blocks, index)
     below = _next_text(blocks, decks[-1] if decks else index)
@@ -176,7 +176,7 @@ def _headline_between_paragraphs(blocks: list[Block], index: int) -> bool:
     above = _last_texts(blocks, index, 2)  # a sign-off's credit closes the story above
     if above and above[-1].kind in (PARA, HEADING) and word_count(above[-1].text) <= 4 and is_title_like(above[-1].text):
         above = above[:-1]  # a kicker over the headline
-    return not above or (above[-1].kind == PARA and word_count(above[-1].text) >= 12 and ends_sentence(above[-1].text))
+    return not above or (above[-1].kind == PARA and has_words(above[-1].text, 12) and ends_sentence(above[-1].text))
 
 
 def _decks_under(blocks: list[Block], index: int) -> list[int]:
@@ -187,7 +187,7 @@ def _decks_under(blocks: list[Block], index: int) -> list[int]:
         decks.append(place)
         place = _next_index(blocks, place)
     below = _next_text(blocks, decks[-1]) if decks else None
-    return decks if below is not None and below.kind == PARA and word_count(below.text) >= 12 else []
+    return decks if below is not None and below.kind == PARA and has_words(below.text, 12) else []
 
 
 def _text_follows(blocks: list[Block], index: int) -> bool:
