@@ -28,8 +28,10 @@ SKIPPED = {CAPTION, JUMP}
 def is_title_like(text: str) -> bool:
     if has_cjk(text):  # a question mark may close a Chinese headline (`…如何推动“走出去”战略？`)
         return len(text) <= 30 and not ends_with_punctuation(text.rstrip("?？"))
+    if len(text) > 100:
+        return False  # running text: its words need no counting
     count = word_count(text)
-    if count == 0 or count > 14 or len(text) > 100:
+    if count == 0 or count > 14:
         return False
     core = text.rstrip(CLOSERS)
     if core[-1:] in ".,;:，；：" and not core.endswith("..."):
