@@ -97,8 +97,9 @@ def _over_dateline(blocks: list[Block], index: int) -> bool:
     """A short line right over a paragraph that opens with a dateline (`新华社广州3月2日电…`, `GENEVA (AP) —`)
     is the story's headline, whatever punctuation closes it."""
     text = blocks[index].text
-    size = len(text) if has_cjk(text) else 3 * word_count(text)
-    if size > 40 or text.rstrip(CLOSERS)[-1:] in ",;:，；：、" or not blocks[index].meta.get("blank_before", index == 0):
+    # longer than 40 characters of Chinese, or than 40/3 words (read no further than the 14th word)
+    too_long = len(text) > 40 if has_cjk(text) else has_words(text, 14)
+    if too_long or text.rstrip(CLOSERS)[-1:] in ",;:，；：、" or not blocks[index].meta.get("blank_before", index == 0):
         return False
     place = _next_index(blocks, index)
     return place is not None and blocks[place].kind == PARA and read_dateline(blocks[place].text) is not None

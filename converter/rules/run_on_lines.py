@@ -46,7 +46,9 @@ TYPEWRITER_GAP = re.compile(r"[.!?…][\"”’»)]? {2}(?=\S)")
 SPECKLE_TOKEN = r"(?:\S{0,2}[^\w\s«\"“(]\S{0,2}|[^\W\d_]|[\"“”']{2,3})"
 SPECKLE_RUN_LEAD = r"(?:" + SPECKLE_TOKEN + r"\s+)(?:(?:" + SPECKLE_TOKEN + r"|[a-z]{1,2})\s+){0,6}"
 SENTENCE_START = r"[«\"“(]?[A-ZÀ-ÞĀ-Ž]"
-SENTENCE_CUT = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][»\"”’)]))\s+(?=(?:" + SPECKLE_RUN_LEAD + r")?"
+# (The first look-behind, one character wide, says what both alternatives need of the character before:
+# most positions fail it at once, which halves the cost of scanning a page.)
+SENTENCE_CUT = re.compile(r"(?<=[.!?…»\"”’)])(?:(?<=[.!?…])|(?<=[.!?…][»\"”’)]))\s+(?=(?:" + SPECKLE_RUN_LEAD + r")?"
                           + SENTENCE_START + ")")
 SOFT_CUT = re.compile(r"(?<=[:;])\s+(?=[A-ZÀ-Þ])")
 SPECKLE_LEAD = re.compile(SPECKLE_RUN_LEAD + r"(?=" + SENTENCE_START + ")")
