@@ -253,6 +253,8 @@ def _credit_end(words: list[str], i: int) -> int | None:
 def _part_starts(words: list[str], i: int) -> bool:
     """Does a new part of the page (a deck, or the text) start at word i?"""
     before, word = words[i - 1], words[i]
+    if OPENERS_CAPITALISED and word[:1].islower() and word[:1].isalpha():
+        return False  # every cue below needs a capital, a `(` or an opener: a word in lower case starts nothing
     if not _has_letters(before):
         return _capitalised(word) and bool(RULE_MARK.fullmatch(before))  # after a rule set between decks (`—`)
     if before[-1:] in ",;:-" or _ends_sentence(before) or before.casefold() in NAME_LEADERS:
@@ -281,6 +283,9 @@ def _caps_line(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+# No sentence opener begins in lower case (checked here, so a lower-case opener added to cues.py turns the
+# shortcut in _part_starts off rather than making it wrong).
+OPENERS_CAPITALISED = not any(w[:1].islower() for w in (*SENTENCE_OPENERS, *RUN_ON_ELIDED))
 ELIDED_INITIALS = frozenset(p[0] for p in RUN_ON_ELIDED)  # most words open with none: no prefix to try
 
 
