@@ -38,8 +38,11 @@ def contents_label(text: str) -> str | None:
     match = LABEL.match(text)
     if not match:
         return None
+    label = match.group("label").split()
+    if _folded(label[0]) not in FOLDED_FIRST_WORDS:
+        return None  # no label opens with its first word (most lines)
     for size in range(4, 0, -1):
-        words = match.group("label").split()[:size]
+        words = label[:size]
         if len(words) == size and _folded(" ".join(words)) in FOLDED_LABELS:
             after = text[text.find(words[-1]) + len(words[-1]):]
             if after.strip() and after.lstrip()[:1] not in ":.：":
@@ -53,6 +56,7 @@ def _folded(text: str) -> str:
 
 
 FOLDED_LABELS = {_folded(label) for label in CONTENTS_LABELS}
+FOLDED_FIRST_WORDS = {label.split()[0] for label in FOLDED_LABELS}
 
 
 def drop_contents_box(state: State) -> None:

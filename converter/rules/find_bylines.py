@@ -186,10 +186,11 @@ def _live_neighbours(blocks: list[Block], index: int) -> tuple[Block | None, Blo
 
 def _mentions_role(text: str) -> bool:
     """A cheap first look: does the line end in a role word or name an agency or a paper it writes for?"""
-    words = text.casefold().rstrip(" .,").split()
-    return bool(words) and (words[-1] in ROLE_WORD_SET or " ".join(words[-2:]) in ROLE_WORD_SET
-                            or "special" in words or agency_name(" ".join(words[-2:])) is not None
-                            or agency_name(words[-1]) is not None)
+    folded = text.casefold().rstrip(" .,")
+    words = folded.rsplit(None, 2)[-2:]  # the last two words, without splitting a paragraph through
+    return bool(words) and (words[-1] in ROLE_WORD_SET or " ".join(words) in ROLE_WORD_SET
+                            or ("special" in folded and "special" in folded.split())
+                            or agency_name(" ".join(words)) is not None or agency_name(words[-1]) is not None)
 
 
 def _unlabelled_byline(blocks: list[Block], index: int) -> Byline | None:

@@ -48,10 +48,14 @@ def side_by_side(raw: str) -> tuple[str, str] | None:
 
 def report_side_by_side_heads(state: State) -> None:
     raw = state.source.text.split("\n")
+    pairs: dict[int, tuple[str, str] | None] = {}  # each source line read once (a page set on one line is many blocks)
     for block in state.blocks:
-        if block.kind != PARA or block.lines[0] > len(raw) or "   " not in raw[block.lines[0] - 1].strip():
+        if block.kind != PARA or block.lines[0] > len(raw):
             continue
-        pair = side_by_side(raw[block.lines[0] - 1])
+        if block.lines[0] not in pairs:
+            line = raw[block.lines[0] - 1]
+            pairs[block.lines[0]] = side_by_side(line) if "   " in line.strip() else None
+        pair = pairs[block.lines[0]]
         if pair is None:
             continue
         left, right = pair

@@ -32,7 +32,8 @@ from ..text import per_source_cache, starts_lowercase, title_case_share, word_co
 
 @per_source_cache
 def is_caps_line(text: str) -> bool:
-    if len(text) > 50 or text[:1] in "([{" or text[-1:] in ")]}" or not any(c.isupper() for c in text[:3]):
+    if len(text) > 50 or text[:1] in "([{" or text[-1:] in ")]}" \
+            or not (text[:1].isupper() or text[1:2].isupper() or text[2:3].isupper()):  # a capital in the first three
         return False
     upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))
     if upper + lower < 4 or len(text.split()) > 8:

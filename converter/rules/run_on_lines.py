@@ -46,14 +46,18 @@ TYPEWRITER_GAP = re.compile(r"[.!?…][\"”’»)]? {2}(?=\S)")
 SPECKLE_TOKEN = r"(?:\S{0,2}[^\w\s«\"“(]\S{0,2}|[^\W\d_]|[\"“”']{2,3})"
 SPECKLE_RUN_LEAD = r"(?:" + SPECKLE_TOKEN + r"\s+)(?:(?:" + SPECKLE_TOKEN + r"|[a-z]{1,2})\s+){0,6}"
 SENTENCE_START = r"[«\"“(]?[A-ZÀ-ÞĀ-Ž]"
-SENTENCE_CUT = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][»\"”’)]))\s+(?=(?:" + SPECKLE_RUN_LEAD + r")?"
+# (The first look-behind, one character wide, says what both alternatives need of the character before:
+# most positions fail it at once, which halves the cost of scanning a page.)
+SENTENCE_CUT = re.compile(r"(?<=[.!?…»\"”’)])(?:(?<=[.!?…])|(?<=[.!?…][»\"”’)]))\s+(?=(?:" + SPECKLE_RUN_LEAD + r")?"
                           + SENTENCE_START + ")")
 SOFT_CUT = re.compile(r"(?<=[:;])\s+(?=[A-ZÀ-Þ])")
 SPECKLE_LEAD = re.compile(SPECKLE_RUN_LEAD + r"(?=" + SENTENCE_START + ")")
 SPECKLE = re.compile(SPECKLE_TOKEN + r"(?:\s+(?:" + SPECKLE_TOKEN + r"|[a-z]{1,2})){0,6}\s*")
 RULE_MARK = re.compile(r"[*]?[—–-]+[*]?")
 HEAD_STOPPERS = set(",;:")  # a headline run holds none of these (a sentence does)
-SENTENCE_END = re.compile(r"[.!?…]['\"”’»)]*$")
+ROLE_WORD_IN = re.compile(r"\b(?:" + "|".join(map(re.escape, ROLE_WORDS)) + r")\b")  # a role word, as a word
+SENTENCE_END_MARKS, SENTENCE_CLOSERS = ".!?…", "'\"”’»)"
+SENTENCE_END = re.compile(rf"[{SENTENCE_END_MARKS}][{SENTENCE_CLOSERS}]*$")
 
 
 @dataclass(frozen=True)
@@ -75,9 +79,12 @@ class Piece:
 
 def is_run_on(line: str) -> bool:
     """A line that holds a page: far longer than a paragraph, with many sentences."""
-    if len(line) < RUN_ON_CHARS:
-        return False
-    sentence_ends = len(SENTENCE_CUT.findall(line))
+    return len(line) >= RUN_ON_CHARS and _long_line_runs_on(line)
+
+
+@per_source_cache  # detection, `unrun_text` and split_lines ask of the same long lines
+def _long_line_runs_on(line: str) -> bool:
+    sentence_ends = _sentence_ends(line)
     if len(line) >= RUN_ON_UNGAPPED_CHARS and sentence_ends >= RUN_ON_SENTENCES:
         return True
     return sentence_ends >= RUN_ON_GAPPED_SENTENCES and len(block_gap(line).findall(line.strip())) >= RUN_ON_GAPS
@@ -87,10 +94,16 @@ def has_run_on(text: str) -> bool:
     return len(text) >= RUN_ON_CHARS and any(is_run_on(line) for line in text.split("\n") if len(line) >= RUN_ON_CHARS)
 
 
+@per_source_cache  # is_run_on and block_gap count the same line's
+def _sentence_ends(line: str) -> int:
+    return len(SENTENCE_CUT.findall(line))
+
+
+@per_source_cache  # is_run_on and cut_run_on ask of the same line
 def block_gap(line: str) -> re.Pattern:
     """Where blocks were joined: runs of spaces; but where a typist put two spaces after every full stop,
     only the runs that follow no sentence end."""
-    ends = len(SENTENCE_CUT.findall(line))
+    ends = _sentence_ends(line)
     return BLOCK_GAP_NOT_AFTER_END if ends and len(TYPEWRITER_GAP.findall(line)) >= TYPEWRITER_SHARE * ends \
         else BLOCK_GAP
 
@@ -206,7 +219,7 @@ def split_heads(sentence: str) -> tuple[list[str], str]:
         i = start + 1
     rest = words[start:]
     ends_in_credit = bool(heads) and not rest and _credit_end(words, len(words) - len(heads[-1].split())) == len(words)
-    if not heads or not ends_in_credit and (len(rest) < BODY_MIN_WORDS or not SENTENCE_END.search(rest[-1])):
+    if not heads or not ends_in_credit and (len(rest) < BODY_MIN_WORDS or not _ends_sentence(rest[-1])):
         return [], sentence
     return heads, " ".join(rest)
 
@@ -233,16 +246,18 @@ def _credit_end(words: list[str], i: int) -> int | None:
     for j in range(i, min(len(words), i + CREDIT_MAX_WORDS)):
         if ")" in words[j]:
             inner = " ".join(words[i:j + 1]).strip("()., ").casefold()
-            return j + 1 if any(re.search(rf"\b{re.escape(role)}\b", inner) for role in ROLE_WORDS) else None
+            return j + 1 if ROLE_WORD_IN.search(inner) else None
     return None
 
 
 def _part_starts(words: list[str], i: int) -> bool:
     """Does a new part of the page (a deck, or the text) start at word i?"""
     before, word = words[i - 1], words[i]
+    if OPENERS_CAPITALISED and word[:1].islower() and word[:1].isalpha():
+        return False  # every cue below needs a capital, a `(` or an opener: a word in lower case starts nothing
     if not _has_letters(before):
         return _capitalised(word) and bool(RULE_MARK.fullmatch(before))  # after a rule set between decks (`—`)
-    if before[-1:] in ",;:-" or SENTENCE_END.search(before) or before.casefold() in NAME_LEADERS:
+    if before[-1:] in ",;:-" or _ends_sentence(before) or before.casefold() in NAME_LEADERS:
         return False
     if _opener(word) or (word[:1] == "(" and _credit_end(words, i)):
         return True
@@ -260,7 +275,7 @@ def _head_like(words: list[str]) -> bool:
         return len(words) <= 3
     if not _capitalised(next(w for w in words if _has_letters(w))):
         return False
-    return not (HEAD_STOPPERS & set(" ".join(words))) and not any(SENTENCE_END.search(w) for w in words)
+    return not (HEAD_STOPPERS & set(" ".join(words))) and not any(map(_ends_sentence, words))
 
 
 def _caps_line(text: str) -> bool:
@@ -268,18 +283,34 @@ def _caps_line(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+# No sentence opener begins in lower case (checked here, so a lower-case opener added to cues.py turns the
+# shortcut in _part_starts off rather than making it wrong).
+OPENERS_CAPITALISED = not any(w[:1].islower() for w in (*SENTENCE_OPENERS, *RUN_ON_ELIDED))
+ELIDED_INITIALS = frozenset(p[0] for p in RUN_ON_ELIDED)  # most words open with none: no prefix to try
+
+
 def _opener(word: str) -> bool:
     if word in SENTENCE_OPENERS:
         return True
+    if word[:1] not in ELIDED_INITIALS:
+        return False
     prefix = next((p for p in RUN_ON_ELIDED if word.startswith(p)), None)
     return prefix is not None and word[len(prefix):][:1].isalpha()
 
 
 def _has_letters(word: str) -> bool:
-    return any(c.isalpha() for c in word)
+    return word[:1].isalpha() or any(c.isalpha() for c in word)  # most words open with a letter
+
+
+def _ends_sentence(word: str) -> bool:
+    """`SENTENCE_END.search(word)` for one word, without the regex: a sentence end under its closers."""
+    core = word.rstrip(SENTENCE_CLOSERS)
+    return bool(core) and core[-1] in SENTENCE_END_MARKS
 
 
 def _capitalised(word: str) -> bool:
+    if word[:1].isalpha():  # the first character is the first letter (most words): no list to make
+        return word[0].isupper()
     letters = [c for c in word if c.isalpha()]
     return bool(letters) and letters[0].isupper()
 
