@@ -166,7 +166,8 @@ def derived(f: Features) -> dict[str, float]:
     text_headings = max(0, headings - f.link_headings - f.headings_then_link)
     crossheads = 1 + f.nonblank // CROSSHEAD_EVERY  # the headline groups one article can show (its crossheads)
     single = (f.headline_first and not f.page_label_top and f.bylines + f.jumps <= 1 and text_headings <= 1
-              and f.headline_groups <= crossheads and not f.story_gaps and not f.line_heads)
+              and f.headline_groups <= crossheads and not f.story_gaps and not f.line_heads
+              and not f.run_on_stories)
     indent = 1 if single and 0.05 <= f.indented / nonblank <= 0.6 else 0
     return {
         "bylines_and_jumps": f.bylines + f.jumps if f.bylines + f.jumps >= 2 else 0,

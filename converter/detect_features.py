@@ -88,6 +88,7 @@ class Features:
     front_matter_title: int = 0  # the front matter names one title: the file is one article
     page_label_top: int = 0
     run_on_lines: int = 0  # lines that each hold a page: an OCR export that joined every line (run_on_lines.py)
+    run_on_stories: int = 0  # …of them, lines with a headline group below text: a page of stories, not one article
 
 
 def sample(text: str) -> str:
@@ -104,8 +105,8 @@ def sample(text: str) -> str:
 def measure(text: str) -> Features:
     meta, front_end = _front_matter(text)
     text = sample(text)
-    run_on = sum(1 for line in text.split("\n") if len(line) >= RUN_ON_CHARS and is_run_on(line)
-                 and any(piece.head for piece in cut_run_on(line)))
+    cuts = [cut_run_on(line) for line in text.split("\n") if len(line) >= RUN_ON_CHARS and is_run_on(line)]
+    run_on = sum(1 for pieces in cuts if any(piece.head for piece in pieces))
     text = unrun_text(text) if run_on else text
     raw_lines = text.split("\n")
     raw_lines[:front_end] = [""] * min(front_end, len(raw_lines))  # metadata, not layout
@@ -114,6 +115,7 @@ def measure(text: str) -> Features:
     f = Features(lines=len(lines), nonblank=len(nonblank))
     f.front_matter = 1 if front_end else 0
     f.run_on_lines = run_on
+    f.run_on_stories = sum(1 for pieces in cuts if _story_below_text(pieces))
     f.front_matter_title = 1 if meta.get("title") else 0
     if not nonblank:
         return f
@@ -241,6 +243,16 @@ def _story_gaps(lines: list[str]) -> int:
 
 PARAGRAPH_MIN = 120  # characters: a paragraph set on one line runs longer than a headline line
 PARAGRAPH_WORDS = 15  # or holds more words than a headline
+
+
+def _story_below_text(pieces) -> bool:
+    """A run-on line holding a headline group that opens a story (set two gaps apart) below text."""
+    seen_text = False
+    for piece in pieces:
+        if piece.head and piece.gap >= 2 and seen_text:
+            return True
+        seen_text = seen_text or piece.role == "text"
+    return False
 
 
 def _line_heads(nonblank: list[str]) -> int:
