@@ -12,6 +12,7 @@ from .readers.front_matter import FrontMatterRefused, split_front_matter
 from .rules.feed_markup import AUTOLINK, TAG
 from .rules.find_bylines import BY_OPENINGS, parse_byline
 from .rules.find_jump_lines import JUMP_FROM
+from .rules.page_furniture import is_masthead_line
 from .rules.run_on_lines import RUN_ON_CHARS, cut_run_on, is_run_on, unrun_text
 from .text import TERMINAL, has_cjk, has_letters, is_upper_label, per_source_cache
 from .urls import bare_url
@@ -88,6 +89,7 @@ class Features:
     front_matter_title: int = 0  # the front matter names one title: the file is one article
     page_label_top: int = 0
     run_on_lines: int = 0  # lines that each hold a page: an OCR export that joined every line (run_on_lines.py)
+    folio_top: int = 0  # a masthead's folio line (volume, number, price) among the first lines: a newspaper page
     run_on_stories: int = 0  # …of them, lines with a headline group below text: a page of stories, not one article
 
 
@@ -137,6 +139,7 @@ def measure(text: str) -> Features:
     inner_blanks = len("\n".join(lines).strip("\n").split("\n")) - len(nonblank)
     f.line_heads = _line_heads(nonblank) if 10 * inner_blanks <= len(nonblank) else 0
     f.page_label_top = 1 if _page_label_top(nonblank) else 0
+    f.folio_top = 1 if any(is_masthead_line(line, near_top=True) for line in nonblank[:FOLIO_TOP_LINES]) else 0
     f.dateline = 1 if any(DATELINE.match(line) for line in nonblank[1:6]) else 0
     return f
 
@@ -241,6 +244,7 @@ def _story_gaps(lines: list[str]) -> int:
     return gaps
 
 
+FOLIO_TOP_LINES = 5  # a front page's folio line stands among its first lines (nameplate, folio, date)
 PARAGRAPH_MIN = 120  # characters: a paragraph set on one line runs longer than a headline line
 PARAGRAPH_WORDS = 15  # or holds more words than a headline
 

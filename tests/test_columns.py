@@ -92,3 +92,20 @@ def test_columns_that_cannot_be_untangled_are_reported_and_left(tmp_path: Path) 
     assert "columns interleaved by OCR" in dropped_texts(report)
     body = " ".join(articles).replace("\n", " ")
     assert body.index("darauf hingewiesen") < body.index("Die Mehrheit will")  # left where it stands
+
+
+@pytest.mark.parametrize("folio", [
+    "Nr. 12. 7. Jahrgang. Preis 10 Pf.",
+    "N». . 12 — 7. Jahrgang — Oreis 10 Pf.",  # the price word garbled: `10 Pf.` at the line's end still counts
+    "Nr. 12 . — 7. . Jahriang — . P1eis 10»f.",  # one cue left, but a folio's numbers: number, year, price
+])
+def test_a_garbled_folio_still_marks_the_front_page(tmp_path: Path, folio: str) -> None:
+    # masthead, folio, date, then a column the OCR put above the headline: the folio line is the front
+    # page's evidence (detection reads a page, not one article) and the column goes back into its sentence
+    text = page(["Rheinische Abendzeitung", folio, "", "Köln, Samstag, 6. Januar 1894", ""],
+                COLUMN_TEXT, ["", "Die Hafenfrage", ""], STORY)
+    articles, report = convert(tmp_path, text)
+    assert len(articles) == 1 and "title: Die Hafenfrage" in articles[0]
+    body = articles[0].split("---", 2)[2]
+    assert "haben schon darauf hingewiesen, daß der Hafen" in body and "Jahrgang" not in body
+    assert "Rheinische Abendzeitung" in dropped_texts(report)
