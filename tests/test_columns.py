@@ -109,3 +109,21 @@ def test_a_garbled_folio_still_marks_the_front_page(tmp_path: Path, folio: str) 
     body = articles[0].split("---", 2)[2]
     assert "haben schon darauf hingewiesen, daß der Hafen" in body and "Jahrgang" not in body
     assert "Rheinische Abendzeitung" in dropped_texts(report)
+
+
+def test_a_long_headline_is_no_cut_a_column_goes_back_into(tmp_path: Path) -> None:
+    # the headline runs long and ends in a word, like a line cut mid-sentence; but it stands between gaps,
+    # so the column's text goes back where a line of running text stops mid-sentence (`… met in`)
+    text = page(["THE HARBOUR TIMES", "Vol. XII, No. 88    Price 10 Cents", "",
+                 "RIVERTON, OHIO, SATURDAY, FEBRUARY 10, 2007", ""],
+                ["the town hall on Tuesday evening to discuss the dredging", "of the harbour, the costs of the new quay and",
+                 "the fees the port will ask of the ferries.", "",
+                 "Council to vote on the harbour plan again after months of delay", ""],
+                ["     The council will vote on the harbour plan in March, the", "mayor said on Monday after a long meeting.",
+                 "     Residents, shipowners and the ferry company met in",
+                 "     Several members of the council said they would oppose",
+                 "the plan unless the costs were shared with the port."])
+    articles, report = convert(tmp_path, text)
+    assert len(articles) == 1 and "title: Council to vote on the harbour plan again after months of delay" in articles[0]
+    body = articles[0].split("---", 2)[2]
+    assert "the ferry company met in the town hall on Tuesday evening" in body

@@ -184,6 +184,8 @@ def _sentence_cuts(state: State, skip: set[int]) -> list[int]:
         here, after = blocks[j], blocks[j + 1]
         if j in skip or j + 1 in skip or here.kind != PARA or after.kind != PARA or not after.text.split():
             continue
+        if here.meta.get("blank_before") and after.meta.get("blank_before"):
+            continue  # a line set apart by gaps above and below (a headline): no column's text was cut there
         if not here.text.rstrip()[-1:].isalpha() or len(here.text.split()) <= HEADLINE_WORDS:
             continue  # a label, byline or headline line ends no running sentence
         first = after.text.split()[0]
