@@ -127,3 +127,17 @@ def test_a_long_headline_is_no_cut_a_column_goes_back_into(tmp_path: Path) -> No
     assert len(articles) == 1 and "title: Council to vote on the harbour plan again after months of delay" in articles[0]
     body = articles[0].split("---", 2)[2]
     assert "the ferry company met in the town hall on Tuesday evening" in body
+
+
+def test_a_contents_box_of_titles_one_a_line_is_no_running_text(tmp_path: Path) -> None:
+    # titles set one a line, each from a capital and without a full stop, look like wrapped lines going
+    # on from one to the next; but no sentence runs on into a line in lower case: the box, not a column
+    text = page(["THE HARBOUR TIMES", "Vol. XII, No. 88    Price 10 Cents", "SATURDAY, FEBRUARY 10, 2007",
+                 "Contents: Council to vote on the harbour plan", "FERRY FARES CLIMB AGAIN",
+                 "Storm damage along the coast road is worse than feared", "The Week in Parliament", "",
+                 "Council to vote on the harbour plan",
+                 "The council will vote on the harbour plan in March, the mayor said on Monday after a long "
+                 "meeting. Several members of the council said they would oppose the plan."])
+    articles, report = convert(tmp_path, text)
+    assert len(articles) == 1 and "title: Council to vote on the harbour plan" in articles[0]
+    assert "The Week in Parliament" in dropped_texts(report) and "FERRY FARES" not in articles[0]

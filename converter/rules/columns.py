@@ -87,7 +87,9 @@ def _named_headline(blocks: list[Block], label: int, first_item: str) -> int:
 
 def _prose_lines(blocks: list[Block], indices: list[int]) -> set[int]:
     """Running text among these lines: from the first chain of PROSE_RUN lines or more that go on from
-    one to the next (or of two that open in lower case), every line of text up to the next furniture."""
+    one to the next, a sentence running on over a line end into a line in lower case (or of two that
+    open in lower case), every line of text up to the next furniture. Titles listed one a line, each
+    from a capital and none ending a sentence, are no running text."""
     prose: set[int] = set()
     chain: list[int] = []
     for j in indices:
@@ -95,7 +97,8 @@ def _prose_lines(blocks: list[Block], indices: list[int]) -> set[int]:
             chain = []
             continue
         chain = chain + [j] if chain and chain[-1] == j - 1 and not _closes(blocks[chain[-1]].text) else [j]
-        if len(chain) >= PROSE_RUN or (len(chain) >= 2 and starts_lowercase(blocks[chain[0]].text)):
+        going_on = any(starts_lowercase(blocks[k].text) for k in chain[1:])  # a sentence goes on over a line end
+        if (len(chain) >= PROSE_RUN and going_on) or (len(chain) >= 2 and starts_lowercase(blocks[chain[0]].text)):
             prose.update(chain)
             for k in indices[indices.index(j) + 1:]:
                 if blocks[k].kind != PARA or k != max(prose) + 1:
