@@ -141,3 +141,19 @@ def test_a_contents_box_of_titles_one_a_line_is_no_running_text(tmp_path: Path) 
     articles, report = convert(tmp_path, text)
     assert len(articles) == 1 and "title: Council to vote on the harbour plan" in articles[0]
     assert "The Week in Parliament" in dropped_texts(report) and "FERRY FARES" not in articles[0]
+
+
+def test_a_narrow_column_s_short_line_can_be_the_cut(tmp_path: Path) -> None:
+    # a narrow column: the line that stops mid-sentence is short (`zu steuern, der`) and ends in an
+    # article, and no article stands before `In`: the column's text goes back there
+    text = page(["Rheinische Abendzeitung", "Nr. 12. 7. Jahrgang. Preis 10 Pf.", "", "Köln, Samstag, 6. Januar 1894", ""],
+                ["wirtschaftlichen Notwendigkeit", "gehorchend, unsern Handel", "auszudehnen und neue Märkte", "zu finden.", ""],
+                ["Koloniale Rundschau", ""],
+                ["Die große Ausdehnung unseres", "Besitzes ist bereits erwähnt;", "den Anschauungen der Gegenwart",
+                 "entsprechend, suchen wir", "der Barbarei zu steuern, der", "In Ostafrika haben sich die",
+                 "Verhältnisse gut entwickelt.", ""])
+    articles, report = convert(tmp_path, text)
+    assert len(articles) == 1 and "title: Koloniale Rundschau" in articles[0]
+    body = articles[0].split("---", 2)[2]
+    assert "zu steuern, der wirtschaftlichen Notwendigkeit gehorchend" in body
+    assert body.index("zu finden.") < body.index("In Ostafrika")
