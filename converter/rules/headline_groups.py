@@ -9,6 +9,9 @@
   of its own (`RUSSIA IN TO STAY.` / `THE FEELING IN LONDON.`) or a change from capitals
   to Title Case; a line that does not end a sentence runs on into the next (a headline
   wrapped over two lines).
+- `headline_over_decks`: the first line of a group set apart by its type (capitals or Title
+  Case, three words or more) over decks in sentence case is the headline, not a kicker or a
+  page label (those run to one or two words).
 - `is_deck_block`: under a headline, a short block in Title Case (`Only Force Can Turn Her
   Out of Manchuria.`) is the deck, not the first paragraph.
 """
@@ -23,6 +26,7 @@ from .layout_settings import HEADLINES
 from ..text import ends_sentence, is_upper_label, title_case_share, word_count
 
 GAP = re.compile(r"\S(\s{3,})\S")
+SET_APART_HEAD_WORDS = 3  # a headline set apart by its type over sentence-case decks runs to this many words
 
 
 def _headline_like(text: str) -> bool:
@@ -128,3 +132,16 @@ def is_deck_block(block: Block) -> bool:
     lines = block.lines[1] - block.lines[0] + 1
     count = word_count(block.text)
     return lines <= HEADLINES.deck_lines and 3 <= count <= HEADLINES.deck_words and title_case_share(block.text) >= 0.7
+
+
+def headline_over_decks(line: str, lines: list[str]) -> bool:
+    """The first line of a group set apart by its type over decks in sentence case is the headline, not
+    a kicker or a page header: in capitals, three words or more (`SOME PERTINENT QUESTIONS` / `Critics
+    say the plan leaves key questions open`), or in Title Case, three words or more (`Heartless Double
+    Dealing` / …). A kicker or page label runs to one or two words (`WORLD`, `Hi-Tech`, `Clear Voice`)."""
+    if lines[0] is not line or word_count(line) < SET_APART_HEAD_WORDS or len(lines) < 2:
+        return False
+    decks = [other for other in lines[1:] if word_count(other) >= SET_APART_HEAD_WORDS]
+    if not decks or any(is_upper_label(other) or title_case_share(other) >= 0.75 for other in decks):
+        return False
+    return is_upper_label(line) or title_case_share(line) >= 0.75

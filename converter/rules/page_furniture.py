@@ -44,8 +44,8 @@ PAGE_LABEL = re.compile(r"^(?:(?:page|seite|p\.|pg\.?)\s*[A-Z]?\d{1,3}[A-Z]?(?:\
                         r"(?:\s*[:：]?\s*\S{1,8})?)\.?$", re.I)
 VOLUME = re.compile(r"\b(?:vol(?:ume)?|v[o0][il1|]\w?)\b\.?\s*[^\w\s]?[\dIVXLC]+|\b(?:jahrgang|ann[ée]e)\b"
                     r"|\b(?:no|nr|n[°o]|num(?:ber|éro)?)\.?\s*\d[\d.,]*|第\s*\d+\s*期", re.I)
-PRICE = re.compile(r"\b(?:price|preis|prix)(?=\d)|\b(?:price|preis|prix|(?:one|two|three|four|five|\d+)\s*(?:cents?|centimes|pfennig|pf\.)|"
-                    r"centimes le num[ée]ro)\b", re.I)
+PRICE = re.compile(r"\b(?:price|preis|prix)(?=\d)|\b(?:price|preis|prix|(?:one|two|three|four|five|\d+)\s*(?:cents?|centimes|pfennig)|"
+                    r"centimes le num[ée]ro)\b|\b(?:one|two|three|four|five|\d+)\s*pf\.", re.I)  # `10 Pf.` ends a line too
 ROMAN = re.compile(r"\b[IVXLC]{4,}\b")
 ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 INDEX_POINTER = re.compile(r"(?:\.{2,}|…|,|\s)\s*(?:(?:page|p\.|seite)\s*[A-H]?\d{1,3}|[A-H]\d{1,2}|\.{2,}\s*\d{1,3})$"
@@ -53,6 +53,8 @@ INDEX_POINTER = re.compile(r"(?:\.{2,}|…|,|\s)\s*(?:(?:page|p\.|seite)\s*[A-H]
 INDEX_LABEL = re.compile(r"^(?:inside|index|in this issue|today|in today's paper|inhalt|sommaire|本期导读|今日导读)"
                          r"\s*[:：]?$", re.I)
 DIGIT = re.compile(r"\d")
+NUMBER = re.compile(r"\d+|\b[IVXLC]{2,}\b")  # arabic or roman
+FOLIO_NUMBERS = 3  # number, year of issue, price: a folio line garbled past its words still shows its numbers
 LONG_WORD = re.compile(r"[^\W\d_]{4,}")  # a folio line is numbers and short tokens; a headline has words
 EDGE_NUMBER = re.compile(r"^\d{1,3}\s|.*\s\d{1,3}$")
 MASTHEAD_WORD = re.compile(r"v[o0]l|jahrg|ann[ée]e|pri(?:ce|x)|preis|cent|pfennig|pf\.|n[or°]|num|第", re.I)
@@ -170,8 +172,8 @@ def is_masthead_line(text: str, near_top: bool) -> bool:
 
     Two cues at the top of a page or in a line mostly in capitals (`Vol. XII, No. 88`, a running
     head `112 THE SENTINEL. Vol. 4, No. 14.`) — a sentence about a price is no masthead; one cue
-    at the top of a page when the line is short or in capitals (`Nr. 1.`, `VOLUME 4.`, an
-    OCR-garbled `VOIV O1 LXIII`).
+    at the top of a page when the line is short, in capitals or made of numbers (`Nr. 1.`, `VOLUME 4.`,
+    an OCR-garbled `VOIV O1 LXIII` or `Nr. 88 . — 12. . Jahriang — . P1eis 10»f.`).
     """
     if len(text) > 90 or text.endswith(("?", "!")):
         return False
@@ -187,9 +189,10 @@ def is_masthead_line(text: str, near_top: bool) -> bool:
     cues = numbering + len(PRICE.findall(text))
     lower = sum(1 for c in text if c.islower())
     capitals = lower <= 0.3 * max(_letters(text), 1)
+    folio_shaped = near_top and len(LONG_WORD.findall(text)) <= FURNITURE.folio_words
     return (cues >= 2 and (near_top or lower <= 0.5 * max(_letters(text), 1))) or (
-        near_top and numbering == 1 and len(LONG_WORD.findall(text)) <= FURNITURE.folio_words
-        and (capitals or word_count(text) <= 4))
+        folio_shaped and numbering == 1 and (capitals or word_count(text) <= 4)) or (
+        folio_shaped and cues >= 1 and len(NUMBER.findall(text)) >= FOLIO_NUMBERS)
 
 
 def repeated_short_lines(blocks: list[Block]) -> set[str]:

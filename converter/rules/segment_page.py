@@ -25,7 +25,7 @@ from ..text import ends_sentence, has_cjk, is_upper_label, key, title_case_share
 from .attach_metadata import is_signature
 from .find_short_lines import FUNCTION_WORDS
 from .cues import KICKER_LABELS as COMMON_KICKERS, PAGE_LABELS
-from .headline_groups import absorb_decks, drop_bracketed_credits, split_caps_group
+from .headline_groups import absorb_decks, drop_bracketed_credits, headline_over_decks, split_caps_group
 from .signatures import demote_signatures
 
 OPENERS = {BYLINE, JUMP}
@@ -190,7 +190,7 @@ def split_heads(state: State, lines: list[str], first: bool, caps: bool = False)
     if kicker is None and len(rest) >= 2:
         shortest = min(rest, key=line_size)
         longest = max(rest, key=line_size)
-        if line_size(shortest) < line_size(longest) and line_size(shortest) <= 5:
+        if line_size(shortest) < line_size(longest) and line_size(shortest) <= 5 and not headline_over_decks(shortest, rest):
             kicker = shortest
     if kicker is not None:
         rest.remove(kicker)
@@ -234,7 +234,7 @@ def _page_header(lines: list[str], known_sections: set[str]) -> bool:
     top = lines[0]
     if key(top) in PAGE_KEYS and key(top) not in known_sections:
         return is_upper_label(top) or key(top) not in COMMON_KICKERS  # `Opinion` over a headline is its kicker
-    if not is_upper_label(top) or word_count(top) > 4 or is_upper_label(lines[1]):
+    if not is_upper_label(top) or word_count(top) > 4 or is_upper_label(lines[1]) or headline_over_decks(top, lines):
         return False
     return key(lines[1]) not in known_sections | COMMON_KICKERS
 
