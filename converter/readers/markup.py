@@ -25,8 +25,8 @@ from .families import CRAWLED, FAMILIES, SGML, Family
 from .markup_meta import feed_title, page_meta
 from .markup_fields import CREDIT_LABEL, local, credit_split, label_left, markup_date, names_of
 from .markup_records import (
-    control_names, control_references, index_element, opening_line_starts_a_paragraph, read_sign_off, record_names,
-    signs_off, starts_a_collection,
+    control_names, control_references, index_element, opening_line_starts_a_paragraph, read_sign_off, record_id_date,
+    record_names, signs_off, starts_a_collection,
 )
 from .wire_codes import dateline_match
 
@@ -135,6 +135,7 @@ def read_news_markup(state: State) -> None:
     text = state.source.text
     if len(text) > MAX_SIZE:
         dropped(state, text, (1, text.count("\n") + 1), "markup file too large to parse")
+        state.refused = f"news markup of {len(text):,} characters is more than the {MAX_SIZE:,} the reader parses"
         return
     reading = Reading(state, _expand_cdata(state, text))
     family, containers = find_stories(reading.soup)
@@ -202,6 +203,8 @@ def _read_story(reading: Reading, family: Family, container: Tag, only: bool) ->
         story.title = reading.text(title)
         story.title_blocks.append(Block(PARA, story.title, reading.lines(title)))
     _read_fields(reading, family, container, story, only)
+    if "date" not in story.fields and (day := record_id_date(container)):
+        story.fields["date"] = day
     body = next((t for name in family.body for t in container.find_all(True) if _named(t, (name,))), container)
     story.body = _paragraphs(reading, body)
     read_sign_off(reading.state, story)

@@ -89,6 +89,19 @@ def control_references(soup: BeautifulSoup) -> list[tuple[NavigableString, int, 
     return found
 
 
+# LDC corpora name a record by source, language, date and number: `AFP_ENG_19940512.0001` (Gigaword id, DOCNO).
+RECORD_ID_DATE = re.compile(r"_(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)\.\d+$")
+
+
+def record_id_date(record: Tag) -> str | None:
+    """The day an LDC record's id (attribute or `<DOCNO>`) names, for a record with no date element."""
+    docno = next((t for t in record.find_all(True) if local(t) in ("docno", "docid")), None)
+    for value in (record.get("id"), record.get("docid"), docno.get_text(strip=True) if docno else None):
+        if isinstance(value, str) and (match := RECORD_ID_DATE.search(value.strip())):
+            return f"{match['y']}-{match['m']}-{match['d']}"
+    return None
+
+
 def index_element(node) -> str | None:
     """The collection index element (`<TOPICS>`, `<DOCNO>`) a text node stands in, if any."""
     return next((local(p) for p in node.parents if isinstance(p, Tag) and local(p) in INDEX_ELEMENTS), None)
