@@ -14,8 +14,6 @@ and leave the text with a report line.
 from __future__ import annotations
 
 import re
-from collections import Counter
-
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..model import PARA
@@ -62,14 +60,18 @@ def _is_record(tag: Tag) -> bool:
 
 def record_names(soup: BeautifulSoup, least: int, taken_elsewhere: tuple[str, ...]) -> tuple[str, ...]:
     """The element names that are records: at least `least` of them, none inside another of its name,
-    each with a headline and a text element. Names another family reads as stories are left to it."""
-    counts = Counter(local(t) for t in soup.find_all(True) if local(t) not in taken_elsewhere)
+    each with a headline and a text element. Names another family reads as stories are left to it.
+    Only elements that hold a headline element are candidates (a page's many `<div>`s are never looked at)."""
+    holders: dict[str, dict[int, Tag]] = {}
+    for title in soup.find_all(lambda t: local(t) in RECORD_TITLES):
+        for parent in title.parents:
+            if isinstance(parent, Tag) and parent.name != "[document]":
+                name = local(parent)
+                if name not in taken_elsewhere and name not in RECORD_TITLES and name not in RECORD_TEXTS:
+                    holders.setdefault(name, {})[id(parent)] = parent
     found = []
-    for name, count in counts.items():
-        if count < least or name in RECORD_TITLES or name in RECORD_TEXTS:
-            continue
-        tags = soup.find_all(lambda t, n=name: local(t) == n)
-        outer = [t for t in tags if not any(local(p) == name for p in t.parents if isinstance(p, Tag))]
+    for name, tags in holders.items():
+        outer = [t for t in tags.values() if not any(isinstance(p, Tag) and local(p) == name for p in t.parents)]
         if len(outer) >= least and all(_is_record(t) for t in outer):
             found.append(name)
     return tuple(found)
