@@ -511,3 +511,5 @@ def test_reuters_records_read_their_fields_and_leave_codes_to_the_report(convert
 def test_ldc_records_take_their_day_from_the_record_id(converted) -> None:
     _, articles, _ = converted
     assert {m["date"] for m, _ in by_file(articles, "gigaword_collection.txt")} == {"2005-03-04"}
+    keepers = next(m for m, _ in by_file(articles, "gigaword_collection.txt") if m["title"].startswith("Lighthouse"))
+    assert keepers["dateline"] == "SKERRY ISLE, March 4 (HBN)" and keepers["source_agency"] == "HBN"

@@ -28,6 +28,7 @@ from .markup_records import (
     control_names, control_references, index_element, opening_line_starts_a_paragraph, read_sign_off, record_id_date,
     record_names, signs_off, starts_a_collection,
 )
+from ..rules.cues import agency_name
 from .wire_codes import dateline_match
 
 KIND = "news-markup"
@@ -45,6 +46,7 @@ TAG_TEXT = re.compile(r"</?(?:p|div|br|span|a|b|i|em|strong|img|figure|h[1-6]|ul
                       re.IGNORECASE)
 FIELD_MARKS = {"byline", "author", "dateline", "standfirst", "deck", "subtitle", "kicker", "section", "headline"}
 CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+DATELINE_AGENCY = re.compile(r"\((?P<agency>[A-Za-z][\w .&/-]{1,24})\)$")  # the agency a dateline names last
 
 
 def recognise(text: str) -> bool:
@@ -224,6 +226,8 @@ def _read_fields(reading: Reading, family: Family, container: Tag, story: Story,
         value = read(reading, found)
         if name == "dateline" and value:
             value = value.rstrip(" -–—:")  # `SALVADOR, Feb 26 - `: the dash that led into the text
+            if agency := DATELINE_AGENCY.search(value):  # `SKERRY ISLE, March 4 (HBN)`, as Gigaword datelines
+                story.fields.setdefault("source_agency", agency_name(agency["agency"]) or agency["agency"])
         if value:
             story.fields[name] = value
             metadata(reading.state, story, reading.text(found, mark=False) or str(value), reading.lines(found))
