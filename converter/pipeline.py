@@ -88,11 +88,11 @@ def convert_source(source: Source, sidecar: dict | None = None, kind: str | None
     choice = choose_kind(source.text, override=override or structured,
                          override_by=by if override else "structured reader")
     state, tracer = _read_as(source, sidecar, choice.kind, explain)
-    if not state.articles and not override:
+    if not state.articles and not override and not state.refused:
         state, tracer = _fall_back(source, sidecar, choice, explain) or (state, tracer)
     named("account_for_leftovers", _account_for_leftovers, state)
     _apply_source_front_matter(state)
-    problems = _check_issue_metadata(state)
+    problems = _check_issue_metadata(state) + ([state.refused] if state.refused else [])
     _apply_issue_metadata(state)
     named("record_label_words", record_label_words, state)
     explanation = explain_lines(tracer, source.text) if tracer else None
