@@ -252,3 +252,100 @@ Our correspondent writes that meetings were held in three towns this week.
 """
     docs = _convert(tmp_path, page)
     assert len(docs) == 2 and any("title: Notes from the Field" in d for d in docs)
+
+
+def _front_and_body(doc: str) -> tuple[str, str]:
+    front, body = doc.split("---\n", 2)[1:]
+    return front, body
+
+
+DOCLING_PAGE = """## Ferry Crews Walk Out
+
+## Unions say the pay offer ignores two years of rising prices
+
+By Ines Moreau
+
+Harbour Reporter
+
+Ferry crews walked off the job at dawn on Tuesday, leaving commuters on both banks to find other routes.
+
+<!-- image -->
+
+| Commuters queue for buses at the north terminal. |
+|---------------------------------------------------|
+| Photo: Lena Fischer |
+
+The operator said it would meet the union again on Thursday.
+
+## Analysis
+
+## Why the tunnel toll keeps rising
+
+By Omar Haddad
+
+The toll on the harbour tunnel has risen in each of the past five years, and the authority gives three reasons.
+
+## Market Hall to Reopen in Spring
+
+By Ines Moreau
+
+The market hall, closed since the flood, will reopen in March with forty stalls.
+"""
+
+
+def test_a_docling_page_of_stories_with_bylines_is_read_as_pdf_markdown_not_as_generic() -> None:
+    """A PDF→Markdown file is a laid-out page printed with markup: its bylines and headline groups
+    are page evidence, and they must not outvote the markup that says which tool printed it."""
+    from converter.detect import choose_kind
+
+    page = ("## Ferry Crews Walk Out\n\nBy Ines Moreau\n\nFerry crews walked off the job at dawn on Tuesday.\n\n"
+            "<!-- image -->\n\nThe operator said it would meet the union again on Thursday.\n\n"
+            "## Market Hall to Reopen in Spring\n\nBy Omar Haddad\n\nThe market hall will reopen in March.\n\n"
+            "## Tunnel Toll Rises Again\n\nBy Lena Fischer\n\nThe toll has risen in each of the past five years.\n")
+    for text in (page, DOCLING_PAGE):
+        choice = choose_kind(text)
+        assert choice.kind == "pdf-markdown", choice.summary()
+
+
+def test_a_short_headline_over_a_longer_deck_is_the_title_and_a_label_over_a_headline_is_the_kicker(tmp_path) -> None:
+    docs = _convert(tmp_path, DOCLING_PAGE)
+    titles = sorted(line for d in docs for line in d.splitlines() if line.startswith("title:"))
+    assert titles == ["title: Ferry Crews Walk Out", "title: Market Hall to Reopen in Spring",
+                      "title: Why the tunnel toll keeps rising"]
+    ferry = next(d for d in docs if "title: Ferry Crews Walk Out" in d)
+    front, body = _front_and_body(ferry)
+    assert "deck: Unions say the pay offer ignores two years of rising prices" in front
+    assert body.strip().startswith("Ferry crews walked off the job")
+    toll = next(d for d in docs if "title: Why the tunnel toll" in d)
+    assert "section: Analysis" in toll
+
+
+BOLD_HEADLINE_PAGE = """**Ferry Crews Walk Out as Talks on Pay Break Down Again**
+
+Ferry crews walked off the job at dawn on Tuesday, leaving commuters on both banks to find other routes.
+
+The operator said it would meet the union again on Thursday.
+
+**What happens next**
+
+Buses will run every ten minutes from both terminals until the crews return.
+
+**Market Hall to Reopen in Spring**
+
+By Ines Moreau
+
+The market hall, closed since the flood, will reopen in March with forty stalls.
+"""
+
+
+def test_a_bold_line_above_the_first_text_or_over_a_byline_is_a_headline_and_elsewhere_a_crosshead(tmp_path) -> None:
+    """pymupdf4llm and pdftotext print a headline set in bold type as `**…**`, as they print a bold
+    crosshead: the first line of the page, and a bold line over a byline, open stories."""
+    docs = _convert(tmp_path, BOLD_HEADLINE_PAGE)
+    assert len(docs) == 2
+    ferry = next(d for d in docs if "title: Ferry Crews Walk Out" in d)
+    front, body = _front_and_body(ferry)
+    assert "What happens next" in body and "Buses will run every ten minutes" in body
+    assert body.strip().startswith("Ferry crews walked off the job")
+    market = next(d for d in docs if "title: Market Hall to Reopen in Spring" in d)
+    assert "Ines Moreau" in _front_and_body(market)[0]

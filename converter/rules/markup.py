@@ -3,7 +3,7 @@
 - decode_entities: `&amp;` → `&` (the text is text from here on).
 - read_atx_headings: `## Title` → a HEADING block of level 2.
 - read_plain_kickers: a kicker label left unmarked right above a marked headline → part of its group.
-- read_bold_crossheads: a line that is wholly `**bold**` → a CROSSHEAD.
+- read_bold_crossheads: a line that is wholly `**bold**` → a CROSSHEAD (a HEADING above the first text or a byline).
 - drop_page_markers: `=====`, `PAGE 3`, `## p. 1 (#9) ####` → dropped as page furniture.
 - read_list_items: `• text` / `- text` → a list ITEM (a bulleted byline or caption is that line).
 - unwrap_emphasised_credits: `**By LI Ming**` → `By LI Ming` (then read as a byline).
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..model import CROSSHEAD, DROP, HEADING, ITEM, PARA, TABLE, Block
+from ..model import BYLINE, CROSSHEAD, DROP, HEADING, ITEM, PARA, TABLE, Block
 from ..state import State
 from ..text import decode_entities as _decode, key
 
@@ -69,10 +69,23 @@ def _underlined(blocks: list[Block], index: int) -> bool:
 
 
 def read_bold_crossheads(state: State) -> None:
-    for block in state.blocks:
-        match = BOLD_LINE.match(block.text)
-        if block.kind == PARA and match and len(match.group("text")) <= 120:
-            block.kind, block.text = CROSSHEAD, match.group("text").strip()
+    """A line wholly in bold is a crosshead — or a headline where a crosshead never stands: above the
+    source's first text (furniture and headings only above it), or right over a byline or over
+    another such headline line (a bold deck). pymupdf4llm and pdftotext mark a headline set in bold
+    type so (`**Taiwan warns on IDs**`), as they mark a bold crosshead."""
+    live = [b for b in state.blocks if b.kind != DROP]
+    bold = [b.kind == PARA and BOLD_LINE.match(b.text) is not None for b in live]
+    text_above = [False] * len(live)
+    for index in range(1, len(live)):
+        text_above[index] = text_above[index - 1] or not (bold[index - 1] or live[index - 1].kind == HEADING)
+    heads_story = False  # the live block below is a byline or a bold headline line
+    for index in range(len(live) - 1, -1, -1):
+        block = live[index]
+        match = BOLD_LINE.match(block.text) if block.kind == PARA else None
+        if match and len(match.group("text")) <= 120:
+            headline = heads_story or not text_above[index]
+            block.kind, block.text = (HEADING if headline else CROSSHEAD), match.group("text").strip()
+        heads_story = block.kind == BYLINE or (block.kind == HEADING and bool(match))
 
 
 def drop_page_markers(state: State) -> None:
