@@ -52,6 +52,7 @@ from .rules.markup import (
 )
 from .rules.headline_groups import report_side_by_side_heads
 from .rules.adverts import drop_adverts
+from .rules.advert_pages import drop_advert_sections
 from .rules.page_furniture import drop_page_furniture
 from .rules.place_figures import place_figures
 from .rules.read_masthead_date import read_masthead_date
@@ -81,7 +82,7 @@ PRESETS: dict[str, list[Rule]] = {
                               drop_adverts] + LINE_KINDS + [find_short_lines, segment_page] + ARTICLE_RULES
     + [drop_model_furniture],
     "pdf-markdown": LINE_RULES + [drop_page_furniture, read_masthead_date, read_atx_headings, read_plain_kickers, read_layout_boxes, read_tables, read_blockquotes,
-                                  read_list_items, join_wrapped_lines, drop_adverts]
+                                  read_list_items, join_wrapped_lines, drop_adverts, drop_advert_sections]
     + LINE_KINDS + [read_bold_crossheads] + [segment_page]
     + ARTICLE_RULES + [drop_model_furniture],
     "article": LINE_RULES + [drop_colophon, join_wrapped_lines, read_atx_headings] + LINE_KINDS + [find_short_lines, segment_single]

@@ -349,3 +349,79 @@ def test_a_bold_line_above_the_first_text_or_over_a_byline_is_a_headline_and_els
     assert body.strip().startswith("Ferry crews walked off the job")
     market = next(d for d in docs if "title: Market Hall to Reopen in Spring" in d)
     assert "Ines Moreau" in _front_and_body(market)[0]
+
+
+ADVERT_PAGE = """============================================================
+PAGE 1
+============================================================
+
+# Harbour Bridge to Close for Repairs
+
+The harbour bridge will close for six weeks from Monday while engineers replace the worn deck plates.
+
+Advertisement
+
+Ferries will run every ten minutes during the closure, the operator said.
+
+============================================================
+PAGE 2
+============================================================
+
+# CLASSIFIED ADVERTISING
+
+# Riverside Motors
+
+Used cars of every make, fully serviced, with a year's warranty on each.
+
+# Piano Lessons
+
+Beginners and advanced pupils taught at home by a qualified teacher.
+
+============================================================
+PAGE 3
+============================================================
+
+# Library Opens a New Wing
+
+The town library opened its new reading wing on Saturday with a ceremony.
+"""
+
+
+def test_an_advert_section_label_drops_the_boxes_under_it_to_the_page_break_and_the_slot_label_does_not(tmp_path) -> None:
+    """`CLASSIFIED ADVERTISING` (`Advertisements.`, `Anzeigen`) heads a page of advert boxes, each
+    printed as a headline group: none is a story. A lone `Advertisement` slot inside a story is not
+    a section: the story's text goes on under it. The next page brings stories again."""
+    docs = _convert(tmp_path, ADVERT_PAGE)
+    titles = sorted(line for d in docs for line in d.splitlines() if line.startswith("title:"))
+    assert titles == ["title: Harbour Bridge to Close for Repairs", "title: Library Opens a New Wing"]
+    bridge = next(d for d in docs if "title: Harbour Bridge" in d)
+    assert "Ferries will run every ten minutes" in bridge
+    report = (tmp_path / "out" / "conversion-report.md").read_text(encoding="utf-8")
+    assert "advert section" in report
+
+
+MASTHEAD_PAGE = """# THE HARBOUR GAZETTE
+
+Vol. 7, No. 22.
+
+Single Copy, 5 cents.
+
+(Entered at the Post Office at Port Ellis as second-class matter.)
+
+# Harbour Bridge to Close for Repairs
+
+The harbour bridge will close for six weeks from Monday while engineers replace the worn deck plates.
+
+# Library Opens a New Wing
+
+The town library opened its new reading wing on Saturday. Entry is free, and it cost the town 5 cents a head.
+"""
+
+
+def test_a_price_box_and_a_postal_entry_notice_are_masthead_furniture_not_text(tmp_path) -> None:
+    docs = _convert(tmp_path, MASTHEAD_PAGE)
+    text = "\n".join(docs)
+    assert "Single Copy" not in text and "second-class matter" not in text
+    assert "it cost the town 5 cents a head." in text  # a sentence naming a price is text
+    report = (tmp_path / "out" / "conversion-report.md").read_text(encoding="utf-8")
+    assert "postal entry" in report
