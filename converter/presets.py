@@ -47,6 +47,7 @@ from .rules.markup import (
     read_layout_boxes,
     read_list_items,
     read_plain_kickers,
+    read_promoted_paragraphs,
     read_tables,
     unwrap_emphasised_credits,
 )
@@ -81,7 +82,8 @@ PRESETS: dict[str, list[Rule]] = {
                               untangle_columns, report_side_by_side_heads, join_wrapped_lines,
                               drop_adverts] + LINE_KINDS + [find_short_lines, segment_page] + ARTICLE_RULES
     + [drop_model_furniture],
-    "pdf-markdown": LINE_RULES + [drop_page_furniture, read_masthead_date, read_atx_headings, read_plain_kickers, read_layout_boxes, read_tables, read_blockquotes,
+    "pdf-markdown": LINE_RULES + [drop_page_furniture, read_masthead_date, read_atx_headings, read_promoted_paragraphs,
+                                  read_plain_kickers, read_layout_boxes, read_tables, read_blockquotes,
                                   read_list_items, join_wrapped_lines, drop_adverts, drop_advert_sections]
     + LINE_KINDS + [read_bold_crossheads] + [segment_page]
     + ARTICLE_RULES + [drop_model_furniture],

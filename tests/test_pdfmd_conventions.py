@@ -425,3 +425,77 @@ def test_a_price_box_and_a_postal_entry_notice_are_masthead_furniture_not_text(t
     assert "it cost the town 5 cents a head." in text  # a sentence naming a price is text
     report = (tmp_path / "out" / "conversion-report.md").read_text(encoding="utf-8")
     assert "postal entry" in report
+
+
+JUMP_PAGES = """============================================================
+PAGE 1
+============================================================
+
+# Council Approves Harbour Budget
+
+By Jane Doe
+
+The council approved the harbour budget on Tuesday after a long debate about the cost of dredging the channel.
+
+Councillors said the cost would be met from the port's reserves and from higher mooring fees, which rise in
+
+### Continued on page 3
+
+# Library Opens a New Wing
+
+The town library opened its new reading wing on Saturday with a ceremony attended by two hundred people.
+
+============================================================
+PAGE 2
+============================================================
+
+# School Term Starts Early
+
+Pupils return on Monday, a week earlier than last year, the education board said.
+
+============================================================
+PAGE 3
+============================================================
+
+## HARBOUR
+
+## From page 1
+
+April. The mooring fees will rise by four per cent, and the reserves will fall to their lowest level in a decade.
+
+# Ferry Fares Rise Again
+
+Ferry fares will rise by four per cent from April, the operator said.
+"""
+
+
+def test_a_story_jumping_to_a_later_page_of_the_same_file_is_joined_by_its_page_numbers(tmp_path) -> None:
+    """`Continued on page 3` on page 1 and, on page 3, a jump head with `From page 1`: one story, even
+    when the jump word (`HARBOUR`) is not printed in the jump-out and no page label names the pages —
+    a PDF→Markdown file numbers its pages by separators. The cut sentence goes on across the jump."""
+    docs = _convert(tmp_path, JUMP_PAGES)
+    titles = sorted(line for d in docs for line in d.splitlines() if line.startswith("title:"))
+    assert titles == ["title: Council Approves Harbour Budget", "title: Ferry Fares Rise Again",
+                      "title: Library Opens a New Wing", "title: School Term Starts Early"]
+    budget = next(d for d in docs if "title: Council Approves" in d)
+    assert "mooring fees, which rise in April. The mooring fees will rise by four per cent" in budget
+    assert "continued_from" not in budget
+
+
+def test_a_paragraph_marked_as_a_heading_under_running_text_is_text_and_a_long_deck_stays_a_deck(tmp_path) -> None:
+    """Tools mark lines by type size: a paragraph set larger comes out as `## …`. Under running text it
+    is running text (no story of its own); right under a headline it is the deck, however long."""
+    page = ("# Council Approves Harbour Budget\n\n"
+            "## Dredging will be paid for from the port's reserves and from higher mooring fees, the council "
+            "decided after a debate that ran past midnight and split both of its main parties down the middle.\n\n"
+            "By Jane Doe\n\nThe council approved the harbour budget on Tuesday after a long debate.\n\n"
+            "## The mayor said the channel must be dredged before the autumn storms, or the ferries would have "
+            "to stop running at low tide for the whole of the coming winter.\n\n"
+            "The work will start in May.\n\n# Library Opens a New Wing\n\n"
+            "The town library opened its new reading wing on Saturday with a ceremony.\n")
+    docs = _convert(tmp_path, page)
+    assert len(docs) == 2
+    budget = next(d for d in docs if "title: Council Approves Harbour Budget" in d)
+    front, body = _front_and_body(budget)
+    assert "deck: Dredging will be paid for" in front
+    assert "The mayor said the channel must be dredged" in body and "The work will start in May." in body

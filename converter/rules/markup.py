@@ -2,6 +2,7 @@
 
 - decode_entities: `&amp;` → `&` (the text is text from here on).
 - read_atx_headings: `## Title` → a HEADING block of level 2.
+- read_promoted_paragraphs: a heading that is a whole paragraph under running text → text again.
 - read_plain_kickers: a kicker label left unmarked right above a marked headline → part of its group.
 - read_bold_crossheads: a line that is wholly `**bold**` → a CROSSHEAD (a HEADING above the first text or a byline).
 - drop_page_markers: `=====`, `PAGE 3`, `## p. 1 (#9) ####` → dropped as page furniture.
@@ -45,6 +46,32 @@ def read_atx_headings(state: State) -> None:
         elif block.kind == PARA and _underlined(state.blocks, index):
             block.kind, block.level = HEADING, 1 if state.blocks[index + 1].text.startswith("=") else 2
             state.blocks[index + 1].meta["dropped"].reason = "heading underline"
+
+
+PROMOTED_WORDS = 25  # a headline, even a long deck, runs shorter than this; a paragraph runs longer
+PROMOTED_CJK_CHARS = 60
+
+
+def read_promoted_paragraphs(state: State) -> None:
+    """A PDF→Markdown tool marks lines by type size, so a paragraph set larger (a lead paragraph, a
+    pull-out, a boxed note) can come out as `## The council approved …`. A heading that is a whole
+    paragraph — twenty-five words or more (sixty characters in Chinese) ending a sentence — standing
+    under running text is running text again; under a headline it is a deck and stays."""
+    above = None
+    for block in state.blocks:
+        if block.kind == DROP:
+            continue
+        if block.kind == HEADING and above is not None and above.kind == PARA and _paragraph_sized(block.text):
+            block.kind, block.level = PARA, 0
+            state.note("read_promoted_paragraphs", f"line {block.lines[0]}: a paragraph marked as a heading")
+        above = block
+
+
+def _paragraph_sized(text: str) -> bool:
+    from ..text import ends_sentence, has_cjk, word_count
+
+    size_ok = len(text) >= PROMOTED_CJK_CHARS if has_cjk(text) else word_count(text) >= PROMOTED_WORDS
+    return size_ok and ends_sentence(text)
 
 
 def read_plain_kickers(state: State) -> None:
