@@ -34,7 +34,7 @@ def drop_advert_sections(state: State) -> None:
     inside = False
     for block in state.blocks:
         if block.kind == DROP:
-            if block.reason == "page marker":
+            if "page marker" in block.reason:
                 inside = False
             continue
         if not inside and block.kind in (HEADING, PARA) and is_advert_section_label(block.text):

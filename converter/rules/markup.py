@@ -5,7 +5,7 @@
 - read_promoted_paragraphs: a heading that is a whole paragraph under running text → text again.
 - read_plain_kickers: a kicker label left unmarked right above a marked headline → part of its group.
 - read_bold_crossheads: a line that is wholly `**bold**` → a CROSSHEAD (a HEADING above the first text or a byline).
-- drop_page_markers: `=====`, `PAGE 3`, `## p. 1 (#9) ####` → dropped as page furniture.
+- drop_page_markers: `=====`, `{3}-----`, `PAGE 3`, `## p. 1 (#9) ####` → dropped as page furniture.
 - read_list_items: `• text` / `- text` → a list ITEM (a bulleted byline or caption is that line).
 - unwrap_emphasised_credits: `**By LI Ming**` → `By LI Ming` (then read as a byline).
 - read_layout_boxes: a one-column (or one-row) table is a layout box: its cells are lines of text.
@@ -26,7 +26,7 @@ from ..text import decode_entities as _decode, key
 
 ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_].*?)(\*\*|__)[.:]?$")
-RULE_LINE = re.compile(r"^([=\-_*~])\1{2,}\s*$")
+RULE_LINE = re.compile(r"^(?:\{\d+\})?([=\-_*~])\1{2,}\s*$")  # marker numbers its page separators: `{3}-----`
 PAGE_LINE = re.compile(r"^(?:#+\s*)?(?:PAGE|Page|p\.)\s*\d+\b[^a-z]{0,40}$")
 BULLET = re.compile(r"^(?:[•·▪●◦‣∙]\s*|[*+\-]\s+)(?P<text>\S.*)$")
 IMAGE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)|<!--\s*(?:image|picture|figure)\s*-->)$", re.I)  # docling: <!-- image -->
