@@ -499,3 +499,16 @@ def test_a_paragraph_marked_as_a_heading_under_running_text_is_text_and_a_long_d
     front, body = _front_and_body(budget)
     assert "deck: Dredging will be paid for" in front
     assert "The mayor said the channel must be dredged" in body and "The work will start in May." in body
+
+
+def test_marker_numbered_page_separators_end_an_advert_section_and_the_next_page_has_its_stories(tmp_path) -> None:
+    """marker writes `{2}-----…` between pages: a page break like `=====`/`PAGE n`, not noise."""
+    page = ("{0}------------------------------------------------\n\n# Harbour Bridge to Close for Repairs\n\n"
+            "The harbour bridge will close for six weeks from Monday while engineers replace the deck.\n\n"
+            "## Anzeigen\n\n### Buchhandlung Weber\n\nNeue Schulbücher eingetroffen, portofrei ab zwei Bänden.\n\n"
+            "{1}------------------------------------------------\n\n# Library Opens a New Wing\n\n"
+            "The town library opened its new reading wing on Saturday with a ceremony.\n")
+    docs = _convert(tmp_path, page)
+    titles = sorted(line for d in docs for line in d.splitlines() if line.startswith("title:"))
+    assert titles == ["title: Harbour Bridge to Close for Repairs", "title: Library Opens a New Wing"]
+    assert not any("Schulbücher" in d for d in docs)
