@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 from .detect_features import Features, measure
 
 KINDS = ("ocr-page", "pdf-markdown", "article", "digest", "generic", "wire", "news-markup")
-# A kind that wraps another: a wire transmission carries an article, a digest is often written in Markdown.
-# Once its own markers are clear (LAYER_POINTS), the wrapped kind's evidence counts for it too, so the
-# story inside a transmission never outvotes its frame.
-WRAPS = {"wire": "article", "digest": "pdf-markdown"}
+# A kind that wraps another: a wire transmission carries an article, a digest is often written in Markdown,
+# a PDF→Markdown file is a laid-out page (several stories, bylines) printed with markup. Once its own
+# markers are clear (LAYER_POINTS), the wrapped kind's evidence counts for it too, so the story inside a
+# transmission, or the page inside a tool's Markdown, never outvotes its frame.
+WRAPS = {"wire": "article", "digest": "pdf-markdown", "pdf-markdown": "ocr-page"}
 LAYER_POINTS = 3.0  # a kind detected before its reader exists → the preset that reads it meanwhile
 CROSSHEAD_EVERY = 12  # an article shows at most one crosshead per this many lines; a page more headlines
 MIN_POINTS = 1.5  # fewer points than this for the winner: too little evidence, read as generic

@@ -26,6 +26,7 @@ class Conventions:
     misplaced_column: object = False  # OCR put a column's tail of the first story above its headline
     contents_box: object = False  # a contents box over the first story: its label, the page's titles (a front page)
     adverts: object = False  # advert blocks between stories
+    advert_section: object = False  # an advert section at the first page's foot: its label, then advert boxes
     speckle: object = False  # OCR noise lines between blocks
     page_marker: object = "rule"  # rule | hash | dashes | form_feed | md_rule | marker
     run_on: object = "none"  # none | gaps | spaces: the page delivered as one line, its lines joined by a space

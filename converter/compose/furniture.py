@@ -81,6 +81,19 @@ ADVERTS = {
     "de": [["Zu vermieten: 3-Zimmer-Wohnung, Tel. 0221-55501"], ["Ausverkauf! 30 Prozent auf alle Möbel",
             "Möbelhaus Berger, Hauptstraße 12"]],
 }
+# Boxes of an advert section: a name set large, then plain lines (a railway, a book, a trade), which no
+# single-line advert test (a sale word, a phone number) would catch.
+ADVERT_BOXES = {
+    "en": [["The Lakeshore Line", "Daily steamers between Port Ellis and Bayfield.", "Through tickets at all offices."],
+           ["Webb's Grammar of the English Tongue", "Revised edition, with exercises for schools and the home.",
+            "Of all booksellers, or post-paid from the publishers."],
+           ["Dr. H. Munro, Dentist", "Office over the Savings Bank, Main Street. Hours nine to five."]],
+    "zh": [["东海轮船公司", "每日往返东海与北港，各售票处均可购票。"], ["新华书局", "新到各类教科书，欢迎选购。"]],
+    "de": [["Dampfer-Linie Bremen–Hamburg", "Tägliche Abfahrten, Fahrkarten an allen Schaltern."],
+           ["Buchhandlung Weber", "Neue Schulbücher eingetroffen, portofrei ab zwei Bänden."]],
+}
+ADVERT_SECTION_LABELS = {"en": ["Advertisements.", "CLASSIFIED ADVERTISING", "Classifieds"], "zh": ["分类广告"],
+                         "de": ["Anzeigen", "Kleinanzeigen"]}
 SPECKLE = ["■ ■  ■", ". • ■ ’ ,", "i ! ; ’ .", "—  ■ —", "•• ■ ■ ..", "' ■ . ■"]
 CONTENTS_LABELS = {"en": ["Contents:", "CONTENTS.", "In this number:"], "zh": ["目录：", "本期导读："],
                    "de": ["Inhalt:", "Juhalt:", "Aus dem Inhalt:"]}  # `Juhalt`: Fraktur OCR's reading of `Inhalt`

@@ -81,6 +81,8 @@ MIXES: dict[str, C] = {
                               byline=("none", "by_role_same"), crossheads=(False, True)),
     "en-pdfmd-pdftotext": C(markdown="pdftotext", layout="pages", column_cut=(False, True), stories=(2, 3),
                             byline="by_role_next"),
+    "en-pdfmd-advert-section": C(markdown=("mistral", "marker", "docling"), layout=("page", "pages"),
+                                 advert_section=True, byline=("none", "by_role_next"), kicker=("none", "above")),
     "zh-pdfmd": C(lang="zh", markdown=("marker", "docling", "mistral"), byline="zh_reporter", caption="zh",
                   column_cut=(False, True), kicker=("none", "above")),
 }

@@ -189,8 +189,7 @@ def split_heads(state: State, lines: list[str], first: bool, caps: bool = False)
     named = kicker is not None  # a kicker by its name: the headline is the first line left, then the decks
     if kicker is None and len(rest) >= 2:
         shortest = min(rest, key=line_size)
-        longest = max(rest, key=line_size)
-        if line_size(shortest) < line_size(longest) and line_size(shortest) <= 5 and not headline_over_decks(shortest, rest):
+        if _kicker_by_size(shortest, max(rest, key=line_size), rest[0]) and not headline_over_decks(shortest, rest):
             kicker = shortest
     if kicker is not None:
         rest.remove(kicker)
@@ -201,6 +200,18 @@ def split_heads(state: State, lines: list[str], first: bool, caps: bool = False)
         headline = _headline_of(rest) if rest else (kicker or "")
     deck = [line for line in rest if line is not headline]
     return {"page": page, "section": kicker, "title": headline, "deck": " — ".join(deck) or None}
+
+
+def _kicker_by_size(short: str, long: str, first: str) -> bool:
+    """Whether the shortest line of a group (of five words at most) is its kicker by its size alone. Not
+    a line that ends a sentence (a label carries no full stop), nor a first line of four words or more
+    in Title Case over a longer line in sentence case: a short headline over its deck (`The Spirit of
+    It` / `Critics say the plan leaves key questions open`)."""
+    size = line_size(short)
+    if not size < line_size(long) or size > 5 or ends_sentence(short):
+        return False
+    headline_over_deck = short is first and size >= 4 and title_case_share(short) >= 0.75 > title_case_share(long)
+    return not headline_over_deck
 
 
 def _headline_of(lines: list[str]) -> str:
