@@ -188,10 +188,7 @@ def split_heads(state: State, lines: list[str], first: bool, caps: bool = False)
         kicker = next((line for line in rest if key(line) in COMMON_KICKERS), None)
     named = kicker is not None  # a kicker by its name: the headline is the first line left, then the decks
     if kicker is None and len(rest) >= 2:
-        shortest = min(rest, key=line_size)
-        longest = max(rest, key=line_size)
-        if line_size(shortest) < line_size(longest) and line_size(shortest) <= 5:
-            kicker = shortest
+        kicker = _unnamed_kicker(rest)
     if kicker is not None:
         rest.remove(kicker)
         state.kickers.add(key(kicker))
@@ -199,14 +196,50 @@ def split_heads(state: State, lines: list[str], first: bool, caps: bool = False)
         headline = rest[0]
     else:
         headline = _headline_of(rest) if rest else (kicker or "")
+    if kicker is None and headline in rest and rest.index(headline) > 0:
+        above = rest[:rest.index(headline)]  # lines over the headline set apart by its type: its kicker
+        kicker, rest = " — ".join(above), rest[len(above):]
     deck = [line for line in rest if line is not headline]
     return {"page": page, "section": kicker, "title": headline, "deck": " — ".join(deck) or None}
 
 
+def _unnamed_kicker(lines: list[str]) -> str | None:
+    """A kicker no list names: the group's shortest line, set as a label. In Chinese a lead-in line
+    (引题) of up to ten characters over a longer title; in other scripts a line of at most
+    KICKER_WORDS words, each capitalised (`Clear Voice`, `Hi-Tech`) — a short line in sentence case
+    (`Growing pains`, `Council backs fee hike`) is a headline over a longer deck, not a label."""
+    shortest = min(lines, key=line_size)
+    if line_size(shortest) >= line_size(max(lines, key=line_size)):
+        return None
+    if has_cjk(shortest):
+        return shortest if line_size(shortest) <= 5 else None
+    if shortest.rstrip().endswith((".", "!", "?")):
+        return None
+    found = _content_words(shortest)
+    if not found or len(found) > KICKER_WORDS or word_count(shortest) > KICKER_WORDS + 1:
+        return None
+    return shortest if is_upper_label(shortest) or all(w[0].isupper() for w in found) else None
+
+
+KICKER_WORDS = 3  # content words (and one more word at most): `Voice of the World`, `Aus den Kolonien`
+
+
+def _content_words(text: str) -> list[str]:
+    """The words of a line that are not function words (EN, DE, FR, ES)."""
+    return [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)
+            if w.casefold() not in FUNCTION_WORDS and w.casefold() not in FUNCTION_WORDS_DE_FR_ES]
+
+
+FUNCTION_WORDS_DE_FR_ES = {"den", "der", "die", "das", "dem", "des", "aus", "und", "im", "am", "zum", "zur", "von", "le", "la",
+                   "les", "de", "du", "des", "et", "el", "los", "las", "y", "del"}
+
+
 def _headline_of(lines: list[str]) -> str:
     """The headline among a group's lines: the one line set apart from the decks by its type — the
-    only one in capitals, or a first line in Title Case over decks in sentence case — else the
-    longest (a deck runs shorter than its headline)."""
+    only one in capitals, or a first line in Title Case over decks in sentence case. Otherwise, in
+    Latin scripts, the first line: a deck is printed under its headline, and often runs longer
+    (`Growing pains` / `GSB, LOTS, Applied Physics gain facilities`). In Chinese, the longest: a
+    lead-in line (引题) may stand over the main title (主题), which is set larger and runs longer."""
     if len(lines) >= 2:
         caps = [line for line in lines if is_upper_label(line) and word_count(line) >= 2]
         if len(caps) == 1:
@@ -214,6 +247,8 @@ def _headline_of(lines: list[str]) -> str:
         titled = [line for line in lines if word_count(line) >= 2 and title_case_share(line) >= 0.75]
         if titled == lines[:1] and not has_cjk(lines[0]):
             return lines[0]
+    if not has_cjk(lines[0]):
+        return lines[0]
     return max(lines, key=line_size)
 
 
