@@ -34,8 +34,10 @@ class Conventions:
     caps: object = False
     kicker: object = "none"  # none | above | below
     decks: object = 0
+    short_heads: object = False  # a short headline in sentence case over the story's title set as its deck
     # story conventions
     byline: object = "none"  # none | by_role_next | by_role_same | several | caps | zh_reporter | de_von
+    #                          | name_role_next | name_role_same: the name in capitals, no `By`, its role after it
     dateline: object = "none"  # none | ap | reuters | xinhua | dpa
     caption: object = "none"  # none | glued | caption_credit | credit_caption | slash | photo_colon | name_paper
     #                           | zh | zh_numbered | de
@@ -65,7 +67,7 @@ class Conventions:
 
 
 RANGES = {"stories", "paragraphs"}
-STORY_FIELDS = ("caps", "kicker", "decks", "byline", "dateline", "caption", "crossheads", "advert_cut", "ocr",
+STORY_FIELDS = ("caps", "kicker", "decks", "short_heads", "byline", "dateline", "caption", "crossheads", "advert_cut", "ocr",
                 "hyphenate", "signoff", "column_cut")
 PAGE_FIELDS = tuple(f.name for f in fields(Conventions) if f.name not in STORY_FIELDS and f.name not in RANGES)
 

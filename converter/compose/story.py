@@ -17,6 +17,10 @@ from .noise import confuse
 def headline_group(title: str, conv: Conventions, idx: int, rng: random.Random) -> tuple[list[Line], dict]:
     printed = title.upper() if conv.caps and conv.lang != "zh" else title
     lines = [Line(printed, "headline", idx)]
+    short = rng.choice(F.SHORT_HEADS.get(conv.lang, [""])[idx % 8::8] or [""])
+    if conv.short_heads and short and len(title.split()) >= len(short.split()) + 3:
+        printed = short  # a short head over a longer deck: the story's title is set as the deck
+        lines = [Line(printed, "headline", idx), Line(title, "deck", idx)]
     section = None
     if conv.kicker != "none":
         section = rng.choice(F.KICKERS[conv.lang])
@@ -48,6 +52,11 @@ def byline(conv: Conventions, idx: int, rng: random.Random) -> tuple[list[Line],
     if style == "zh_reporter":
         names = people[: rng.randint(1, 2)]
         return [Line("本报记者 " + " ".join(names), "byline", idx)], names
+    if style in ("name_role_next", "name_role_same"):
+        role = rng.choice(F.ROLE_LINES.get(lang, F.ROLE_LINES["en"]))
+        if style == "name_role_same":
+            return [Line(f"{people[0].upper()} {role}", "byline", idx)], people[:1]
+        return [Line(people[0].upper(), "byline", idx), Line(role, "byline_role", idx)], people[:1]
     if style == "de_von":
         return [Line(f"Von {people[0]}", "byline", idx)], people[:1]
     return [], []
