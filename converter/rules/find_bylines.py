@@ -112,6 +112,29 @@ def split_role(text: str) -> tuple[str, str]:
     return text, ""
 
 
+def is_name_and_role(text: str) -> bool:
+    """`BOB COHN Senior staff Writer`, `KAREN MILLS, Staff writer`: two to four name words, then a role
+    (the unlabelled byline of many papers). Such a line never runs on in a wrapped paragraph."""
+    if len(text) > 80 or not text[:1].isupper() or "," in text.split()[0]:
+        return False
+    names, role = split_role(text.strip())
+    tokens = [t for t in _tokens(names) if t not in JOINERS]
+    return bool(role) and 2 <= len(tokens) <= 4 and _all_names(_tokens(names)) \
+        and not {t.casefold() for t in tokens} & FUNCTION_WORDS
+
+
+def is_unlabelled_byline(above: str, line: str) -> bool:
+    """`TOM RIVERA Senior staff writer`, or the role line under a bare name (`KAREN MILLS` / `Staff writer`):
+    a byline with no label, counted by kind detection. A cheap look at the last word first."""
+    if len(line) > 80 or not _mentions_role(line):
+        return False
+    if is_name_and_role(line):
+        return True
+    tokens = [t for t in _tokens(above) if t not in JOINERS]
+    return is_role(line) and 2 <= len(tokens) <= 4 and _all_names(_tokens(above)) and not read_byline(above) \
+        and not {t.casefold() for t in tokens} & FUNCTION_WORDS
+
+
 def _names(text: str) -> list[str]:
     return [reading_case(n) for n in split_names(text)]
 

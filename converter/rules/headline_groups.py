@@ -20,7 +20,8 @@ import re
 from ..model import DROP, HEADING, PARA, Block, Dropped
 from ..state import State
 from .layout_settings import HEADLINES
-from ..text import ends_sentence, is_upper_label, title_case_share, word_count
+from ..text import ends_sentence, has_cjk, is_upper_label, title_case_share, word_count
+from .find_short_lines import FUNCTION_WORDS
 
 GAP = re.compile(r"\S(\s{3,})\S")
 
@@ -124,3 +125,39 @@ def is_deck_block(block: Block) -> bool:
     lines = block.lines[1] - block.lines[0] + 1
     count = word_count(block.text)
     return lines <= HEADLINES.deck_lines and 3 <= count <= HEADLINES.deck_words and title_case_share(block.text) >= 0.7
+
+
+def unnamed_kicker(lines: list[str]) -> str | None:
+    """A kicker no list names: the group's shortest line, set as a label. In Chinese a lead-in line
+    (引题) of up to ten characters over a longer title; in other scripts a line of at most
+    KICKER_WORDS words, each capitalised (`Clear Voice`, `Hi-Tech`) — a short line in sentence case
+    (`Growing pains`, `Council backs fee hike`) is a headline over a longer deck, not a label."""
+    shortest = min(lines, key=line_size)
+    if line_size(shortest) >= line_size(max(lines, key=line_size)):
+        return None
+    if has_cjk(shortest):
+        return shortest if line_size(shortest) <= 5 else None
+    if shortest.rstrip().endswith((".", "!", "?")):
+        return None
+    found = _content_words(shortest)
+    if not found or len(found) > KICKER_WORDS or word_count(shortest) > KICKER_WORDS + 1:
+        return None
+    return shortest if is_upper_label(shortest) or all(w[0].isupper() for w in found) else None
+
+
+KICKER_WORDS = 3  # content words (and one more word at most): `Voice of the World`, `Aus den Kolonien`
+
+
+def _content_words(text: str) -> list[str]:
+    """The words of a line that are not function words (EN, DE, FR, ES)."""
+    return [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)
+            if w.casefold() not in FUNCTION_WORDS and w.casefold() not in FUNCTION_WORDS_DE_FR_ES]
+
+
+FUNCTION_WORDS_DE_FR_ES = {"den", "der", "die", "das", "dem", "des", "aus", "und", "im", "am", "zum", "zur", "von", "le", "la",
+                   "les", "de", "du", "des", "et", "el", "los", "las", "y", "del"}
+
+
+def line_size(text: str) -> float:
+    """A headline line's length in words; Chinese is written without spaces, so two characters count as a word."""
+    return len(text) / 2 if has_cjk(text) else word_count(text)

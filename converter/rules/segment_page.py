@@ -25,7 +25,7 @@ from ..text import ends_sentence, has_cjk, is_upper_label, key, title_case_share
 from .attach_metadata import is_signature
 from .find_short_lines import FUNCTION_WORDS
 from .cues import KICKER_LABELS as COMMON_KICKERS, PAGE_LABELS
-from .headline_groups import absorb_decks, drop_bracketed_credits, split_caps_group
+from .headline_groups import absorb_decks, drop_bracketed_credits, line_size, split_caps_group, unnamed_kicker
 from .signatures import demote_signatures
 
 OPENERS = {BYLINE, JUMP}
@@ -188,7 +188,7 @@ def split_heads(state: State, lines: list[str], first: bool, caps: bool = False)
         kicker = next((line for line in rest if key(line) in COMMON_KICKERS), None)
     named = kicker is not None  # a kicker by its name: the headline is the first line left, then the decks
     if kicker is None and len(rest) >= 2:
-        kicker = _unnamed_kicker(rest)
+        kicker = unnamed_kicker(rest)
     if kicker is not None:
         rest.remove(kicker)
         state.kickers.add(key(kicker))
@@ -201,37 +201,6 @@ def split_heads(state: State, lines: list[str], first: bool, caps: bool = False)
         kicker, rest = " — ".join(above), rest[len(above):]
     deck = [line for line in rest if line is not headline]
     return {"page": page, "section": kicker, "title": headline, "deck": " — ".join(deck) or None}
-
-
-def _unnamed_kicker(lines: list[str]) -> str | None:
-    """A kicker no list names: the group's shortest line, set as a label. In Chinese a lead-in line
-    (引题) of up to ten characters over a longer title; in other scripts a line of at most
-    KICKER_WORDS words, each capitalised (`Clear Voice`, `Hi-Tech`) — a short line in sentence case
-    (`Growing pains`, `Council backs fee hike`) is a headline over a longer deck, not a label."""
-    shortest = min(lines, key=line_size)
-    if line_size(shortest) >= line_size(max(lines, key=line_size)):
-        return None
-    if has_cjk(shortest):
-        return shortest if line_size(shortest) <= 5 else None
-    if shortest.rstrip().endswith((".", "!", "?")):
-        return None
-    found = _content_words(shortest)
-    if not found or len(found) > KICKER_WORDS or word_count(shortest) > KICKER_WORDS + 1:
-        return None
-    return shortest if is_upper_label(shortest) or all(w[0].isupper() for w in found) else None
-
-
-KICKER_WORDS = 3  # content words (and one more word at most): `Voice of the World`, `Aus den Kolonien`
-
-
-def _content_words(text: str) -> list[str]:
-    """The words of a line that are not function words (EN, DE, FR, ES)."""
-    return [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)
-            if w.casefold() not in FUNCTION_WORDS and w.casefold() not in FUNCTION_WORDS_DE_FR_ES]
-
-
-FUNCTION_WORDS_DE_FR_ES = {"den", "der", "die", "das", "dem", "des", "aus", "und", "im", "am", "zum", "zur", "von", "le", "la",
-                   "les", "de", "du", "des", "et", "el", "los", "las", "y", "del"}
 
 
 def _headline_of(lines: list[str]) -> str:
@@ -250,11 +219,6 @@ def _headline_of(lines: list[str]) -> str:
     if not has_cjk(lines[0]):
         return lines[0]
     return max(lines, key=line_size)
-
-
-def line_size(text: str) -> float:
-    """A headline line's length in words; Chinese is written without spaces, so two characters count as a word."""
-    return len(text) / 2 if has_cjk(text) else word_count(text)
 
 
 def _page_header(lines: list[str], known_sections: set[str]) -> bool:
