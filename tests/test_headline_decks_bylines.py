@@ -7,7 +7,8 @@
   `TOM RIVERA Senior staff writer`, `FRIEDRICH LANGE` / `Mitarbeiter der Redaktion`), under a deck;
 - in hard-wrapped column text (first-line indents): a deck set wider than the column, and a name-and-role line, are no column
   lines (they stand alone, so the stories and their bylines are found);
-- the paper's name over the edition's date line (no folio line read) is masthead, not a headline.
+- the paper's name over the edition's date line (no folio line read) is masthead, not a headline;
+- an older front page's stack: a capitals headline wrapped over lines, decks that are short sentences.
 """
 
 from __future__ import annotations
@@ -125,3 +126,37 @@ The council will vote on the budget next week after months of debate over the co
 def test_a_line_leading_into_a_quotation_heads_no_story() -> None:
     titles = [a.title for a in convert(LEAD_IN).articles]
     assert titles == ["Plan Draws Fire", "Budget fight looms"]
+
+
+STACK = """THREE HUNDRED
+HOMELESS IN FIRE
+----
+Village of Marcy Swept by Flames
+Fanned by High Wind.
+----
+LOSS PLACED AT $400,000
+By Associated Press.
+SYRACUSE, N. Y., Sept. 16.—Fire which started in a planing mill early
+this morning swept the lower part of the village and left three hundred
+persons without homes before it was checked at noon by a change in the
+wind. The loss is placed at $400,000 by the insurance men.
+CONSULS UNDER
+CIVIL SERVICE
+President Signs Order Affecting
+Four Hundred Places.
+By Associated Press.
+WASHINGTON, Sept. 16.—The president today signed the order which places
+the whole of the consular service under the civil service rules, a step
+long urged by the commercial bodies of the country and its newspapers.
+"""
+
+
+def test_an_older_front_pages_capitals_stack_is_one_headline_and_its_decks() -> None:
+    """A headline in capitals wrapped over lines, then decks that are each a short sentence, with rules
+    between them: one headline group, titled by the whole capitals headline (no kicker)."""
+    found = {a.title: a for a in convert(STACK).articles}
+    assert set(found) == {"THREE HUNDRED HOMELESS IN FIRE", "CONSULS UNDER CIVIL SERVICE"}
+    fire = found["THREE HUNDRED HOMELESS IN FIRE"]
+    assert fire.section is None and "Fanned by High Wind." in fire.deck and "LOSS PLACED" in fire.deck
+    assert fire.paragraphs()[0].startswith("Fire which started")
+    assert found["CONSULS UNDER CIVIL SERVICE"].deck == "President Signs Order Affecting Four Hundred Places."

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import BYLINE, DROP, HEADING, PARA, Block
 from ..state import State
-from ..text import CLOSERS, ends_sentence, has_cjk, per_source_cache, reading_case, word_count
+from ..text import CLOSERS, ends_sentence, has_cjk, is_upper_label, per_source_cache, reading_case, title_case_share, word_count
 from .cues import (
     BYLINE_LABELS,
     OUR_ROLE,
@@ -273,15 +273,17 @@ def find_bylines(state: State) -> None:
 
 def is_head_line(text: str, adjacent: bool) -> bool:
     """Whether a line over a byline or jump-in reads as part of a headline group: short, and no finished
-    sentence (a short one is allowed right over the byline, `“Its Uses.”`; a question always), nor a
-    sentence leading into a quotation (`… said:—`)."""
+    sentence (a short one is allowed right over the byline, `“Its Uses.”`, and in a stack of decks, each a
+    short sentence in Title Case or capitals, `Fanned by High Wind.`; a question always), nor a sentence
+    leading into a quotation (`… said:—`)."""
     text = text.rstrip(CLOSERS)
     size = len(text) if has_cjk(text) else word_count(text)
     finished = ends_sentence(text) and not text.endswith(("?", "？"))
     short = SHORT_HEADLINE * (5 if has_cjk(text) else 1)  # characters of Chinese, words otherwise
     if size > LABEL_WORDS and LEAD_IN.search(text):
         return False  # `… the editor of that paper said:—` leads into the text below it, it heads nothing
-    return 0 < size <= (60 if has_cjk(text) else 25) and not (finished and (not adjacent or size > short))
+    stack_unit = size <= short and not has_cjk(text) and (is_upper_label(text) or title_case_share(text) >= 0.75)
+    return 0 < size <= (60 if has_cjk(text) else 25) and not (finished and (not (adjacent or stack_unit) or size > short))
 
 
 LEAD_IN = re.compile(r"[:：][—–-]*$")

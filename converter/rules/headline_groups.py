@@ -20,10 +20,13 @@ import re
 from ..model import DROP, HEADING, PARA, Block, Dropped
 from ..state import State
 from .layout_settings import HEADLINES
-from ..text import ends_sentence, has_cjk, is_upper_label, title_case_share, word_count
+from ..text import ends_sentence, has_cjk, is_upper_label, key, title_case_share, word_count
+from .cues import KICKER_LABELS, PAGE_LABELS
 from .find_short_lines import FUNCTION_WORDS
 
 GAP = re.compile(r"\S(\s{3,})\S")
+KICKER_KEYS = {key(label) for label in KICKER_LABELS}
+PAGE_KEYS = {key(label) for label in PAGE_LABELS}
 
 
 def _headline_like(text: str) -> bool:
@@ -81,6 +84,18 @@ def split_caps_group(lines: list[str]) -> tuple[str, list[str]]:
     if current:
         units.append(current)
     return units[0], units[1:]
+
+
+def caps_stack(lines: list[str], state: State) -> bool:
+    """A headline in capitals wrapped over two lines or more, over decks in any case (`THREE HUNDRED` /
+    `HOMELESS IN FIRE` / `Village of Marcy Swept by Flames.`): the stack of an older front page, read as
+    split_caps_group reads it — not a kicker (`OPINION`, a known label) over a headline."""
+    if len(lines) < 3 or not (is_upper_label(lines[0]) and is_upper_label(lines[1])):
+        return False
+    first = lines[0].rstrip()
+    known = {key(s) for s in state.sidecar.get("sections", [])} | state.kickers | KICKER_KEYS | PAGE_KEYS
+    return not ends_sentence(first) and not first.endswith(("!", "?")) and key(first) not in known \
+        and word_count(first) >= 2
 
 
 def drop_bracketed_credits(state: State, blocks: list[Block]) -> None:

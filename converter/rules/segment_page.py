@@ -25,7 +25,7 @@ from ..text import ends_sentence, has_cjk, is_upper_label, key, title_case_share
 from .attach_metadata import is_signature
 from .find_short_lines import FUNCTION_WORDS
 from .cues import KICKER_LABELS as COMMON_KICKERS, PAGE_LABELS
-from .headline_groups import absorb_decks, drop_bracketed_credits, line_size, split_caps_group, unnamed_kicker
+from .headline_groups import absorb_decks, caps_stack, drop_bracketed_credits, line_size, split_caps_group, unnamed_kicker
 from .signatures import demote_signatures
 
 OPENERS = {BYLINE, JUMP}
@@ -299,7 +299,7 @@ def segment_page(state: State) -> None:
     for index, (start, end) in enumerate(opening):
         stop = opening[index + 1][0] if index + 1 < len(opening) else len(blocks)
         heads_blocks = [b for b in blocks[start:end] if b.kind == HEADING]
-        caps = all(b.meta.get("caps") for b in heads_blocks)
+        caps = all(b.meta.get("caps") for b in heads_blocks) or caps_stack([b.text for b in heads_blocks], state)
         if index in page_tops and index:
             state.running_head = None  # a new page: its own label, if any, is read again
         heads = split_by_levels(state, heads_blocks, first=index in page_tops) or split_heads(
