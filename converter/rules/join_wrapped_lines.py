@@ -22,12 +22,13 @@ from .find_bylines import is_name_and_role, parse_byline
 from .find_captions import parse_caption, parse_credit
 from .find_credit_lines import is_credit_line
 from .find_jump_lines import is_jump_line
+from .find_short_lines import is_headline_shaped
 from .headline_groups import is_bracketed_credit
 from .layout_settings import MARKING
 from .adverts import ADVT
 from .paragraph_marking import Marking, indent_of, indented_lines, line_closes, line_facts, measure
 from .word_splits import Vocabulary, join_pieces
-from ..text import per_source_cache, starts_lowercase, title_case_share, word_count
+from ..text import is_upper_label, per_source_cache, starts_lowercase, title_case_share, word_count
 
 
 @per_source_cache
@@ -113,7 +114,21 @@ def _is_label(previous: Block | None, block: Block, following: Block | None, wid
     # In Title Case and short of the width where no text runs above it (the top, a dropped line, a heading)
     titled = (previous is None or previous.kind != PARA) and word_count(text) >= 2 \
         and title_case_share(text) >= 0.75 and len(text) < MARKING.full * width
-    return after_break and (len(text) < MARKING.short_label * width or titled)
+    return after_break and (len(text) < MARKING.short_label * width or titled
+                            or _head_over_text(text, following, width))
+
+
+def _head_over_text(text: str, following: Block | None, width: int) -> bool:
+    """A headline with no byline under it, set over a story's first line in a column (`Rain delays
+    stadium work` / `Heavy rain over the weekend pushed`): headline-shaped, the next line opens a
+    sentence, and its first word would have fitted on this line — so the break was no wrap."""
+    if following is None or following.kind != PARA or not is_headline_shaped(text) or is_upper_label(following.text):
+        return False  # (in text set in capitals no capital opens a sentence)
+    first = following.text.split(maxsplit=1)[0]
+    return first[:1].isupper() and len(text) + 1 + len(first) <= FITS * width
+
+
+FITS = 0.9  # of the measured width (most lines are no longer): a word that fits inside it fits the column
 
 
 def break_kind(marking: Marking, previous: Block, block: Block, deep: bool) -> str | None:
