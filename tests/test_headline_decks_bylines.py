@@ -136,7 +136,7 @@ Fanned by High Wind.
 ----
 LOSS PLACED AT $400,000
 By Associated Press.
-SYRACUSE, N. Y., Sept. 16.—Fire which started in a planing mill early
+ALBANY, N. Y., Oct. 3.—Fire which started in a planing mill early
 this morning swept the lower part of the village and left three hundred
 persons without homes before it was checked at noon by a change in the
 wind. The loss is placed at $400,000 by the insurance men.
@@ -145,7 +145,7 @@ CIVIL SERVICE
 President Signs Order Affecting
 Four Hundred Places.
 By Associated Press.
-WASHINGTON, Sept. 16.—The president today signed the order which places
+WASHINGTON, Oct. 3.—The president today signed the order which places
 the whole of the consular service under the civil service rules, a step
 long urged by the commercial bodies of the country and its newspapers.
 """
