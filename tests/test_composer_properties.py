@@ -43,6 +43,8 @@ NOT_YET = {  # bench/bench_composed.py figures of 23 Nov 2026 in brackets
     "en-contents-box": "contents box handled; one-paragraph-per-line pages lose headlines after the box",
     "de-interleaved-front": "a column's tail above the first headline; German hard-wrapped/column pages are weak",
     "en-interleaved-front": "a column's tail above the first headline; indented hard-wrapped pages are weak",
+    "en-stacked-front": "capitals stacks handled; an indented column page with a dateline is sometimes one story (91%)",
+    "de-stacked-front": "German mastheads (`Nr. 88 — 12. Jahrgang`) on a page of one or two stories: taken for an article (67%)",
     "en-short-heads-column": "short heads over long decks handled; column breaks hide paragraph ends (61%)",
     "en-short-heads-oneline": "short heads over long decks handled; a one-line question paragraph is sometimes a headline (95%)",
     "en-runon-page": "a page on one line: a deck longer than its headline is taken for the title",

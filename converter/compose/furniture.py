@@ -109,4 +109,11 @@ ROLE_LINES = {
            "Daily correspondent", "Sports editor"],
     "de": ["Redakteur", "Korrespondentin", "Mitarbeiter der Redaktion"],
 }
+# An older front page's stack: decks that are each a short sentence, with rules between the parts.
+STACK_DECKS = {
+    "en": ["Officials Meet Behind Closed Doors.", "Crowds Gather in the Streets.", "Loss Is Placed at a Million.",
+           "Relief Trains Sent From the Capital.", "Governor Calls Special Session.", "Many Are Left Homeless."],
+    "de": ["Die Regierung berät in geheimer Sitzung.", "Große Menge vor dem Rathaus.", "Der Schaden ist beträchtlich."],
+}
+STACK_RULES = ["----", "—", "— — —", "* * *"]
 

@@ -50,6 +50,12 @@ MIXES: dict[str, C] = {
                                byline=("name_role_next", "name_role_same", "by_role_next"), ocr=(False, True)),
     "de-short-heads": C(lang="de", marking=("oneline", "wrap_blank"), short_heads=True, hyphenate=True,
                         byline=("de_von", "name_role_next"), stories=(2, 3)),
+    # an older front page: capitals headlines wrapped over lines, stacks of decks with rules between them
+    "en-stacked-front": C(stack=True, marking=("column", "indent_wrap"), hyphenate=True, ocr=(False, True),
+                          masthead=True, edition_date=True, stories=(3, 4), byline=("none", "by_role_same"),
+                          dateline=("none", "ap")),
+    "de-stacked-front": C(lang="de", stack=True, marking=("indent_wrap", "wrap_blank"), hyphenate=True,
+                          masthead=True, edition_date=True, stories=(2, 3), byline=("none", "de_von")),
     "en-signoffs": C(byline="by_role_next", signoff=("additional", "source"), caption="name_paper"),
     "en-wire-transmission": C(layout="single", marking="indent_wrap", wire_frame=True, dateline=("ap", "reuters"),
                               newline="crlf"),
