@@ -347,7 +347,7 @@ def _garbled_folio(text: str) -> bool:
     """A folio line OCR garbled past reading (`Vo■. X■I, NO. 88 . Pri1e10 Centl`): short, with a
     number and a masthead word, and no sentence in it."""
     return len(text) <= 60 and bool(DIGIT.search(text) and MASTHEAD_WORD.search(text)) \
-        and word_count(text) <= 8 and not text.rstrip().endswith((".", "!", "?", ",", ";", ":"))
+        and word_count(text) <= 8 and not text.rstrip().endswith(("!", "?", ",", ";", ":"))  # (`Pf.`, `No.` end in a stop)
 
 
 def _is_teaser(text: str) -> bool:
