@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .readers.front_matter import FrontMatterRefused, split_front_matter
 from .rules.feed_markup import AUTOLINK, TAG
-from .rules.find_bylines import BY_OPENINGS, parse_byline
+from .rules.find_bylines import BY_OPENINGS, is_unlabelled_byline, parse_byline
 from .rules.find_jump_lines import JUMP_FROM
 from .rules.page_furniture import is_masthead_line
 from .rules.run_on_lines import RUN_ON_CHARS, cut_run_on, is_run_on, unrun_text
@@ -124,6 +124,7 @@ def measure(text: str) -> Features:
     f.controls = len(CONTROL.findall(text[:65536]))
     for line in nonblank:
         _count_line(f, line)
+    f.bylines += sum(1 for above, line in zip([""] + nonblank, nonblank) if is_unlabelled_byline(above, line))
     f.setext = sum(1 for above, below in zip(lines, lines[1:])
                    if above and below[:1] in "=-" and SETEXT_UNDERLINE.fullmatch(below))
     f.atx += f.setext

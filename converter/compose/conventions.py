@@ -35,8 +35,12 @@ class Conventions:
     caps: object = False
     kicker: object = "none"  # none | above | below
     decks: object = 0
+    short_heads: object = False  # a short headline in sentence case over the story's title set as its deck
+    stack: object = False  # an older front page's stack: the headline in capitals wrapped over two lines, then
+    #                        decks that are short sentences, with rules between the parts
     # story conventions
     byline: object = "none"  # none | by_role_next | by_role_same | several | caps | zh_reporter | de_von
+    #                          | name_role_next | name_role_same: the name in capitals, no `By`, its role after it
     dateline: object = "none"  # none | ap | reuters | xinhua | dpa
     caption: object = "none"  # none | glued | caption_credit | credit_caption | slash | photo_colon | name_paper
     #                           | zh | zh_numbered | de
@@ -66,7 +70,7 @@ class Conventions:
 
 
 RANGES = {"stories", "paragraphs"}
-STORY_FIELDS = ("caps", "kicker", "decks", "byline", "dateline", "caption", "crossheads", "advert_cut", "ocr",
+STORY_FIELDS = ("caps", "kicker", "decks", "short_heads", "stack", "byline", "dateline", "caption", "crossheads", "advert_cut", "ocr",
                 "hyphenate", "signoff", "column_cut")
 PAGE_FIELDS = tuple(f.name for f in fields(Conventions) if f.name not in STORY_FIELDS and f.name not in RANGES)
 

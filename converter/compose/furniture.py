@@ -106,3 +106,27 @@ DECKS = {
     "zh": ["多方人士表示将持续关注后续进展", "专家建议稳步推进相关工作"],
     "de": ["Ein Rückblick auf das vergangene Jahr", "Was die Lage für die Zukunft bedeutet"],
 }
+# Short headlines in sentence case, as student and local papers set them over a longer deck (the story's
+# own title is then printed as the deck). Eight disjoint slices (story index % 8) keep a page's heads apart.
+SHORT_HEADS = {
+    "en": ["Growing pains", "Council backs fee hike", "Talks stall again", "A long road back", "Rain delays work",
+           "Trustees split on plan", "New rules take hold", "Budget fight looms", "Clinic hours cut",
+           "Voters weigh options", "Faculty debate grading", "Old fears, new money", "Mayor signs lease",
+           "Plan draws fire", "Quiet gains for labor", "Test scores slip"],
+    "de": ["Streit um den Haushalt", "Neue Regeln", "Kein Ende in Sicht", "Der lange Weg", "Rat vertagt Entscheidung",
+           "Hilfe kommt spät", "Mehr Geld für Schulen", "Sorge um die Werften"],
+}
+# A role line as papers print it under a name without `By` (`KAREN MILLS` / `Senior staff writer`).
+ROLE_LINES = {
+    "en": ["Staff writer", "Senior staff writer", "Contributing writer", "Staff Writer", "Editorial staff writer",
+           "Daily correspondent", "Sports editor"],
+    "de": ["Redakteur", "Korrespondentin", "Mitarbeiter der Redaktion"],
+}
+# An older front page's stack: decks that are each a short sentence, with rules between the parts.
+STACK_DECKS = {
+    "en": ["Officials Meet Behind Closed Doors.", "Crowds Gather in the Streets.", "Loss Is Placed at a Million.",
+           "Relief Trains Sent From the Capital.", "Governor Calls Special Session.", "Many Are Left Homeless."],
+    "de": ["Die Regierung berät in geheimer Sitzung.", "Große Menge vor dem Rathaus.", "Der Schaden ist beträchtlich."],
+}
+STACK_RULES = ["----", "—", "— — —", "* * *"]
+

@@ -60,7 +60,7 @@ def is_headline_shaped(text: str) -> bool:
     quoted_stop = core[-1:] == "." and core != text and count <= 8  # `“Sundays Excepted.”`
     if core[-1:] in ",;:，；：" or (core[-1:] in ".!" and not quoted_stop) or words(text)[-1].casefold() in FUNCTION_WORDS:
         return False
-    return True
+    return core.rstrip("—–-")[-1:] not in ":："  # `… wrote as follows:—` leads into a quotation
 
 
 def _headline_by_place(state: State, index: int) -> bool:

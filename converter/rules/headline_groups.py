@@ -23,10 +23,14 @@ import re
 from ..model import DROP, HEADING, PARA, Block, Dropped
 from ..state import State
 from .layout_settings import HEADLINES
-from ..text import ends_sentence, is_upper_label, title_case_share, word_count
+from ..text import ends_sentence, has_cjk, is_upper_label, key, title_case_share, word_count
+from .cues import KICKER_LABELS, PAGE_LABELS
+from .find_short_lines import FUNCTION_WORDS
 
 GAP = re.compile(r"\S(\s{3,})\S")
 SET_APART_HEAD_WORDS = 3  # a headline set apart by its type over sentence-case decks runs to this many words
+KICKER_KEYS = {key(label) for label in KICKER_LABELS}
+PAGE_KEYS = {key(label) for label in PAGE_LABELS}
 
 
 def _headline_like(text: str) -> bool:
@@ -90,6 +94,18 @@ def split_caps_group(lines: list[str]) -> tuple[str, list[str]]:
     return units[0], units[1:]
 
 
+def caps_stack(lines: list[str], state: State) -> bool:
+    """A headline in capitals wrapped over two lines or more, over decks in any case (`THREE HUNDRED` /
+    `HOMELESS IN FIRE` / `Village of Marcy Swept by Flames.`): the stack of an older front page, read as
+    split_caps_group reads it — not a kicker (`OPINION`, a known label) over a headline."""
+    if len(lines) < 3 or not (is_upper_label(lines[0]) and is_upper_label(lines[1])):
+        return False
+    first = lines[0].rstrip()
+    known = {key(s) for s in state.sidecar.get("sections", [])} | state.kickers | KICKER_KEYS | PAGE_KEYS
+    return not ends_sentence(first) and not first.endswith(("!", "?")) and key(first) not in known \
+        and word_count(first) >= 2
+
+
 def drop_bracketed_credits(state: State, blocks: list[Block]) -> None:
     """Bracketed lines between a headline group and its text are credits, not text
     (`(Special to The Tribune by French Cable.)`, `(Copyright, 1903, by the Tribune Association.)`)."""
@@ -145,3 +161,39 @@ def headline_over_decks(line: str, lines: list[str]) -> bool:
     if not decks or any(is_upper_label(other) or title_case_share(other) >= 0.75 for other in decks):
         return False
     return is_upper_label(line) or title_case_share(line) >= 0.75
+
+
+def unnamed_kicker(lines: list[str]) -> str | None:
+    """A kicker no list names: the group's shortest line, set as a label. In Chinese a lead-in line
+    (引题) of up to ten characters over a longer title; in other scripts a line of at most
+    KICKER_WORDS words, each capitalised (`Clear Voice`, `Hi-Tech`) — a short line in sentence case
+    (`Growing pains`, `Council backs fee hike`) is a headline over a longer deck, not a label."""
+    shortest = min(lines, key=line_size)
+    if line_size(shortest) >= line_size(max(lines, key=line_size)):
+        return None
+    if has_cjk(shortest):
+        return shortest if line_size(shortest) <= 5 else None
+    if shortest.rstrip().endswith((".", "!", "?")):
+        return None
+    found = _content_words(shortest)
+    if not found or len(found) > KICKER_WORDS or word_count(shortest) > KICKER_WORDS + 1:
+        return None
+    return shortest if is_upper_label(shortest) or all(w[0].isupper() for w in found) else None
+
+
+KICKER_WORDS = 3  # content words (and one more word at most): `Voice of the World`, `Aus den Kolonien`
+
+
+def _content_words(text: str) -> list[str]:
+    """The words of a line that are not function words (EN, DE, FR, ES)."""
+    return [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)
+            if w.casefold() not in FUNCTION_WORDS and w.casefold() not in FUNCTION_WORDS_DE_FR_ES]
+
+
+FUNCTION_WORDS_DE_FR_ES = {"den", "der", "die", "das", "dem", "des", "aus", "und", "im", "am", "zum", "zur", "von", "le", "la",
+                   "les", "de", "du", "des", "et", "el", "los", "las", "y", "del"}
+
+
+def line_size(text: str) -> float:
+    """A headline line's length in words; Chinese is written without spaces, so two characters count as a word."""
+    return len(text) / 2 if has_cjk(text) else word_count(text)

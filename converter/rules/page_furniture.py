@@ -52,7 +52,7 @@ ROMAN = re.compile(r"\b[IVXLC]{4,}\b")
 ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 INDEX_POINTER = re.compile(r"(?:\.{2,}|…|,|\s)\s*(?:(?:page|p\.|seite)\s*[A-H]?\d{1,3}|[A-H]\d{1,2}|\.{2,}\s*\d{1,3})$"
                            r"|(?:见|详见)?第\s*[0-9一二三四五六七八九十]+\s*版$", re.I)
-INDEX_LABEL = re.compile(r"^(?:inside|index|in this issue|today|in today's paper|inhalt|sommaire|本期导读|今日导读)"
+INDEX_LABEL = re.compile(r"^(?:inside(?: today)?|index|in this issue|today|in today's paper|inhalt|sommaire|本期导读|今日导读)"
                          r"\s*[:：]?$", re.I)
 DIGIT = re.compile(r"\d")
 NUMBER = re.compile(r"\d+|\b[IVXLC]{2,}\b")  # arabic or roman
@@ -326,14 +326,16 @@ def _longest_open_run(blocks: list[Block]) -> int:
 
 
 def _drop_nameplate(state: State) -> None:
-    """The short lines right over a masthead's folio line (volume, number, date) are the paper's name."""
+    """The short lines right over a masthead's folio line (volume, number, date) are the paper's name;
+    so are those over the edition's date line at the top of a page when no folio line was read (OCR
+    garbles it, or the paper prints none) — a nameplate stands over the date, a headline under it."""
     blocks = state.blocks
     for index, block in enumerate(blocks[:FURNITURE.masthead_lines]):
-        if block.kind != DROP or not block.reason.startswith("masthead"):
+        if block.kind != DROP or not block.reason.startswith(("masthead", "running head (the edition")):
             continue
         above: list[Block] = []
         for line in reversed([b for b in blocks[:index] if b.kind == PARA][-FURNITURE.nameplate_lines:]):
-            if not _nameplate_like(line.text):
+            if not (_nameplate_like(line.text) or _garbled_folio(line.text)):
                 break
             above.insert(0, line)
         for line in above:
@@ -348,6 +350,13 @@ def _nameplate_like(text: str) -> bool:
     return not is_masthead_date(text) and len(text) <= 60 and word_count(text) <= 6 \
         and not text.rstrip().endswith((",", ";", ":")) \
         and not _stands_alone(text) and all(w[:1].isupper() or not w[:1].isalpha() for w in text.split())
+
+
+def _garbled_folio(text: str) -> bool:
+    """A folio line OCR garbled past reading (`Vo■. X■I, NO. 88 . Pri1e10 Centl`): short, with a
+    number and a masthead word, and no sentence in it."""
+    return len(text) <= 60 and bool(DIGIT.search(text) and MASTHEAD_WORD.search(text)) \
+        and word_count(text) <= 8 and not text.rstrip().endswith(("!", "?", ",", ";", ":"))  # (`Pf.`, `No.` end in a stop)
 
 
 def _is_teaser(text: str) -> bool:
