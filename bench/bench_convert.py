@@ -23,9 +23,12 @@ Second round (2a32505 -> branch `speed`, same input, CPU seconds of the child, f
 old and new tree in turn on a machine under load average 20-28, so compare ratios, not absolutes):
   before 1.84-2.01 s (median 1.97, 1.09 MB/s)   after 1.68-1.80 s (median 1.77, 1.22 MB/s)
   per-pair ratio new/old 0.89-0.93 (about 10% less CPU); on the quiet machine that is ~1.40 -> ~1.55 MB/s.
-Where the time goes now (share of CPU): join_wrapped_lines 27%, kind detection 11%,
-drop_page_furniture 10%, record_label_words 8%, split_lines 4%, the rest spread over ~40 rules,
-about half of all CPU in regular-expression calls of 1-3 us each.
+Third round (57f7f44 -> branch `speed`, 23 Nov 2026, load 8-17): instructions counted with valgrind
+(cachegrind, import subtracted), since CPU seconds moved +-25% with the load:
+  before 17,258M  after 13,726M  (-20.5%; ~1.31 -> ~1.65 MB/s on a quiet machine; bench/README.md).
+Where the time goes now (share of CPU): join_wrapped_lines 25%, kind detection 13%,
+drop_page_furniture 9%, keep_part_lines_apart, segment_page, find_captions, record_label_words ~3%
+each, the rest spread over ~40 rules, about half of all CPU in regular-expression calls of 1-3 us each.
 `python bench/check_same_output.py` shows the output did not change.
 """
 

@@ -69,12 +69,12 @@ mode, out, jobs, cache, paths = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
 # the duplicate search: merge_groups since the merge decisions are cached, merge_duplicates before
 target = (merge, "merge_groups") if hasattr(merge, "merge_groups") else (pipeline, "merge_duplicates")
 real_merge, figures = getattr(*target), {"merge_seconds": 0.0}
-def timed_merge(articles):
+def timed_merge(articles, *rest):
     if mode == "merge-memory":
         tracemalloc.start()
     started = time.perf_counter()
     try:
-        return real_merge(articles)
+        return real_merge(articles, *rest)
     finally:
         figures["merge_seconds"] = time.perf_counter() - started
         if mode == "merge-memory":
@@ -99,6 +99,7 @@ figures["seconds"] = time.perf_counter() - started
 import resource
 own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 figures["cpu_seconds"] = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+figures["main_cpu_seconds"] = own.ru_utime + own.ru_stime  # the part no worker can take
 figures["workers_peak_mb"] = workers.ru_maxrss / 1024
 status = Path("/proc/self/status").read_text().splitlines()
 figures["peak_mb"] = next(int(l.split()[1]) for l in status if l.startswith("VmHWM")) / 1024
@@ -230,9 +231,9 @@ def daily(code: Path, count: int, work: Path, compare: bool = False) -> None:
     runs += [("first run (cache empty)", None)]
     runs += [("no-change rerun", None), ("+1 issue (50 articles) rerun", lambda: new_issue(sources))]
     print(f"two processes vs one on a pure CPU loop right now: {machine_speedup():.2f}x", flush=True)
-    print("| run | articles | wall s | CPU s | ms/article | MB/s | MB per CPU-s | of which sources s | merge s "
-          "| peak RSS main | peak RSS worker | load avg |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| run | articles | wall s | CPU s | of which main process | ms/article | MB/s | MB per CPU-s "
+          "| of which sources s | merge s | peak RSS main | peak RSS worker | load avg |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, before in runs:
         jobs = before if isinstance(before, int) else 0
         if callable(before):
@@ -243,6 +244,7 @@ def daily(code: Path, count: int, work: Path, compare: bool = False) -> None:
         else:
             row = child(code, "convert", work / "out", 0, True, sources)
         print(f"| {name} | {row['articles']:,} | {row['seconds']:.1f} | {row['cpu_seconds']:.1f} | "
+              f"{row.get('main_cpu_seconds', 0):.1f} | "
               f"{1000 * row['seconds'] / row['articles']:.2f} | {size / MB / row['seconds']:.2f} | "
               f"{size / MB / row['cpu_seconds']:.2f} | {row.get('sources_seconds', 0):.1f} | "
               f"{row['merge_seconds']:.1f} | "

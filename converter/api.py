@@ -31,7 +31,10 @@ def convert_to(paths: list[Path], out: Path, kind: str | None = None, prune: boo
     if source_paths is not None:
         source_paths.update({r.source.name: r.source.path for r in conversion.results})
     converted = frozenset(result.source.name for result in conversion.results)
-    written = write_articles(conversion.articles, out, prune=prune, converted=converted)
+    written = write_articles(conversion.articles, out, prune=prune, converted=converted,
+                             rendered=conversion.rendered)
+    conversion.rendered = {}
     report = build_report(conversion, written, out)
+    del conversion, written  # the report holds what is left to write: the converted articles can go
     write_report(report, out)
     return report

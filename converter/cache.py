@@ -107,23 +107,73 @@ class Cache:
 MERGE_DIR = "merge"
 
 
-def merged_with_cache(articles: list, keys: list[str | None], folder: Path | None) -> tuple[list, list[str], list[str]]:
-    """Duplicate merging, its decisions read from the cache when the same sources come in the same order.
+def merged_with_cache(articles: list, keys: list[str | None], folder: Path | None,
+                      known: list | None = None, jobs: int = 1) -> tuple[list, list[str], list[str]]:
+    """Duplicate merging, its decisions read from the cache when the same sources come in the same order, and
+    its search limited to the new articles' windows when the last run's articles come first, unchanged.
 
+    `known` (optional): each article's word-triple hashes where a worker made them, else None; `jobs`: processes
+    for the search.
     Returns the kept articles, the merge notes and warnings about the cache."""
-    from .merge import apply_groups, merge_groups
+    from .merge import Search, apply_groups, merge_groups
 
     if folder is None or None in keys:
-        return (*apply_groups(articles, merge_groups(articles)), [])
+        return (*apply_groups(articles, merge_groups(articles, known, jobs)), [])
     digest = hashlib.sha256(f"{converter_fingerprint()}\0merge\0".encode())
     digest.update("\n".join(keys).encode())  # type: ignore[arg-type]
     entry = folder / MERGE_DIR / f"{digest.hexdigest()}.json"
     warnings: list[str] = []
     groups = _load_groups(entry, len(articles), warnings)
     if groups is None:
-        groups = merge_groups(articles)
+        prints = _article_prints(articles, keys)  # type: ignore[arg-type]
+        found = Search()
+        groups = merge_groups(articles, known, jobs, _earlier_search(folder, prints), found)
         _store_groups(entry, groups, warnings)
+        _store_search(folder, prints, found, warnings)
     return (*apply_groups(articles, groups), warnings)
+
+
+SEARCH_ENTRY = Path("merge-search") / "pairs.json"  # beside the decisions, which keep only the latest
+
+
+def _article_prints(articles: list, keys: list[str]) -> list[str]:
+    """Per article, what its pairs depend on: its source's key (the source's bytes, sidecar, options and the
+    converter's code) and what the main process may have changed since (a jump joined to it, its title)."""
+    return [hashlib.sha256(f"{key}\0{a.title}\0{a.date}\0{a.url}\0{sum(len(b.text) for b in a.body)}\0"
+                           f"{a.provenance[0].file}".encode("utf-8", "surrogateescape")).hexdigest()[:32]
+            for a, key in zip(articles, keys)]
+
+
+def _prefix_digest(prints: list[str], count: int) -> str:
+    return hashlib.sha256(f"{converter_fingerprint()}\0search\0".encode() + "\n".join(prints[:count]).encode()).hexdigest()
+
+
+def _earlier_search(folder: Path, prints: list[str]):  # type: ignore[no-untyped-def]
+    """The last run's candidate pairs when its articles are this run's first ones, unchanged; else None."""
+    from .merge import Search
+
+    try:
+        saved = json.loads((folder / SEARCH_ENTRY).read_text(encoding="utf-8"))
+        count, pairs = int(saved["count"]), [(int(i), int(j)) for i, j in saved["pairs"]]
+        if not 0 < count < len(prints) or saved["prefix"] != _prefix_digest(prints, count):
+            return None
+        if any(not 0 <= i < j < count for i, j in pairs):
+            return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # none kept, or damaged: the search is done in full
+    return Search(count, pairs)
+
+
+def _store_search(folder: Path, prints: list[str], found, warnings: list[str]) -> None:  # type: ignore[no-untyped-def]
+    entry = folder / SEARCH_ENTRY
+    data = {"count": found.count, "prefix": _prefix_digest(prints, found.count), "pairs": found.pairs}
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temp = entry.with_suffix(".tmp")
+        temp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        os.replace(temp, entry)
+    except OSError as err:
+        warnings.append(f"{entry}: duplicate search not cached ({err.strerror or err})")
 
 
 def _load_groups(entry: Path, count: int, warnings: list[str]) -> list[list[int]] | None:

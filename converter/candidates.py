@@ -24,6 +24,7 @@ import re
 from array import array
 from collections import Counter
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from itertools import chain
 from typing import Callable, Sequence, TypeVar
@@ -112,36 +113,81 @@ def _insert(index: dict[int, tuple[int, ...]], i: int, triples) -> None:
 
 def candidate_pairs(items: Sequence[T], sets: Sequence[array], days: Sequence[date | None],
                     allowed: Callable[[T, T], bool], common: int, min_shared: int,
-                    window_days: int) -> list[tuple[int, int]]:
-    """Sorted pairs (i < j) that `allowed` lets merge and that share at least min_shared counted triples."""
+                    window_days: int, mapper: Callable | None = None, parts: int = 1) -> list[tuple[int, int]]:
+    """Sorted pairs (i < j) that `allowed` lets merge and that share at least min_shared counted triples.
+
+    With `mapper` (an executor's `map(fn, tasks)`), the dated articles are searched in `parts` runs of days
+    at once (see `_search_days`): the pairs are the same, they do not depend on the order they are found in."""
     with paused_gc():  # the index makes many small tuples that hold no cycles: collecting them only costs time
-        return _candidate_pairs(items, sets, days, allowed, common, min_shared, window_days)
-
-
-def _candidate_pairs(items: Sequence[T], sets: Sequence[array], days: Sequence[date | None],
-                     allowed: Callable[[T, T], bool], common: int, min_shared: int,
-                     window_days: int) -> list[tuple[int, int]]:
-    cutoffs = common_cutoffs(sets, common)
-    undated_ids, by_day = _windows(days)
-    pairs: list[tuple[int, int]] = []
-
-    def visit(i: int, indexes: list[dict]) -> list[int] | array:
-        triples = _counted(i, sets[i], cutoffs)
-        for j, n in _shared(indexes, triples).items():
-            if n >= min_shared and allowed(items[j], items[i]):
-                pairs.append((min(i, j), max(i, j)))
-        return triples
-
-    undated: dict[int, tuple[int, ...]] = {}
-    for i in undated_ids:
-        _insert(undated, i, visit(i, [undated]))
-    window: dict[int, dict[int, tuple[int, ...]]] = {}  # day → its index; older days are dropped
-    for day in sorted(by_day):
-        for old in [d for d in window if d < day - window_days]:
-            del window[old]  # nothing from here on can merge with that day
-        today = window.setdefault(day, {})
-        indexes = [*window.values(), undated] if undated else list(window.values())
-        for i in by_day[day]:
-            _insert(today, i, visit(i, indexes))
+        cutoffs = common_cutoffs(sets, common)
+        undated_ids, by_day = _windows(days)
+        ordered = sorted(by_day)
+        runs = _runs_of_days(ordered, by_day, parts) if mapper is not None and parts > 1 else [ordered]
+        tasks = [_DaysTask(cutoffs, min_shared, window_days, undated_ids, [sets[i] for i in undated_ids],
+                           *_days_with_lead(run, ordered, by_day, sets, window_days), n == 0)
+                 for n, run in enumerate(runs)]
+        found = mapper(_search_days, tasks) if len(tasks) > 1 else [_search_days(task) for task in tasks]
+        pairs = [(i, j) for part in found for i, j in part if allowed(items[max(i, j)], items[min(i, j)])]
     pairs.sort()
     return pairs
+
+
+def _runs_of_days(ordered: list[int], by_day: dict[int, list[int]], parts: int) -> list[list[int]]:
+    """The days cut into `parts` runs of about equal numbers of articles."""
+    total = sum(len(by_day[d]) for d in ordered)
+    runs: list[list[int]] = [[]]
+    size = 0
+    for day in ordered:
+        if size >= total / parts * len(runs) and len(runs) < parts:
+            runs.append([])
+        runs[-1].append(day)
+        size += len(by_day[day])
+    return [run for run in runs if run]
+
+
+def _days_with_lead(run: list[int], ordered: list[int], by_day: dict[int, list[int]], sets: Sequence[array],
+                    window_days: int) -> tuple[list[tuple[int, int, array, bool]], ]:
+    """The run's articles in search order (day, index, triples, searched), after the lead-in: the articles of
+    the days before the run that its first days are compared with (indexed only, searched by the run before)."""
+    first = run[0] if run else 0
+    lead = [d for d in ordered if first - window_days <= d < first]
+    return ([(d, i, sets[i], False) for d in lead for i in by_day[d]]
+            + [(d, i, sets[i], True) for d in run for i in by_day[d]],)
+
+
+@dataclass
+class _DaysTask:
+    cutoffs: dict[int, int]
+    min_shared: int
+    window_days: int
+    undated_ids: list[int]
+    undated_sets: list[array]
+    articles: list[tuple[int, int, array, bool]]  # (day, index, triples, searched) in search order
+    with_undated: bool  # this task also pairs the undated articles with each other
+
+
+def _search_days(task: _DaysTask) -> list[tuple[int, int]]:
+    """Pairs sharing at least min_shared counted triples, found as the one-process search finds them: undated
+    articles against each other, each dated one against the undated and the days of its window."""
+    with paused_gc():
+        pairs: list[tuple[int, int]] = []
+
+        def visit(i: int, triples: array, indexes: list[dict], searched: bool = True) -> list[int] | array:
+            counted = _counted(i, triples, task.cutoffs)
+            if searched:
+                pairs.extend((min(i, j), max(i, j)) for j, n in _shared(indexes, counted).items()
+                             if n >= task.min_shared)
+            return counted
+
+        undated: dict[int, tuple[int, ...]] = {}
+        for i, triples in zip(task.undated_ids, task.undated_sets):
+            _insert(undated, i, visit(i, triples, [undated], task.with_undated))
+        window: dict[int, dict[int, tuple[int, ...]]] = {}  # day → its index; older days are dropped
+        for day, i, triples, searched in task.articles:
+            if day not in window:
+                for old in [d for d in window if d < day - task.window_days]:
+                    del window[old]  # nothing from here on can merge with that day
+            today = window.setdefault(day, {})
+            indexes = [*window.values(), undated] if undated else list(window.values())
+            _insert(today, i, visit(i, triples, indexes, searched))
+        return pairs

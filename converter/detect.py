@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 from .detect_features import Features, measure
 
 KINDS = ("ocr-page", "pdf-markdown", "article", "digest", "generic", "wire", "news-markup")
-# A kind that wraps another: a wire transmission carries an article, a digest is often written in Markdown.
-# Once its own markers are clear (LAYER_POINTS), the wrapped kind's evidence counts for it too, so the
-# story inside a transmission never outvotes its frame.
-WRAPS = {"wire": "article", "digest": "pdf-markdown"}
+# A kind that wraps another: a wire transmission carries an article, a digest is often written in Markdown,
+# a PDF→Markdown file is a laid-out page (several stories, bylines) printed with markup. Once its own
+# markers are clear (LAYER_POINTS), the wrapped kind's evidence counts for it too, so the story inside a
+# transmission, or the page inside a tool's Markdown, never outvotes its frame.
+WRAPS = {"wire": "article", "digest": "pdf-markdown", "pdf-markdown": "ocr-page"}
 LAYER_POINTS = 3.0  # a kind detected before its reader exists → the preset that reads it meanwhile
 CROSSHEAD_EVERY = 12  # an article shows at most one crosshead per this many lines; a page more headlines
 MIN_POINTS = 1.5  # fewer points than this for the winner: too little evidence, read as generic
@@ -71,6 +72,7 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("ocr-page", "capitals lines (heads, mastheads)", 1.0, "caps_lines", 5),
     Evidence("ocr-page", "OCR noise lines", 1.0, "noise_lines", 3),
     Evidence("ocr-page", "a page label in capitals over a headline", 2.0, "page_label_top", 1),
+    Evidence("ocr-page", "a masthead's folio line at the top (volume, number, price)", 2.0, "folio_top", 1),
     Evidence("ocr-page", "hyphenated line ends", 1.0, "hyphen_share", 0.05),
     Evidence("ocr-page", "stories set apart by wider gaps", 3.0, "plain_story_gaps", 1),
     Evidence("ocr-page", "headlines between paragraphs set one per line", 3.0, "line_heads", 1),
@@ -165,8 +167,9 @@ def derived(f: Features) -> dict[str, float]:
     headings = f.atx
     text_headings = max(0, headings - f.link_headings - f.headings_then_link)
     crossheads = 1 + f.nonblank // CROSSHEAD_EVERY  # the headline groups one article can show (its crossheads)
-    single = (f.headline_first and not f.page_label_top and f.bylines + f.jumps <= 1 and text_headings <= 1
-              and f.headline_groups <= crossheads and not f.story_gaps and not f.line_heads)
+    single = (f.headline_first and not f.page_label_top and not f.folio_top and f.bylines + f.jumps <= 1 and text_headings <= 1
+              and f.headline_groups <= crossheads and not f.story_gaps and not f.line_heads
+              and not f.run_on_stories)
     indent = 1 if single and 0.05 <= f.indented / nonblank <= 0.6 else 0
     return {
         "bylines_and_jumps": f.bylines + f.jumps if f.bylines + f.jumps >= 2 else 0,

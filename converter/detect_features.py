@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from .readers.front_matter import FrontMatterRefused, split_front_matter
 from .rules.feed_markup import AUTOLINK, TAG
-from .rules.find_bylines import BY_OPENINGS, parse_byline
+from .rules.find_bylines import BY_OPENINGS, is_unlabelled_byline, parse_byline
 from .rules.find_jump_lines import JUMP_FROM
+from .rules.page_furniture import is_masthead_line
 from .rules.run_on_lines import RUN_ON_CHARS, cut_run_on, is_run_on, unrun_text
 from .text import TERMINAL, has_cjk, has_letters, is_upper_label, per_source_cache
 from .urls import bare_url
@@ -88,6 +89,8 @@ class Features:
     front_matter_title: int = 0  # the front matter names one title: the file is one article
     page_label_top: int = 0
     run_on_lines: int = 0  # lines that each hold a page: an OCR export that joined every line (run_on_lines.py)
+    folio_top: int = 0  # a masthead's folio line (volume, number, price) among the first lines: a newspaper page
+    run_on_stories: int = 0  # …of them, lines with a headline group below text: a page of stories, not one article
 
 
 def sample(text: str) -> str:
@@ -104,8 +107,8 @@ def sample(text: str) -> str:
 def measure(text: str) -> Features:
     meta, front_end = _front_matter(text)
     text = sample(text)
-    run_on = sum(1 for line in text.split("\n") if len(line) >= RUN_ON_CHARS and is_run_on(line)
-                 and any(piece.head for piece in cut_run_on(line)))
+    cuts = [cut_run_on(line) for line in text.split("\n") if len(line) >= RUN_ON_CHARS and is_run_on(line)]
+    run_on = sum(1 for pieces in cuts if any(piece.head for piece in pieces))
     text = unrun_text(text) if run_on else text
     raw_lines = text.split("\n")
     raw_lines[:front_end] = [""] * min(front_end, len(raw_lines))  # metadata, not layout
@@ -114,12 +117,14 @@ def measure(text: str) -> Features:
     f = Features(lines=len(lines), nonblank=len(nonblank))
     f.front_matter = 1 if front_end else 0
     f.run_on_lines = run_on
+    f.run_on_stories = sum(1 for pieces in cuts if _story_below_text(pieces))
     f.front_matter_title = 1 if meta.get("title") else 0
     if not nonblank:
         return f
     f.controls = len(CONTROL.findall(text[:65536]))
     for line in nonblank:
         _count_line(f, line)
+    f.bylines += sum(1 for above, line in zip([""] + nonblank, nonblank) if is_unlabelled_byline(above, line))
     f.setext = sum(1 for above, below in zip(lines, lines[1:])
                    if above and below[:1] in "=-" and SETEXT_UNDERLINE.fullmatch(below))
     f.atx += f.setext
@@ -135,6 +140,7 @@ def measure(text: str) -> Features:
     inner_blanks = len("\n".join(lines).strip("\n").split("\n")) - len(nonblank)
     f.line_heads = _line_heads(nonblank) if 10 * inner_blanks <= len(nonblank) else 0
     f.page_label_top = 1 if _page_label_top(nonblank) else 0
+    f.folio_top = 1 if any(is_masthead_line(line, near_top=True) for line in nonblank[:FOLIO_TOP_LINES]) else 0
     f.dateline = 1 if any(DATELINE.match(line) for line in nonblank[1:6]) else 0
     return f
 
@@ -239,8 +245,19 @@ def _story_gaps(lines: list[str]) -> int:
     return gaps
 
 
+FOLIO_TOP_LINES = 5  # a front page's folio line stands among its first lines (nameplate, folio, date)
 PARAGRAPH_MIN = 120  # characters: a paragraph set on one line runs longer than a headline line
 PARAGRAPH_WORDS = 15  # or holds more words than a headline
+
+
+def _story_below_text(pieces) -> bool:
+    """A run-on line holding a headline group that opens a story (set two gaps apart) below text."""
+    seen_text = False
+    for piece in pieces:
+        if piece.head and piece.gap >= 2 and seen_text:
+            return True
+        seen_text = seen_text or piece.role == "text"
+    return False
 
 
 def _line_heads(nonblank: list[str]) -> int:

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
+from typing import Sequence
 
 from .candidates import candidate_pairs, paused_gc
 from .model import Article
@@ -73,9 +75,10 @@ def same_article(a: Article, b: Article, sa: set[int], sb: set[int]) -> bool:
 
 COMMON = 50  # a word triple found in more articles than this says nothing about any pair
 MIN_SHARED = 5  # pairs sharing fewer counted triples are not compared at all
+PARALLEL_FROM = 2000  # with fewer articles, starting processes for the search costs more than it saves
 
 
-def _candidates(articles: list[Article], sets: list[array]) -> list[tuple[int, int]]:
+def _candidates(articles: list[Article], sets: list[array], jobs: int = 1) -> list[tuple[int, int]]:
     """Pairs of articles that may merge and share at least five counted word triples, sorted.
 
     A triple counts for the pair (i, j) unless more than COMMON articles before the later of the two
@@ -83,7 +86,13 @@ def _candidates(articles: list[Article], sets: list[array]) -> list[tuple[int, i
     index per window of days, so memory follows the window, not the archive.
     """
     days = [_day(a) for a in articles]
-    return candidate_pairs(articles, sets, days, _pair_allowed, COMMON, MIN_SHARED, REPRINT_DAYS)
+    if jobs < 2 or len(articles) < PARALLEL_FROM:
+        return candidate_pairs(articles, sets, days, _pair_allowed, COMMON, MIN_SHARED, REPRINT_DAYS)
+    from .parallel import PoolExecutor
+
+    with PoolExecutor(jobs) as pool:
+        return candidate_pairs(articles, sets, days, _pair_allowed, COMMON, MIN_SHARED, REPRINT_DAYS,
+                               mapper=pool.map, parts=jobs * 2)
 
 
 def _pair_allowed(a: Article, b: Article) -> bool:
@@ -118,16 +127,45 @@ def merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]]
     return apply_groups(articles, merge_groups(articles))
 
 
-def merge_groups(articles: list[Article]) -> list[list[int]]:
-    """Which articles are one: groups of indexes into `articles`, each group in input order."""
+@dataclass
+class Search:
+    """The candidate pairs of a search: `pairs` among the first `count` articles of a run (see `merge_groups`)."""
+
+    count: int = 0
+    pairs: list[tuple[int, int]] = field(default_factory=list)
+
+
+def merge_groups(articles: list[Article], known: Sequence[array | None] | None = None, jobs: int = 1,
+                 earlier: Search | None = None, found: Search | None = None) -> list[list[int]]:
+    """Which articles are one: groups of indexes into `articles`, each group in input order. `known` (optional)
+    holds, per article, its `shingles` as an array("q") where a worker already hashed them (else None);
+    with `jobs` > 1 the search for candidate pairs runs in that many processes (the same pairs). `earlier`:
+    the pairs among the first articles, unchanged since the run that found them (only pairs with the others
+    are searched, see `merge_incremental.py`); `found` (optional) is given this run's pairs."""
     if len({a.provenance[0].file for a in articles}) < 2:  # copies are only ever merged across sources
+        if found is not None:
+            found.count, found.pairs = len(articles), []
         return [[i] for i in range(len(articles))]
     with paused_gc():  # merging builds many small objects and no cycles: collecting costs a third of its time
-        return _find_groups(articles)
+        sets = list(map(_triples, articles, known or [None] * len(articles)))
+        if earlier is not None and 0 < earlier.count < len(articles):
+            from .merge_incremental import pairs_with_new
+
+            new = pairs_with_new(articles, sets, [_day(a) for a in articles], earlier.count, _pair_allowed,
+                                 COMMON, MIN_SHARED, REPRINT_DAYS)
+            pairs = sorted(earlier.pairs + new)
+        else:
+            pairs = _candidates(articles, sets, jobs)
+        if found is not None:
+            found.count, found.pairs = len(articles), pairs
+        return _find_groups(articles, sets, pairs)
 
 
-def _find_groups(articles: list[Article]) -> list[list[int]]:
-    sets = [array("q", shingles(a)) for a in articles]  # 8 bytes a triple, not a set's ~60
+def _triples(article: Article, known: array | None) -> array:
+    return array("q", shingles(article)) if known is None else known  # 8 bytes a triple, not a set's ~60
+
+
+def _find_groups(articles: list[Article], sets: list[array], pairs: list[tuple[int, int]]) -> list[list[int]]:
     parent = list(range(len(articles)))
     members = [[a] for a in articles]  # each group's articles, kept at its root
 
@@ -138,7 +176,7 @@ def _find_groups(articles: list[Article]) -> list[list[int]]:
         return i
 
     last, set_i = -1, set()
-    for i, j in _candidates(articles, sets):  # sorted: one set for each first article
+    for i, j in pairs:  # sorted: one set for each first article
         root_i, root_j = find(i), find(j)
         if root_i != root_j and _may_join(members[root_i], members[root_j]):
             last, set_i = (last, set_i) if i == last else (i, set(sets[i]))

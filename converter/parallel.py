@@ -45,6 +45,8 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
     key: str | None = None  # the cache key of the source's conversion (None: not cached)
+    triples: list | None = None  # each article's word-triple hashes (merge.shingles, an array each), never cached
+    triples_probe: int | None = None  # `triples_probe()` where they were hashed: usable only where it is the same
 
 
 def default_jobs() -> int:
@@ -237,6 +239,7 @@ def load_payload(found: Found, max_bytes: int) -> Payload:
 def convert_payload(payload: Payload, options: Options) -> Outcome:
     """Check and convert one source read by `load_payload`; bad input becomes an error line naming the file."""
     from . import pipeline
+    from .prepared import prepare
     from .sidecar import SidecarError, parse_sidecar
     from .sources import SourceError, source_from_bytes
 
@@ -252,6 +255,9 @@ def convert_payload(payload: Payload, options: Options) -> Outcome:
             raise SidecarError(payload.sidecar_error)
         sidecar = parse_sidecar(*payload.sidecar) if payload.sidecar else {}
         result = pipeline.convert_source(source, sidecar, options.kind, options.explain)
+        if not options.explain:  # its files and report entry, made here (with --explain the main process does)
+            result.prepared = prepare(result)
+            source.text = ""  # not needed past here (its words are in the articles and dropped lines): not held
     except (SourceError, SidecarError) as err:
         return Outcome(None, warnings, found.said(str(err)))
     except RecursionError:
@@ -264,9 +270,16 @@ def convert_file(found: Found, options: Options) -> Outcome:
     return convert_payload(load_payload(found, options.max_bytes), options)
 
 
+def triples_probe() -> int:
+    """Python's string hashes differ between processes unless they share a start (a forked pool does): the
+    word-triple hashes a worker made are used only where this value is the same."""
+    return hash("broadsheet word triples")
+
+
 def _convert_and_store(task: tuple[Found | Payload, Options, str | None, Path | None]) -> bytes:
     """In a worker: convert (reading the source first unless its bytes came along), keep a good result in
-    the cache when given its folder, send it back pickled once."""
+    the cache when given its folder, send it back pickled once, with its articles' word triples when the
+    workers share this machine's files (a local pool: the duplicate search then need not hash them again)."""
     source, options, key, folder = task
     outcome = convert_payload(source, options) if isinstance(source, Payload) else convert_file(source, options)
     data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
@@ -276,6 +289,14 @@ def _convert_and_store(task: tuple[Found | Payload, Options, str | None, Path | 
         if cache.warnings:
             outcome.warnings += cache.warnings
             data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+    if outcome.result is not None and outcome.result.prepared is not None and not isinstance(source, Payload):
+        from array import array
+
+        from .merge import shingles
+
+        outcome.triples = [array("q", shingles(a)) for a in outcome.result.articles]
+        outcome.triples_probe = triples_probe()
+        data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
     return data
 
 

@@ -33,8 +33,9 @@ from .accounting import merged_away_entries, record_label_words
 from .cache import merged_with_cache
 from .detect import KINDS, Choice, choose_kind
 from .explain import LineRole, Tracer, explain_lines, named, run_rules
-from .parallel import Options, convert_all
+from .parallel import Options, convert_all, triples_probe
 from .model import DROP, Article, Dropped, Source
+from .prepared import Prepared
 from .presets import PRESETS, ruler
 from .readers import recognise
 from .readers.front_matter import article_fields
@@ -57,6 +58,7 @@ class SourceResult:
     problems: list[str] = field(default_factory=list)  # metadata of the source refused: "what: why"
     choice: Choice | None = None  # how the kind was chosen: evidence, confidence, runner-up, override
     explanation: list[LineRole] | None = None  # with --explain: every line's role and the rules behind it
+    prepared: Prepared | None = None  # its Markdown files and report entry, made where it was converted
 
 
 @dataclass
@@ -68,6 +70,7 @@ class Conversion:
     skipped: list[str] = field(default_factory=list)  # files in a folder that are not sources: "file: why"
     merged: list[str] = field(default_factory=list)
     cached: int = 0  # sources whose conversion came from the cache
+    rendered: dict[int, bytes] = field(default_factory=dict)  # id(article) → its file, rendered by a worker
 
 
 def convert_source(source: Source, sidecar: dict | None = None, kind: str | None = None,
@@ -85,11 +88,11 @@ def convert_source(source: Source, sidecar: dict | None = None, kind: str | None
     choice = choose_kind(source.text, override=override or structured,
                          override_by=by if override else "structured reader")
     state, tracer = _read_as(source, sidecar, choice.kind, explain)
-    if not state.articles and not override:
+    if not state.articles and not override and not state.refused:
         state, tracer = _fall_back(source, sidecar, choice, explain) or (state, tracer)
     named("account_for_leftovers", _account_for_leftovers, state)
     _apply_source_front_matter(state)
-    problems = _check_issue_metadata(state)
+    problems = _check_issue_metadata(state) + ([state.refused] if state.refused else [])
     _apply_issue_metadata(state)
     named("record_label_words", record_label_words, state)
     explanation = explain_lines(tracer, source.text) if tracer else None
@@ -225,7 +228,7 @@ def convert_paths(paths: list[Path], kind: str | None = None, max_bytes: int = D
     options = Options(kind=kind, max_bytes=max_bytes, explain=explain)
     outcomes, conversion.warnings, conversion.cached = convert_all(sources, options, jobs, cache_folder,
                                                                    progress, scheduler)
-    converted, key_of = iter(outcomes), {}
+    converted, key_of, triples_of = iter(outcomes), {}, {}
     for found in found_all:
         if found.skipped:
             conversion.skipped.append(found.said(found.skipped))
@@ -239,15 +242,42 @@ def convert_paths(paths: list[Path], kind: str | None = None, max_bytes: int = D
             conversion.errors += [found.said(problem) for problem in outcome.result.problems]
             conversion.results.append(outcome.result)
             key_of[id(outcome.result)] = outcome.key
+            if outcome.triples is not None and outcome.triples_probe == triples_probe():
+                triples_of[id(outcome.result)] = outcome.triples
     _keep_issues_apart(conversion)
     _join_across_sources(conversion.results)
     all_articles = [a for r in conversion.results for a in r.articles]
     keys = [key_of[id(r)] for r in conversion.results for _ in r.articles]
-    conversion.articles, merged, notes = merged_with_cache(all_articles, keys, cache_folder)
+    known = [triples for r in conversion.results for triples in _known_triples(r, triples_of)]
+    conversion.articles, merged, notes = merged_with_cache(all_articles, keys, cache_folder, known,
+                                                             1 if scheduler else jobs)
     conversion.merged = [f"{note} (rule merge_duplicates)" for note in merged]
     conversion.warnings += notes
     _report_merged_away_text(conversion, all_articles)
+    conversion.rendered = _prepared_files(conversion)
     return conversion
+
+
+def _known_triples(result: SourceResult, triples_of: dict[int, list]) -> list:
+    """The word triples the worker hashed for each of the source's articles (None where it did not, or where
+    the main process changed the articles since)."""
+    triples = triples_of.pop(id(result), None)
+    prepared = result.prepared
+    if triples is None or prepared is None or not prepared.fits(result):
+        return [None] * len(result.articles)
+    return triples
+
+
+def _prepared_files(conversion: Conversion) -> dict[int, bytes]:
+    """id(article) → its Markdown file as the worker rendered it, for every source still as the worker saw it."""
+    rendered: dict[int, bytes] = {}
+    for result in conversion.results:
+        prepared = result.prepared
+        if prepared is not None and prepared.rendered is not None and prepared.fits(result):
+            rendered.update(zip(map(id, result.articles), prepared.rendered))
+        if prepared is not None:
+            prepared.rendered = None  # held once, in the map, until the articles are written
+    return rendered
 
 
 def _join_across_sources(results: list[SourceResult]) -> None:

@@ -47,11 +47,13 @@ from .rules.markup import (
     read_layout_boxes,
     read_list_items,
     read_plain_kickers,
+    read_promoted_paragraphs,
     read_tables,
     unwrap_emphasised_credits,
 )
 from .rules.headline_groups import report_side_by_side_heads
 from .rules.adverts import drop_adverts
+from .rules.advert_pages import drop_advert_sections
 from .rules.page_furniture import drop_page_furniture
 from .rules.place_figures import place_figures
 from .rules.read_masthead_date import read_masthead_date
@@ -78,10 +80,11 @@ ARTICLE_RULES: list[Rule] = [rank_heading_levels, attach_metadata, find_dateline
 PRESETS: dict[str, list[Rule]] = {
     "ocr-page": LINE_RULES + [drop_page_furniture, drop_run_on_furniture, read_masthead_date, drop_contents_box,
                               untangle_columns, report_side_by_side_heads, join_wrapped_lines,
-                              drop_adverts] + LINE_KINDS + [find_short_lines, segment_page] + ARTICLE_RULES
+                              drop_adverts, drop_advert_sections] + LINE_KINDS + [find_short_lines, segment_page] + ARTICLE_RULES
     + [drop_model_furniture],
-    "pdf-markdown": LINE_RULES + [drop_page_furniture, read_masthead_date, read_atx_headings, read_plain_kickers, read_layout_boxes, read_tables, read_blockquotes,
-                                  read_list_items, join_wrapped_lines, drop_adverts]
+    "pdf-markdown": LINE_RULES + [drop_page_furniture, read_masthead_date, read_atx_headings, read_promoted_paragraphs,
+                                  read_plain_kickers, read_layout_boxes, read_tables, read_blockquotes,
+                                  read_list_items, join_wrapped_lines, drop_adverts, drop_advert_sections]
     + LINE_KINDS + [read_bold_crossheads] + [segment_page]
     + ARTICLE_RULES + [drop_model_furniture],
     "article": LINE_RULES + [drop_colophon, join_wrapped_lines, read_atx_headings] + LINE_KINDS + [find_short_lines, segment_single]
@@ -98,7 +101,7 @@ PRESETS: dict[str, list[Rule]] = {
     "news-markup": [read_news_markup, place_figures],
     "generic": LINE_RULES + [drop_page_furniture, drop_run_on_furniture, read_masthead_date, drop_contents_box,
                              untangle_columns, report_side_by_side_heads, join_wrapped_lines,
-                             drop_adverts, read_atx_headings]
+                             drop_adverts, read_atx_headings, drop_advert_sections]
     + LINE_KINDS + [find_short_lines, segment_page]
     + ARTICLE_RULES + [drop_model_furniture],
 }

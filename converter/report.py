@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from .pipeline import Conversion
+from .prepared import Prepared, json_items
 from .report_page import dropped_by_reason, report_markdown
 from .sources import published
 from .wording import plural
@@ -15,33 +18,92 @@ REPORT_JSON = "conversion-report.json"
 REPORT_MD = "conversion-report.md"
 
 
+class SourceEntry(dict):
+    """A source's entry in the report; `prepared` (from the worker) holds its fixed keys already written."""
+
+    prepared = None
+
+
+@dataclass
+class PreparedEntry:
+    """A source's entry kept as the worker's ready-made parts and its list of articles; a dict only when read."""
+
+    file: str
+    prepared: Prepared
+    articles: list[dict]
+
+    def __getitem__(self, key: str):  # type: ignore[no-untyped-def]
+        return self.file if key == "file" else self.articles if key == "articles" else self.as_dict()[key]
+
+    def as_dict(self) -> SourceEntry:
+        entry = SourceEntry(json.loads("{" + self.prepared.head_json + "}"))
+        entry["articles"] = self.articles
+        entry.update(json.loads("{" + self.prepared.tail_json + "}"))
+        entry.prepared = self.prepared
+        return entry
+
+    def json(self) -> str:
+        """The entry as `json.dumps(..., indent=1)` writes it inside the report's list of sources."""
+        articles = json_items({"articles": self.articles})
+        return "{\n   " + ",\n   ".join((self.prepared.head_json, articles, self.prepared.tail_json)) + "\n  }"
+
+
+class ReportSources(Sequence):
+    """The report's list of sources. Entries a worker prepared stay in their written form (a few kB each, where
+    the parsed dicts take several times that) and become dicts only when read; `entries` gives them as kept."""
+
+    def __init__(self, entries: list[SourceEntry | PreparedEntry]) -> None:
+        self.entries = entries
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        entry = self.entries[index]
+        return entry.as_dict() if isinstance(entry, PreparedEntry) else entry
+
+
+def source_head(result) -> dict:  # type: ignore[no-untyped-def]
+    """The report entry's keys before "articles" (a `pipeline.SourceResult`)."""
+    return {
+        "file": result.source.name,  # the path relative to the sources root: never a local path
+        "path": result.source.name,
+        "kind": result.kind,
+        "detection": result.choice.as_dict() if result.choice else None,
+        "encoding": result.source.encoding,
+        "sha256": result.source.sha256,
+        "warnings": result.source.warnings,
+        "issue": {k: v for k, v in result.issue.items() if isinstance(v, str)},
+    }
+
+
+def source_tail(result) -> dict:  # type: ignore[no-untyped-def]
+    """The report entry's keys after "articles": the lines left out, the joins, the captions moved."""
+    return {
+        "dropped": [d.as_dict() for d in result.dropped],
+        "joins": joins_of(result),
+        "figures": [{"lines": list(f.lines), "article": a.title, "rule": f.rule}
+                    for a in result.articles for f in a.figures],
+    }
+
+
+def _source_entry(result, paths: dict, kept: set[int]) -> SourceEntry | PreparedEntry:  # type: ignore[no-untyped-def]
+    articles = [{"title": a.title, "lines": list(a.lines), "path": str(paths[id(a)]) if id(a) in kept else None,
+                 "merged_into_other": id(a) not in kept} for a in result.articles]
+    prepared = result.prepared
+    if prepared is not None and prepared.fits(result):
+        return PreparedEntry(result.source.name, prepared, articles)
+    entry = SourceEntry({**source_head(result), "articles": articles, **source_tail(result)})
+    if result.explanation is not None:
+        entry["explain"] = [line.as_dict() for line in result.explanation]
+    return entry
+
+
 def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dict:
-    paths = written.paths
     kept = {id(a) for a in conversion.articles}
-    sources = []
-    for result in conversion.results:
-        sources.append({
-            "file": result.source.name,  # the path relative to the sources root: never a local path
-            "path": result.source.name,
-            "kind": result.kind,
-            "detection": result.choice.as_dict() if result.choice else None,
-            "encoding": result.source.encoding,
-            "sha256": result.source.sha256,
-            "warnings": result.source.warnings,
-            "issue": {k: v for k, v in result.issue.items() if isinstance(v, str)},
-            "articles": [
-                {"title": a.title, "lines": list(a.lines),
-                 "path": str(paths[id(a)]) if id(a) in kept else None,
-                 "merged_into_other": id(a) not in kept}
-                for a in result.articles
-            ],
-            "dropped": [d.as_dict() for d in result.dropped],
-            "joins": joins_of(result),
-            "figures": [{"lines": list(f.lines), "article": a.title, "rule": f.rule}
-                        for a in result.articles for f in a.figures],
-        })
-        if result.explanation is not None:
-            sources[-1]["explain"] = [line.as_dict() for line in result.explanation]
+    sources = ReportSources([_source_entry(result, written.paths, kept) for result in conversion.results])
     return {
         "sources": sources,
         "errors": conversion.errors + written.errors,  # as said on the terminal; published by `write_report`
@@ -55,7 +117,7 @@ def build_report(conversion: Conversion, written: WriteResult, out: Path) -> dic
         "totals": {
             "sources": len(sources),
             "articles": len(conversion.articles),
-            "dropped_lines": sum(d["lines"][1] - d["lines"][0] + 1 for s in sources for d in s["dropped"]),
+            "dropped_lines": sum(d.lines[1] - d.lines[0] + 1 for r in conversion.results for d in r.dropped),
             "errors": len(conversion.errors) + len(written.errors),
         },
     }
@@ -96,8 +158,36 @@ def write_report(report: dict, out: Path) -> None:
     """Both report files, each written atomically: a killed run leaves the old report or the new, never
     an empty or half-written one."""
     public = published_report(report)
-    write_atomic(out / REPORT_JSON, json.dumps(public, ensure_ascii=False, indent=1) + "\n")
+    write_atomic(out / REPORT_JSON, report_json_parts(public))
     write_atomic(out / REPORT_MD, _markdown(public))
+
+
+def report_json(report: dict) -> str:
+    """`json.dumps(report, ensure_ascii=False, indent=1)` and a newline, byte for byte."""
+    return "".join(report_json_parts(report))
+
+
+def report_json_parts(report: dict) -> Iterator[str]:
+    """`report_json` in pieces, to be written one after another: the entries of sources a worker prepared are
+    put together from their ready-made parts instead of encoded again."""
+    if next(iter(report), None) != "sources":  # not the report's own order: encode it the plain way
+        listed = {"sources": list(report["sources"])} if "sources" in report else {}
+        yield json.dumps({**report, **listed}, ensure_ascii=False, indent=1) + "\n"
+        return
+    sources = report["sources"]
+    entries = sources.entries if isinstance(sources, ReportSources) else sources
+    yield '{\n "sources": ' + ("[" if entries else "[]")
+    for n, entry in enumerate(entries):
+        yield ("\n  " if n == 0 else ",\n  ") + _entry_json(entry)
+    yield "\n ]" if entries else ""
+    items = {key: value for key, value in report.items() if key != "sources"}
+    yield (",\n " + json_items(items, "\n ") if items else "") + "\n}\n"
+
+
+def _entry_json(entry: SourceEntry | PreparedEntry | dict) -> str:
+    if isinstance(entry, PreparedEntry):
+        return entry.json()
+    return json.dumps(entry, ensure_ascii=False, indent=1).replace("\n", "\n  ")
 
 
 def summary_lines(report: dict) -> list[str]:

@@ -48,15 +48,41 @@ def report_markdown(report: dict) -> str:
     for title, key in HOUSEKEEPING:
         if report.get(key):
             lines += ["", f"## {title}", ""] + [f"- {markdown_text(p)}" for p in report[key]]
-    for source in report["sources"]:
+    for source in getattr(report["sources"], "entries", report["sources"]):  # as kept (see report.ReportSources)
         lines += source_section(source)
     return "\n".join(lines) + "\n"
 
 
 def source_section(source: dict) -> list[str]:
-    """One source: its summary, then the collapsed lists."""
+    """One source: its summary, then the collapsed lists (its kind line and the lines after its list of
+    articles come ready-made when a worker prepared them, see `prepared.py`)."""
+    prepared = getattr(source, "prepared", None)
+    kind, rest = (prepared.kind_markdown, [prepared.rest_markdown]) if prepared else \
+        (kind_markdown(source), rest_of_summary(source))
+    return ["", f"## {markdown_text(source['file'])}", "", kind] + articles_markdown(source["articles"]) + rest
+
+
+def kind_markdown(source: dict) -> str:
+    return f"- **Kind:** {markdown_text(kind_line(source))}"
+
+
+def articles_markdown(articles: list[dict]) -> list[str]:
+    """How many articles the source produced, each linked to its file."""
+    return [f"- **Articles produced:** {len(articles)}"] + [
+        f"    - {article_link(a)} (source lines {a['lines'][0]}–{a['lines'][1]})" for a in articles]
+
+
+def rest_of_summary(source: dict) -> list[str]:
+    """Everything after the list of articles: lines left out by reason, warnings, then the collapsed lists of
+    dropped lines, the joins and the captions moved into figures."""
     reasons = dropped_by_reason(source["dropped"])
-    lines = ["", f"## {markdown_text(source['file'])}", ""] + source_summary(source, reasons)
+    left_out = sum(count for count, _ in reasons.values())
+    lines = [f"- **Lines left out:** {left_out}" + (" — " + "; ".join(
+        f"{count} {markdown_text(reason)}" for reason, (count, _) in reasons.items()) if reasons else "")]
+    warnings = source.get("warnings") or []
+    lines.append(f"- **Warnings:** {len(warnings)}")
+    lines += [f"    - {markdown_text(w)}" for w in warnings]
+    lines.append("")
     for reason, (count, spans) in reasons.items():
         lines += dropped_details(reason, count, spans)
     lines += joins_markdown(source.get("joins", []))
@@ -75,21 +101,6 @@ def dropped_by_reason(dropped: list[dict]) -> dict[str, tuple[int, list[dict]]]:
         counts[d["reason"]] = counts.get(d["reason"], 0) + d["lines"][1] - d["lines"][0] + 1
         spans.setdefault(d["reason"], []).append(d)
     return {reason: (counts[reason], spans[reason]) for reason in spans}
-
-
-def source_summary(source: dict, reasons: dict[str, tuple[int, list[dict]]]) -> list[str]:
-    """Kind, articles produced (linked), lines left out by reason, warnings: a short list."""
-    articles = source["articles"]
-    left_out = sum(count for count, _ in reasons.values())
-    lines = [f"- **Kind:** {markdown_text(kind_line(source))}",
-             f"- **Articles produced:** {len(articles)}"]
-    lines += [f"    - {article_link(a)} (source lines {a['lines'][0]}–{a['lines'][1]})" for a in articles]
-    lines.append(f"- **Lines left out:** {left_out}" + (" — " + "; ".join(
-        f"{count} {markdown_text(reason)}" for reason, (count, _) in reasons.items()) if reasons else ""))
-    warnings = source.get("warnings") or []
-    lines.append(f"- **Warnings:** {len(warnings)}")
-    lines += [f"    - {markdown_text(w)}" for w in warnings]
-    return lines + [""]
 
 
 def article_link(article: dict) -> str:

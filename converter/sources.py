@@ -7,6 +7,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from .decode import SourceError, decode_bytes
 from .model import Source
@@ -203,11 +204,20 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise SourceError(f"{_kind_of(info.st_mode)}, not a regular file: not read")
         try:
-            data = stream.read(max_bytes + 1)
+            data = _read_at_most(stream, max_bytes + 1, info.st_size)
         except OSError as err:
             raise SourceError(f"cannot be read: {err.strerror or err}") from None
     if len(data) > max_bytes:
         raise SourceError(too_large(max(len(data), info.st_size), max_bytes))
+    return data
+
+
+def _read_at_most(stream: BinaryIO, limit: int, size: int) -> bytes:
+    """`stream.read(limit)`, asking first for the size fstat gave (and one byte more), so a small file does not
+    cost a buffer of `limit` bytes; a file that grew since then is read on to the limit."""
+    data = stream.read(min(limit, size + 1))
+    if size < len(data) < limit:
+        data += stream.read(limit - len(data))
     return data
 
 

@@ -28,6 +28,7 @@ class State:
     first_text_index: int = 0  # index of the first running-text block (set by segmentation)
     current_title: str | None = None  # headline of the article segmentation is inside
     trace: list[str] = field(default_factory=list)  # which rule did what, for --verbose
+    refused: str | None = None  # why a reader refused the whole source (too large to parse): no other kind reads it
 
     def drop(self, block: Block, reason: str) -> None:
         """Take a block out of the text and record it in the report."""

@@ -161,12 +161,15 @@ def decode_entities(text: str) -> str:
 
 
 SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+SPACE_NOT_PLAIN = re.compile(r"[\t\u00a0\u2000-\u200b\u3000]")  # SPACE_RUN's characters but the plain space
 
 
 def clean_space(text: str) -> str:
     if text.isascii() and "\t" not in text and "  " not in text:
         return text.strip()  # already NFC, and no run of spaces or tabs to fold
     text = unicodedata.normalize("NFC", text)
+    if "  " not in text and not SPACE_NOT_PLAIN.search(text):
+        return text.strip()  # every run is one plain space already: SPACE_RUN.sub would give it back unchanged
     return SPACE_RUN.sub(" ", text).strip()
 
 

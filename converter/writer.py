@@ -28,6 +28,7 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 import yaml
 
@@ -89,6 +90,20 @@ def shared_issue_folders(articles: list[Article]) -> list[str]:
             for slug, group in sorted(names.items()) if len(group) > 1]
 
 
+class Resolver:
+    """`Path.resolve()` for many files in few folders: each folder is resolved once, a file itself only when it
+    is a link."""
+
+    def __init__(self) -> None:
+        self._folders: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> Path:
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = path.parent.resolve()
+        return path.resolve() if os.path.islink(path) else folder / path.name
+
+
 class Unreadable(Exception):
     """An article file whose front matter cannot be read; the message says why (one line)."""
 
@@ -140,15 +155,17 @@ def current_umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: str | bytes, mode: int | None = None) -> None:
+def write_atomic(path: Path, data: str | bytes | Iterable[str], mode: int | None = None) -> None:
     """Write a file so that readers see the old or the new bytes, never a part: a temporary in the same
-    folder, then `os.replace`. The file gets the user's umask (`mode` default 0o666 & ~umask); the temporary
-    is removed on any error, which is raised."""
+    folder, then `os.replace`. `data` may come in pieces (text written one after another, never all held).
+    The file gets the user's umask (`mode` default 0o666 & ~umask); the temporary is removed on any error,
+    which is raised."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data.encode("utf-8") if isinstance(data, str) else data)
+            for piece in [data] if isinstance(data, (str, bytes)) else data:
+                out.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             out.flush()
             os.fchmod(out.fileno(), 0o666 & ~current_umask() if mode is None else mode)
         os.replace(temp, path)
@@ -207,7 +224,7 @@ class _Existing:
     sizes: dict[Path, int] = field(default_factory=dict)
 
     @classmethod
-    def read(cls, out: Path) -> "_Existing":
+    def read(cls, out: Path, resolved: Resolver) -> "_Existing":
         """Every article file's front matter, parsed only when its bytes changed since a run parsed it."""
         from .parsed_files import parsed_files
 
@@ -215,18 +232,19 @@ class _Existing:
         parsed = parsed_files(out, fresh=True)
         folder = out / ARTICLES_DIR
         for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+            real = resolved(path)
             try:
                 data = path.read_bytes()
-                meta = found.metas[path.resolve()] = parsed.get("writer", data, parse_front_matter)
+                meta = found.metas[real] = parsed.get("writer", data, parse_front_matter)
             except OSError as err:
-                found.unreadable[path.resolve()] = f"cannot be read: {err.strerror or err}"
+                found.unreadable[real] = f"cannot be read: {err.strerror or err}"
                 continue
             except Unreadable as err:
-                found.unreadable[path.resolve()] = str(err)
+                found.unreadable[real] = str(err)
                 continue
-            found.sizes[path.resolve()] = len(data)
+            found.sizes[real] = len(data)
             if meta.get("locked"):
-                found.locked[path.resolve()] = _provenance_keys(meta)
+                found.locked[real] = _provenance_keys(meta)
         parsed.save()
         return found
 
@@ -241,23 +259,25 @@ class _Existing:
 
 
 def write_articles(articles: list[Article], out: Path, prune: bool = False,
-                   converted: frozenset[str] = frozenset()) -> WriteResult:
-    """Write each article; `converted` names the sources this run converted (for superseded files)."""
+                   converted: frozenset[str] = frozenset(), rendered: dict[int, bytes] | None = None) -> WriteResult:
+    """Write each article; `converted` names the sources this run converted (for superseded files);
+    `rendered` holds id(article) → its file where a worker already rendered it."""
     result = WriteResult(paths=plan_paths(articles))
     result.warnings += shared_issue_folders(articles)
+    resolved = Resolver()
     root = out.resolve()
-    existing = _Existing.read(out)
+    existing = _Existing.read(out, resolved)
     produced: set[Path] = set()
     for n, article in enumerate(articles):
         relative = result.paths[id(article)]
-        target = (out / relative).resolve()
+        target = resolved(out / relative)
         if root not in target.parents:
             result.errors.append(Said(out / relative, relative.as_posix(),
                                       "not written: it resolves outside the output folder"))
             continue
         produced.add(target)
         try:
-            _write_one(article, target, out, existing, result)
+            _write_one(article, target, out, existing, result, (rendered or {}).get(id(article)))
         except OSError as err:
             result.errors.append(Said(out / relative, relative.as_posix(), f"not written: {why_not_written(err)}"))
             if err.errno in STOPPING:
@@ -266,11 +286,12 @@ def write_articles(articles: list[Article], out: Path, prune: bool = False,
                     result.errors.append(Said(out, "output folder", f"{left} more articles not written: "
                                                                     f"{why_not_written(err)}"))
                 break
-    _find_stale(out, produced, prune, converted, result, existing, articles)
+    _find_stale(out, produced, prune, converted, result, existing, articles, resolved)
     return result
 
 
-def _write_one(article: Article, target: Path, out: Path, existing: _Existing, result: WriteResult) -> None:
+def _write_one(article: Article, target: Path, out: Path, existing: _Existing, result: WriteResult,
+               rendered: bytes | None = None) -> None:
     if target in existing.unreadable:
         _name_unreadable(out / target.relative_to(out.resolve()), out, existing.unreadable[target], result)
         return
@@ -285,11 +306,12 @@ def _write_one(article: Article, target: Path, out: Path, existing: _Existing, r
                                f"its source now gives this article as {article.title[:80]!r}: "
                                "the hand edit is kept, no second copy written")
         return
-    text = render_article(article)
-    if target.exists() and target.read_bytes() == text.encode("utf-8"):
+    data = rendered if rendered is not None else render_article(article).encode("utf-8")
+    same_size = existing.sizes.get(target) == len(data) if target in existing.sizes else target.exists()
+    if same_size and target.read_bytes() == data:
         result.unchanged.append(target)
         return
-    write_atomic(target, text)
+    write_atomic(target, data)
     result.written.append(target)
 
 
@@ -315,21 +337,21 @@ def _text_lives_on(path: Path, keys: list[tuple[str, str, int, int]], articles: 
 
 
 def _find_stale(out: Path, produced: set[Path], prune: bool, converted: frozenset[str],
-                result: WriteResult, existing: _Existing, articles: list[Article]) -> None:
+                result: WriteResult, existing: _Existing, articles: list[Article], resolved: Resolver) -> None:
     folder = out / ARTICLES_DIR
     if not folder.is_dir():
         return
     kept = set(result.locked)
     new = {(p.sha256, p.lines[0], p.lines[1]) for a in articles for p in a.provenance}
     for path in sorted(folder.rglob("*.md")):
-        resolved = path.resolve()
-        if resolved in produced or resolved in kept:
+        real = resolved(path)
+        if real in produced or real in kept:
             continue
-        if resolved in existing.unreadable:
-            _name_unreadable(path, out, existing.unreadable[resolved], result)
+        if real in existing.unreadable:
+            _name_unreadable(path, out, existing.unreadable[real], result)
             result.stale.append(path)
             continue
-        meta = existing.metas.get(resolved) or {}
+        meta = existing.metas.get(real) or {}
         if meta.get("locked"):  # hand-corrected: kept, never removed
             result.stale.append(path)
             continue

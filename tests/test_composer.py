@@ -168,7 +168,7 @@ def test_gold_agrees_with_the_printed_page(mix: str, index: int) -> None:
         assert all(any(squash(j) in p for p in mine) for j in gold["joins"]), gold["joins"]
         heads = [lines[r["line"] - 1] for r in roles if r.get("article") == n and r["role"] in
                  ("headline", "jump_head")]
-        assert gold["title"] in heads
+        assert gold["title"] in heads or gold["title"] == " ".join(heads)  # a headline may span lines (a stack)
         crossheads = [lines[r["line"] - 1] for r in roles if r.get("article") == n and r["role"] == "crosshead"]
         assert crossheads == gold.get("headings", [])
         for fig in gold["figures"]:

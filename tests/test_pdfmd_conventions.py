@@ -252,3 +252,263 @@ Our correspondent writes that meetings were held in three towns this week.
 """
     docs = _convert(tmp_path, page)
     assert len(docs) == 2 and any("title: Notes from the Field" in d for d in docs)
+
+
+def _front_and_body(doc: str) -> tuple[str, str]:
+    front, body = doc.split("---\n", 2)[1:]
+    return front, body
+
+
+DOCLING_PAGE = """## Ferry Crews Walk Out
+
+## Unions say the pay offer ignores two years of rising prices
+
+By Ines Moreau
+
+Harbour Reporter
+
+Ferry crews walked off the job at dawn on Tuesday, leaving commuters on both banks to find other routes.
+
+<!-- image -->
+
+| Commuters queue for buses at the north terminal. |
+|---------------------------------------------------|
+| Photo: Lena Fischer |
+
+The operator said it would meet the union again on Thursday.
+
+## Analysis
+
+## Why the tunnel toll keeps rising
+
+By Omar Haddad
+
+The toll on the harbour tunnel has risen in each of the past five years, and the authority gives three reasons.
+
+## Market Hall to Reopen in Spring
+
+By Ines Moreau
+
+The market hall, closed since the flood, will reopen in March with forty stalls.
+"""
+
+
+def test_a_docling_page_of_stories_with_bylines_is_read_as_pdf_markdown_not_as_generic() -> None:
+    """A PDF→Markdown file is a laid-out page printed with markup: its bylines and headline groups
+    are page evidence, and they must not outvote the markup that says which tool printed it."""
+    from converter.detect import choose_kind
+
+    page = ("## Ferry Crews Walk Out\n\nBy Ines Moreau\n\nFerry crews walked off the job at dawn on Tuesday.\n\n"
+            "<!-- image -->\n\nThe operator said it would meet the union again on Thursday.\n\n"
+            "## Market Hall to Reopen in Spring\n\nBy Omar Haddad\n\nThe market hall will reopen in March.\n\n"
+            "## Tunnel Toll Rises Again\n\nBy Lena Fischer\n\nThe toll has risen in each of the past five years.\n")
+    for text in (page, DOCLING_PAGE):
+        choice = choose_kind(text)
+        assert choice.kind == "pdf-markdown", choice.summary()
+
+
+def test_a_short_headline_over_a_longer_deck_is_the_title_and_a_label_over_a_headline_is_the_kicker(tmp_path) -> None:
+    docs = _convert(tmp_path, DOCLING_PAGE)
+    titles = sorted(line for d in docs for line in d.splitlines() if line.startswith("title:"))
+    assert titles == ["title: Ferry Crews Walk Out", "title: Market Hall to Reopen in Spring",
+                      "title: Why the tunnel toll keeps rising"]
+    ferry = next(d for d in docs if "title: Ferry Crews Walk Out" in d)
+    front, body = _front_and_body(ferry)
+    assert "deck: Unions say the pay offer ignores two years of rising prices" in front
+    assert body.strip().startswith("Ferry crews walked off the job")
+    toll = next(d for d in docs if "title: Why the tunnel toll" in d)
+    assert "section: Analysis" in toll
+
+
+BOLD_HEADLINE_PAGE = """**Ferry Crews Walk Out as Talks on Pay Break Down Again**
+
+Ferry crews walked off the job at dawn on Tuesday, leaving commuters on both banks to find other routes.
+
+The operator said it would meet the union again on Thursday.
+
+**What happens next**
+
+Buses will run every ten minutes from both terminals until the crews return.
+
+**Market Hall to Reopen in Spring**
+
+By Ines Moreau
+
+The market hall, closed since the flood, will reopen in March with forty stalls.
+"""
+
+
+def test_a_bold_line_above_the_first_text_or_over_a_byline_is_a_headline_and_elsewhere_a_crosshead(tmp_path) -> None:
+    """pymupdf4llm and pdftotext print a headline set in bold type as `**…**`, as they print a bold
+    crosshead: the first line of the page, and a bold line over a byline, open stories."""
+    docs = _convert(tmp_path, BOLD_HEADLINE_PAGE)
+    assert len(docs) == 2
+    ferry = next(d for d in docs if "title: Ferry Crews Walk Out" in d)
+    front, body = _front_and_body(ferry)
+    assert "What happens next" in body and "Buses will run every ten minutes" in body
+    assert body.strip().startswith("Ferry crews walked off the job")
+    market = next(d for d in docs if "title: Market Hall to Reopen in Spring" in d)
+    assert "Ines Moreau" in _front_and_body(market)[0]
+
+
+ADVERT_PAGE = """============================================================
+PAGE 1
+============================================================
+
+# Harbour Bridge to Close for Repairs
+
+The harbour bridge will close for six weeks from Monday while engineers replace the worn deck plates.
+
+Advertisement
+
+Ferries will run every ten minutes during the closure, the operator said.
+
+============================================================
+PAGE 2
+============================================================
+
+# CLASSIFIED ADVERTISING
+
+# Riverside Motors
+
+Used cars of every make, fully serviced, with a year's warranty on each.
+
+# Piano Lessons
+
+Beginners and advanced pupils taught at home by a qualified teacher.
+
+============================================================
+PAGE 3
+============================================================
+
+# Library Opens a New Wing
+
+The town library opened its new reading wing on Saturday with a ceremony.
+"""
+
+
+def test_an_advert_section_label_drops_the_boxes_under_it_to_the_page_break_and_the_slot_label_does_not(tmp_path) -> None:
+    """`CLASSIFIED ADVERTISING` (`Advertisements.`, `Anzeigen`) heads a page of advert boxes, each
+    printed as a headline group: none is a story. A lone `Advertisement` slot inside a story is not
+    a section: the story's text goes on under it. The next page brings stories again."""
+    docs = _convert(tmp_path, ADVERT_PAGE)
+    titles = sorted(line for d in docs for line in d.splitlines() if line.startswith("title:"))
+    assert titles == ["title: Harbour Bridge to Close for Repairs", "title: Library Opens a New Wing"]
+    bridge = next(d for d in docs if "title: Harbour Bridge" in d)
+    assert "Ferries will run every ten minutes" in bridge
+    report = (tmp_path / "out" / "conversion-report.md").read_text(encoding="utf-8")
+    assert "advert section" in report
+
+
+MASTHEAD_PAGE = """# THE HARBOUR GAZETTE
+
+Vol. 7, No. 22.
+
+Single Copy, 5 cents.
+
+(Entered at the Post Office at Port Ellis as second-class matter.)
+
+# Harbour Bridge to Close for Repairs
+
+The harbour bridge will close for six weeks from Monday while engineers replace the worn deck plates.
+
+# Library Opens a New Wing
+
+The town library opened its new reading wing on Saturday. Entry is free, and it cost the town 5 cents a head.
+"""
+
+
+def test_a_price_box_and_a_postal_entry_notice_are_masthead_furniture_not_text(tmp_path) -> None:
+    docs = _convert(tmp_path, MASTHEAD_PAGE)
+    text = "\n".join(docs)
+    assert "Single Copy" not in text and "second-class matter" not in text
+    assert "it cost the town 5 cents a head." in text  # a sentence naming a price is text
+    report = (tmp_path / "out" / "conversion-report.md").read_text(encoding="utf-8")
+    assert "postal entry" in report
+
+
+JUMP_PAGES = """============================================================
+PAGE 1
+============================================================
+
+# Council Approves Harbour Budget
+
+By Jane Doe
+
+The council approved the harbour budget on Tuesday after a long debate about the cost of dredging the channel.
+
+Councillors said the cost would be met from the port's reserves and from higher mooring fees, which rise in
+
+### Continued on page 3
+
+# Library Opens a New Wing
+
+The town library opened its new reading wing on Saturday with a ceremony attended by two hundred people.
+
+============================================================
+PAGE 2
+============================================================
+
+# School Term Starts Early
+
+Pupils return on Monday, a week earlier than last year, the education board said.
+
+============================================================
+PAGE 3
+============================================================
+
+## HARBOUR
+
+## From page 1
+
+April. The mooring fees will rise by four per cent, and the reserves will fall to their lowest level in a decade.
+
+# Ferry Fares Rise Again
+
+Ferry fares will rise by four per cent from April, the operator said.
+"""
+
+
+def test_a_story_jumping_to_a_later_page_of_the_same_file_is_joined_by_its_page_numbers(tmp_path) -> None:
+    """`Continued on page 3` on page 1 and, on page 3, a jump head with `From page 1`: one story, even
+    when the jump word (`HARBOUR`) is not printed in the jump-out and no page label names the pages —
+    a PDF→Markdown file numbers its pages by separators. The cut sentence goes on across the jump."""
+    docs = _convert(tmp_path, JUMP_PAGES)
+    titles = sorted(line for d in docs for line in d.splitlines() if line.startswith("title:"))
+    assert titles == ["title: Council Approves Harbour Budget", "title: Ferry Fares Rise Again",
+                      "title: Library Opens a New Wing", "title: School Term Starts Early"]
+    budget = next(d for d in docs if "title: Council Approves" in d)
+    assert "mooring fees, which rise in April. The mooring fees will rise by four per cent" in budget
+    assert "continued_from" not in budget
+
+
+def test_a_paragraph_marked_as_a_heading_under_running_text_is_text_and_a_long_deck_stays_a_deck(tmp_path) -> None:
+    """Tools mark lines by type size: a paragraph set larger comes out as `## …`. Under running text it
+    is running text (no story of its own); right under a headline it is the deck, however long."""
+    page = ("# Council Approves Harbour Budget\n\n"
+            "## Dredging will be paid for from the port's reserves and from higher mooring fees, the council "
+            "decided after a debate that ran past midnight and split both of its main parties down the middle.\n\n"
+            "By Jane Doe\n\nThe council approved the harbour budget on Tuesday after a long debate.\n\n"
+            "## The mayor said the channel must be dredged before the autumn storms, or the ferries would have "
+            "to stop running at low tide for the whole of the coming winter.\n\n"
+            "The work will start in May.\n\n# Library Opens a New Wing\n\n"
+            "The town library opened its new reading wing on Saturday with a ceremony.\n")
+    docs = _convert(tmp_path, page)
+    assert len(docs) == 2
+    budget = next(d for d in docs if "title: Council Approves Harbour Budget" in d)
+    front, body = _front_and_body(budget)
+    assert "deck: Dredging will be paid for" in front
+    assert "The mayor said the channel must be dredged" in body and "The work will start in May." in body
+
+
+def test_marker_numbered_page_separators_end_an_advert_section_and_the_next_page_has_its_stories(tmp_path) -> None:
+    """marker writes `{2}-----…` between pages: a page break like `=====`/`PAGE n`, not noise."""
+    page = ("{0}------------------------------------------------\n\n# Harbour Bridge to Close for Repairs\n\n"
+            "The harbour bridge will close for six weeks from Monday while engineers replace the deck.\n\n"
+            "## Anzeigen\n\n### Buchhandlung Weber\n\nNeue Schulbücher eingetroffen, portofrei ab zwei Bänden.\n\n"
+            "{1}------------------------------------------------\n\n# Library Opens a New Wing\n\n"
+            "The town library opened its new reading wing on Saturday with a ceremony.\n")
+    docs = _convert(tmp_path, page)
+    titles = sorted(line for d in docs for line in d.splitlines() if line.startswith("title:"))
+    assert titles == ["title: Harbour Bridge to Close for Repairs", "title: Library Opens a New Wing"]
+    assert not any("Schulbücher" in d for d in docs)

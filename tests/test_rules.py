@@ -183,6 +183,21 @@ def test_a_capitals_headline_over_its_kicker_is_no_page_header() -> None:
     assert (heads["page"], heads["title"]) == (None, "Ferry Fares Climb Again")
 
 
+@pytest.mark.parametrize("first", [False, True])
+def test_a_headline_set_apart_by_its_type_over_a_sentence_case_deck(first: bool) -> None:
+    # capitals or Title Case, three words or more, over a deck in sentence case: headline and deck
+    heads = _heads(["SOME PERTINENT QUESTIONS", "Critics say the plan leaves key questions open"], first=first)
+    assert (heads["page"], heads["section"], heads["title"]) == (None, None, "SOME PERTINENT QUESTIONS")
+    assert heads["deck"] == "Critics say the plan leaves key questions open"
+    heads = _heads(["Heartless Double Dealing", "Officials weigh the costs as a deadline nears"], first=first)
+    assert (heads["section"], heads["title"]) == (None, "Heartless Double Dealing")
+    # a kicker runs to one or two words: still the kicker over a sentence-case headline
+    heads = _heads(["WORLD", "Storm floods the harbour district overnight"], first=first)
+    assert heads["title"] == "Storm floods the harbour district overnight"
+    heads = _heads(["In Brief", "Ferry fares climb again as fuel costs rise"], first=first)
+    assert (heads["section"], heads["title"]) == ("In Brief", "Ferry fares climb again as fuel costs rise")
+
+
 def test_a_page_label_papers_print_heads_the_page() -> None:
     heads = _heads(["METRO", "Focus", "Bridge Repairs Close Two Lanes"], first=True)
     assert (heads["page"], heads["section"], heads["title"]) == ("METRO", "Focus", "Bridge Repairs Close Two Lanes")

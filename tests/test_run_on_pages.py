@@ -130,3 +130,58 @@ def test_cut_pieces_always_give_the_line_back(stories, joiner) -> None:
         parts.append(title + joiner + " ".join(SENTENCES_EN[i % len(SENTENCES_EN)] for i in range(count)))
     line = joiner.join(parts)
     assert " ".join(p.text for p in cut_run_on(line)).split() == line.split()
+
+
+@pytest.mark.parametrize("sentence, context_tail, heads", [
+    # a headline in Title Case, no cue word: it ends where the text goes on in lower case
+    ("Harbour Plan Faces a Long Delay Councillors said on Tuesday the dredging would wait a year.", "",
+     ["Harbour Plan Faces a Long Delay"]),
+    # the text opens with a name: the name recurs in the text, so the cut stands before all of it
+    ("Dock Strike Enters Its Third Week Port Talbot workers voted again on Monday to stay out.",
+     " Port Talbot has seen no ship since May.", ["Dock Strike Enters Its Third Week"]),
+    # an opener inside a Title Case headline (`As It Is`) opens no sentence
+    ("Why the Constitution Is As It Is Historians agree the framers were careful men.", "",
+     ["Why the Constitution Is As It Is"]),
+])
+def test_a_title_case_headline_running_into_its_text_is_cut_off(sentence: str, context_tail: str,
+                                                                  heads: list[str]) -> None:
+    assert split_heads(sentence, sentence + context_tail)[0] == heads
+
+
+@pytest.mark.parametrize("sentence", [
+    "Members of the European Parliament voted on Tuesday to delay the harbour plan again.",
+    "New York City Mayor Eric Adams said on Tuesday the plan would cost more than expected.",
+    "The Council of Europe Secretary spoke briefly and then the meeting went on for hours.",
+])
+def test_a_sentence_opening_with_names_is_no_title_case_headline(sentence: str) -> None:
+    assert split_heads(sentence, sentence) == ([], sentence)
+
+
+FRONT_PAGE = page(
+    story("Harbour Plan Faces a Long Delay", SENTENCES_EN, 4),
+    "■ — ' ■",
+    story("STRIKE ENDS AT THE DOCKS", SENTENCES_EN[::-1], 4),
+    top="THE HARB0UR  T1MES V■l. XII, N■. 88 Pr1ce 10 . Cents RIVERTON, OHIO, SATURDAY, FEBRUARY 10, 2007 — ■ —")
+
+
+def test_a_front_page_top_ends_at_its_edition_date() -> None:
+    pieces = cut_run_on(FRONT_PAGE)
+    assert pieces[0].masthead and pieces[0].text.endswith("2007 — ■ —")  # the speckle after the date with it
+    assert [p.text for p in pieces if p.head] == ["Harbour Plan Faces a Long Delay", "STRIKE ENDS AT THE DOCKS"]
+    assert " ".join(p.text for p in pieces).split() == FRONT_PAGE.split()
+    # a date in a sentence is no folio: the words before it run on in lower case
+    assert not any(p.masthead for p in cut_run_on(page(story("On Saturday, February 10, 2007 the port was shut "
+                                                             "and the council met in the town hall", SENTENCES_EN, 6))))
+
+
+def test_a_front_page_on_one_line_converts_without_its_masthead(tmp_path: Path) -> None:
+    choice = choose_kind(FRONT_PAGE + "\n")
+    assert choice.kind == "ocr-page"  # two stories below one another: a page, not one article
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "front.txt").write_text(FRONT_PAGE + "\n", encoding="utf-8")
+    convert_to([tmp_path / "src"], tmp_path / "out")
+    articles = [p.read_text(encoding="utf-8") for p in (tmp_path / "out" / "articles").rglob("*.md")]
+    titles = {next(line[7:] for line in a.splitlines() if line.startswith("title: ")) for a in articles}
+    assert titles == {"Harbour Plan Faces a Long Delay", "STRIKE ENDS AT THE DOCKS"}
+    assert not any("RIVERTON" in a.split("---", 2)[2] for a in articles)  # the folio is in no body
+    assert all("2007-02-10" in a for a in articles)  # the edition date dates every story

@@ -40,9 +40,9 @@ def merges(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     searched: list[int] = []
     real = merge.merge_groups
 
-    def counting(articles):
+    def counting(articles, *rest):
         searched.append(len(articles))
-        return real(articles)
+        return real(articles, *rest)
 
     monkeypatch.setattr(merge, "merge_groups", counting)
     return searched

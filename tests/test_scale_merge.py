@@ -224,3 +224,53 @@ def test_any_small_set_merges_as_before(copies: list[tuple], common: int, seed: 
         assert_same_decisions(articles)
     finally:
         merge.COMMON = saved
+
+
+# --- the search split into runs of days (--jobs) ----------------------------------------------------
+
+def _pairs(articles: list[Article], parts: int) -> list[tuple[int, int]]:
+    from array import array
+
+    from converter.candidates import candidate_pairs
+
+    sets = [array("q", shingles(a)) for a in articles]
+    days = [merge._day(a) for a in articles]
+    mapper = (lambda fn, tasks: list(map(fn, tasks))) if parts > 1 else None
+    return candidate_pairs(articles, sets, days, merge._pair_allowed, 2, merge.MIN_SHARED, merge.REPRINT_DAYS,
+                           mapper=mapper, parts=parts)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_pairs_found_in_runs_of_days_are_the_pairs_found_in_one(seed: int) -> None:
+    """Each run of days is searched with the days before it as lead-in and the undated articles: the pairs
+    (undated ones, copies days apart across a run's edge, triples past the common cut-off) are the same."""
+    articles = generated(200 + seed, count=300, stories=30, days=20)
+    whole = _pairs(articles, 1)
+    assert len(whole) > 50
+    for parts in (2, 3, 7, 40):
+        assert _pairs(articles, parts) == whole
+
+
+def test_merging_in_two_processes_decides_as_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(merge, "PARALLEL_FROM", 0)
+    articles = generated(9, count=300, stories=30, days=15)
+    assert merge.merge_groups(copy.deepcopy(articles), jobs=2) == merge.merge_groups(copy.deepcopy(articles))
+
+
+# --- a run that adds articles after the last run's (the daily issue) -----------------------------------
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("common", [2, 50])
+def test_search_of_added_articles_finds_the_pairs_of_a_full_search(seed: int, common: int,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last run's pairs are kept and only pairs with the added articles are searched: the same pairs and
+    groups as searching everything, with added copies in the old days' window, undated ones on either side
+    and triples crossing the common cut-off only with the added articles."""
+    monkeypatch.setattr(merge, "COMMON", common)
+    articles = generated(300 + seed, count=260, stories=25, days=10)
+    last_run = merge.Search()
+    merge.merge_groups(copy.deepcopy(articles[:200]), found=last_run)
+    full, added = merge.Search(), merge.Search()
+    expected = merge.merge_groups(copy.deepcopy(articles), found=full)
+    assert merge.merge_groups(copy.deepcopy(articles), earlier=last_run, found=added) == expected
+    assert added.pairs == full.pairs and any(j >= 200 > i for i, j in full.pairs)

@@ -203,3 +203,53 @@ def test_no_injected_handler_runs_in_chromium(page, hostile_archive, hostile_arc
     page.evaluate(OPEN_DETAILS)
     assert "<img src=x onerror=window.pwned=1>.txt" in page.locator("article").inner_text()
     assert '{: onfocus="window.pwned=20" autofocus tabindex=1 }' in page.locator("article").inner_text()
+
+
+# --- news markup collections: what an SGML/XML source can carry never expands, loads or reaches an article ---
+
+COLLECTION = ('<!DOCTYPE lewis [\n<!ENTITY a "aaaaaaaaaaaaaaaaaaaa">\n<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n'
+              '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">\n<!ENTITY host SYSTEM "file:///etc/hostname">\n]>\n<DOCUMENT>\n'
+              + "".join(f'<REUTERS NEWID="{n}">\n<DATE>2-MAR-1987 10:0{n}:00.00</DATE>\n<TEXT>&#2;\n'
+                        f"<TITLE>HARBOUR {n} &c; &host; REOPENS</TITLE>\n<DATELINE>    OSLO, March 2 - </DATELINE>"
+                        f"<BODY>The harbour reopened &c;&c; on\nMonday{''.join(f'&#{c};' for c in range(32))}.\n"
+                        "    Ferries run again &host;.\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n" for n in (1, 2))
+              + "</DOCUMENT>\n")
+
+
+def _converted_collection(tmp_path: Path) -> tuple[list[str], dict]:
+    from converter.api import convert_to
+
+    (tmp_path / "wire.sgm").write_text(COLLECTION, encoding="utf-8")
+    convert_to([tmp_path / "wire.sgm"], tmp_path / "out")
+    report = json.loads((tmp_path / "out" / "conversion-report.json").read_text(encoding="utf-8"))
+    return [p.read_text(encoding="utf-8") for p in sorted((tmp_path / "out" / "articles").rglob("*.md"))], report
+
+
+def test_collection_entities_are_never_expanded_nor_loaded(tmp_path: Path) -> None:
+    import time
+
+    started = time.process_time()
+    articles, _ = _converted_collection(tmp_path)
+    assert time.process_time() - started < 10 and len(articles) == 2
+    hostname = Path("/etc/hostname").read_text(encoding="utf-8").strip() if Path("/etc/hostname").exists() else ""
+    for text in articles:
+        assert "aaaaaaaaaa" not in text and (not hostname or hostname not in text)
+        assert "<!ENTITY" not in text and "<REUTERS" not in text and "<BODY" not in text
+
+
+def test_control_character_references_never_reach_an_article_and_are_reported(tmp_path: Path) -> None:
+    articles, report = _converted_collection(tmp_path)
+    for text in articles:
+        assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text), repr(text)
+        assert "&#" not in text and "Reuter\n" not in text
+    reasons = [d["reason"] for d in report["sources"][0]["dropped"]]
+    assert any(r.startswith("control characters") for r in reasons)
+
+
+def test_a_markup_file_too_large_to_parse_is_refused_with_a_reason(tmp_path: Path, monkeypatch) -> None:
+    import converter.readers.markup as markup
+
+    monkeypatch.setattr(markup, "MAX_SIZE", len(COLLECTION) - 1)
+    articles, report = _converted_collection(tmp_path)
+    assert articles == []
+    assert "markup file too large to parse" in {d["reason"] for d in report["sources"][0]["dropped"]}

@@ -26,6 +26,7 @@ class Conventions:
     misplaced_column: object = False  # OCR put a column's tail of the first story above its headline
     contents_box: object = False  # a contents box over the first story: its label, the page's titles (a front page)
     adverts: object = False  # advert blocks between stories
+    advert_section: object = False  # an advert section at the first page's foot: its label, then advert boxes
     speckle: object = False  # OCR noise lines between blocks
     page_marker: object = "rule"  # rule | hash | dashes | form_feed | md_rule | marker
     run_on: object = "none"  # none | gaps | spaces: the page delivered as one line, its lines joined by a space
@@ -34,8 +35,12 @@ class Conventions:
     caps: object = False
     kicker: object = "none"  # none | above | below
     decks: object = 0
+    short_heads: object = False  # a short headline in sentence case over the story's title set as its deck
+    stack: object = False  # an older front page's stack: the headline in capitals wrapped over two lines, then
+    #                        decks that are short sentences, with rules between the parts
     # story conventions
     byline: object = "none"  # none | by_role_next | by_role_same | several | caps | zh_reporter | de_von
+    #                          | name_role_next | name_role_same: the name in capitals, no `By`, its role after it
     dateline: object = "none"  # none | ap | reuters | xinhua | dpa
     caption: object = "none"  # none | glued | caption_credit | credit_caption | slash | photo_colon | name_paper
     #                           | zh | zh_numbered | de
@@ -65,7 +70,7 @@ class Conventions:
 
 
 RANGES = {"stories", "paragraphs"}
-STORY_FIELDS = ("caps", "kicker", "decks", "byline", "dateline", "caption", "crossheads", "advert_cut", "ocr",
+STORY_FIELDS = ("caps", "kicker", "decks", "short_heads", "stack", "byline", "dateline", "caption", "crossheads", "advert_cut", "ocr",
                 "hyphenate", "signoff", "column_cut")
 PAGE_FIELDS = tuple(f.name for f in fields(Conventions) if f.name not in STORY_FIELDS and f.name not in RANGES)
 

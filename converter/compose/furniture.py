@@ -81,6 +81,19 @@ ADVERTS = {
     "de": [["Zu vermieten: 3-Zimmer-Wohnung, Tel. 0221-55501"], ["Ausverkauf! 30 Prozent auf alle Möbel",
             "Möbelhaus Berger, Hauptstraße 12"]],
 }
+# Boxes of an advert section: a name set large, then plain lines (a railway, a book, a trade), which no
+# single-line advert test (a sale word, a phone number) would catch.
+ADVERT_BOXES = {
+    "en": [["The Lakeshore Line", "Daily steamers between Port Ellis and Bayfield.", "Through tickets at all offices."],
+           ["Webb's Grammar of the English Tongue", "Revised edition, with exercises for schools and the home.",
+            "Of all booksellers, or post-paid from the publishers."],
+           ["Dr. H. Munro, Dentist", "Office over the Savings Bank, Main Street. Hours nine to five."]],
+    "zh": [["东海轮船公司", "每日往返东海与北港，各售票处均可购票。"], ["新华书局", "新到各类教科书，欢迎选购。"]],
+    "de": [["Dampfer-Linie Bremen–Hamburg", "Tägliche Abfahrten, Fahrkarten an allen Schaltern."],
+           ["Buchhandlung Weber", "Neue Schulbücher eingetroffen, portofrei ab zwei Bänden."]],
+}
+ADVERT_SECTION_LABELS = {"en": ["Advertisements.", "CLASSIFIED ADVERTISING", "Classifieds"], "zh": ["分类广告"],
+                         "de": ["Anzeigen", "Kleinanzeigen"]}
 SPECKLE = ["■ ■  ■", ". • ■ ’ ,", "i ! ; ’ .", "—  ■ —", "•• ■ ■ ..", "' ■ . ■"]
 CONTENTS_LABELS = {"en": ["Contents:", "CONTENTS.", "In this number:"], "zh": ["目录：", "本期导读："],
                    "de": ["Inhalt:", "Juhalt:", "Aus dem Inhalt:"]}  # `Juhalt`: Fraktur OCR's reading of `Inhalt`
@@ -93,3 +106,27 @@ DECKS = {
     "zh": ["多方人士表示将持续关注后续进展", "专家建议稳步推进相关工作"],
     "de": ["Ein Rückblick auf das vergangene Jahr", "Was die Lage für die Zukunft bedeutet"],
 }
+# Short headlines in sentence case, as student and local papers set them over a longer deck (the story's
+# own title is then printed as the deck). Eight disjoint slices (story index % 8) keep a page's heads apart.
+SHORT_HEADS = {
+    "en": ["Growing pains", "Council backs fee hike", "Talks stall again", "A long road back", "Rain delays work",
+           "Trustees split on plan", "New rules take hold", "Budget fight looms", "Clinic hours cut",
+           "Voters weigh options", "Faculty debate grading", "Old fears, new money", "Mayor signs lease",
+           "Plan draws fire", "Quiet gains for labor", "Test scores slip"],
+    "de": ["Streit um den Haushalt", "Neue Regeln", "Kein Ende in Sicht", "Der lange Weg", "Rat vertagt Entscheidung",
+           "Hilfe kommt spät", "Mehr Geld für Schulen", "Sorge um die Werften"],
+}
+# A role line as papers print it under a name without `By` (`KAREN MILLS` / `Senior staff writer`).
+ROLE_LINES = {
+    "en": ["Staff writer", "Senior staff writer", "Contributing writer", "Staff Writer", "Editorial staff writer",
+           "Daily correspondent", "Sports editor"],
+    "de": ["Redakteur", "Korrespondentin", "Mitarbeiter der Redaktion"],
+}
+# An older front page's stack: decks that are each a short sentence, with rules between the parts.
+STACK_DECKS = {
+    "en": ["Officials Meet Behind Closed Doors.", "Crowds Gather in the Streets.", "Loss Is Placed at a Million.",
+           "Relief Trains Sent From the Capital.", "Governor Calls Special Session.", "Many Are Left Homeless."],
+    "de": ["Die Regierung berät in geheimer Sitzung.", "Große Menge vor dem Rathaus.", "Der Schaden ist beträchtlich."],
+}
+STACK_RULES = ["----", "—", "— — —", "* * *"]
+

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from .model import Line, blank
 
 HEAD_ROLES = ("masthead", "page_label", "running_head", "kicker", "headline", "deck", "crosshead", "byline",
-              "byline_role", "caption", "credit")
+              "byline_role", "caption", "credit", "advert_head")
 
 
 @dataclass(frozen=True)
@@ -42,18 +42,21 @@ TOOLS = {
     t.name: t
     for t in (
         Tool("mistral", {"masthead": ("#", ""), "page_label": ("#", ""), "kicker": ("##", ""), "headline": ("#", "##"),
-                         "deck": ("##", "###", ""), "crosshead": ("##", "###")},
+                         "deck": ("##", "###", ""), "crosshead": ("##", "###"), "advert_head": ("#", "##", "")},
              ("![img-{n}.jpeg](img-{n}.jpeg)",), "rule", True, "&"),
         Tool("marker", {"masthead": ("#",), "page_label": ("##", "**"), "kicker": ("###", "####"),
                         "headline": ("#", "##"), "deck": ("##", "###"), "crosshead": ("###", "**"),
-                        "byline": ("", "**"), "caption": ("", "*")},
+                        "byline": ("", "**"), "caption": ("", "*"), "advert_head": ("##", "###", "**")},
              ("![](_page_{p}_Picture_{n}.jpeg)", "![](_page_{p}_Figure_{n}.jpeg)"), "marker", True, "&<>"),
-        Tool("docling", {r: ("##",) for r in ("masthead", "page_label", "kicker", "headline", "deck", "crosshead")},
+        Tool("docling", {r: ("##",) for r in ("masthead", "page_label", "kicker", "headline", "deck", "crosshead",
+                                              "advert_head")},
              ("<!-- image -->",), "md_rule", False, "&<>"),
         Tool("pymupdf", {"masthead": ("#",), "kicker": ("**", ""), "headline": ("#", "##", "**"),
-                         "deck": ("###", "**"), "crosshead": ("**",), "byline": ("**", ""), "caption": ("*", "")},
+                         "deck": ("###", "**"), "crosshead": ("**",), "byline": ("**", ""), "caption": ("*", ""),
+                         "advert_head": ("#", "**")},
              ("![](page-{p}-image-{n}.png)",), "md_rule", False, "&"),
-        Tool("pdftotext", {"headline": ("**",), "crosshead": ("**",)}, (), "form_feed", False, "&"),
+        Tool("pdftotext", {"headline": ("**",), "crosshead": ("**",), "advert_head": ("**", "")}, (), "form_feed", False,
+             "&"),
     )
 }
 ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
@@ -88,9 +91,10 @@ def dress(lines: list[Line], tool: Tool, boxed: bool, rng: random.Random) -> tup
             text = rng.choice(tool.images).format(p=page - 1, n=pictures)
             out += [Line(text, "image"), blank()]
             placeholders.append(text)
-        if line.role in HEAD_ROLES and line.role in tool.marks:
-            key = (line.role, line.article)
-            mark = picks.setdefault(key, rng.choice(tool.marks[line.role]))
+        role = "advert_head" if line.role == "advert" and line.extra.get("set_large") else line.role
+        if role in HEAD_ROLES and role in tool.marks:
+            key = (role, line.article)
+            mark = picks.setdefault(key, rng.choice(tool.marks[role]))
             line.text = marked(escaped(line.text, tool.entities), mark)
         elif line.role not in ("image", "page_marker", "blank"):
             line.text = escaped(line.text, tool.entities)

@@ -221,6 +221,8 @@ def compose_pages(layout: Layout, texts: list[dict]) -> None:
             layout.add_block(jump_lines(story, conv.lang, 2 if two_pages else 6, rng))
             jumped = story
         between(layout)
+    if conv.advert_section:
+        advert_section(layout)
     if two_pages:
         second_page(layout, texts[len(first):], labels[1], jumped)
     if conv.contents_box:
@@ -238,6 +240,17 @@ def contents_box(layout: Layout) -> None:
     box = [Line(text, "index_box") for text in items]
     layout.lines[at:at] = box + [blank()]
     layout.forbidden += [text for text in items[1:] if text not in titles]
+
+
+def advert_section(layout: Layout) -> None:
+    """Paid notices gathered at the page's foot under the section's label (`Advertisements.`,
+    `CLASSIFIED ADVERTISING`, `Anzeigen`): the label, then boxes whose first line is set large (a
+    PDF→Markdown tool marks it as a heading). All of it is furniture no body may hold."""
+    lang, rng = layout.conv.lang, layout.rng
+    layout.gap(2)
+    layout.add_block([Line(rng.choice(F.ADVERT_SECTION_LABELS[lang]), "advert", extra={"set_large": True})])
+    for texts in rng.sample(F.ADVERT_BOXES[lang], 1) + rng.sample(F.ADVERTS[lang], 1):
+        layout.add_block([Line(texts[0], "advert", extra={"set_large": True})] + [Line(t, "advert") for t in texts[1:]])
 
 
 def between(layout: Layout) -> None:

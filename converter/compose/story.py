@@ -17,6 +17,10 @@ from .noise import confuse
 def headline_group(title: str, conv: Conventions, idx: int, rng: random.Random) -> tuple[list[Line], dict]:
     printed = title.upper() if conv.caps and conv.lang != "zh" else title
     lines = [Line(printed, "headline", idx)]
+    short = rng.choice(F.SHORT_HEADS[conv.lang][idx % 8::8]) if conv.short_heads and conv.lang in F.SHORT_HEADS else ""
+    if short and len(title.split()) >= len(short.split()) + 3:  # (no draw unless the mix asks: other mixes' pages stay)
+        printed = short  # a short head over a longer deck: the story's title is set as the deck
+        lines = [Line(printed, "headline", idx), Line(title, "deck", idx)]
     section = None
     if conv.kicker != "none":
         section = rng.choice(F.KICKERS[conv.lang])
@@ -24,7 +28,21 @@ def headline_group(title: str, conv: Conventions, idx: int, rng: random.Random) 
         lines = [kicker] + lines if conv.kicker == "above" else lines + [kicker]
     for deck in rng.sample(F.DECKS[conv.lang], min(conv.decks, len(F.DECKS[conv.lang]))):
         lines.append(Line(deck, "deck", idx))
+    if conv.stack and conv.lang in F.STACK_DECKS and len(title.split()) >= 4:
+        printed, lines = stacked_group(title, conv, idx, rng)
     return lines, {"title": printed, "section": section}
+
+
+def stacked_group(title: str, conv: Conventions, idx: int, rng: random.Random) -> tuple[str, list[Line]]:
+    """The headline in capitals wrapped over two lines (the gold title is the whole of it), and one or two
+    decks, each a short sentence, with a rule over each (some papers print none)."""
+    words = title.upper().split()
+    cut = len(words) // 2
+    lines = [Line(" ".join(words[:cut]), "headline", idx), Line(" ".join(words[cut:]), "headline", idx)]
+    rule = rng.choice(F.STACK_RULES + [""])
+    for deck in rng.sample(F.STACK_DECKS[conv.lang], rng.randint(1, 2)):
+        lines += ([Line(rule, "noise")] if rule else []) + [Line(deck, "deck", idx)]
+    return " ".join(words), lines
 
 
 def byline(conv: Conventions, idx: int, rng: random.Random) -> tuple[list[Line], list[str]]:
@@ -48,6 +66,11 @@ def byline(conv: Conventions, idx: int, rng: random.Random) -> tuple[list[Line],
     if style == "zh_reporter":
         names = people[: rng.randint(1, 2)]
         return [Line("本报记者 " + " ".join(names), "byline", idx)], names
+    if style in ("name_role_next", "name_role_same"):
+        role = rng.choice(F.ROLE_LINES.get(lang, F.ROLE_LINES["en"]))
+        if style == "name_role_same":
+            return [Line(f"{people[0].upper()} {role}", "byline", idx)], people[:1]
+        return [Line(people[0].upper(), "byline", idx), Line(role, "byline_role", idx)], people[:1]
     if style == "de_von":
         return [Line(f"Von {people[0]}", "byline", idx)], people[:1]
     return [], []

@@ -7,8 +7,9 @@ format family:
 
 - `wire` (with `wire_codes`, `wire_text`): IPTC 7901 / ANPA 1312 transmissions and
   AAP-style field tags;
-- `markup` (with `families`, `markup_fields`, `markup_meta`): NITF, NewsML(-G2), SGML
-  collections (`<DOC>`), RSS/Atom items, crawler XML and saved HTML pages;
+- `markup` (with `families`, `markup_fields`, `markup_meta`, `markup_records`): NITF, NewsML(-G2),
+  SGML/XML collections of records whatever the record element is called (TREC and Gigaword `<DOC>`,
+  Reuters-21578 `<REUTERS>`, `<story>`), RSS/Atom items, crawler XML and saved HTML pages;
 - `front_matter`: YAML (`---`) or TOML (`+++`) front matter at the top of any source,
   read by every preset;
 - `common`: what they share (source lines, paragraph marking, stories → articles).

@@ -40,7 +40,8 @@ NEWSML = Family(
     date=("contentcreated", "firstcreated", "versioncreated", "date.issue"), byline=("by", "byline", "creditline"),
     dateline=("dateline",), url=("link",), agency=("provider", "copyrightholder"),
 )
-# SGML collections (TREC, LDC, Reuters corpora): <DOC><DOCNO>…<HEADLINE>…<TEXT><P>…
+# SGML collections (TREC, LDC, Reuters corpora): <DOC><DOCNO>…<HEADLINE>…<TEXT><P>…; records of any other
+# name holding these elements (`<REUTERS>`, `<story>`) are added by markup_records.record_names.
 SGML = Family(
     "SGML collection", stories=("doc",), title=("headline", "hl", "title", "head", "hd"),
     body=("text", "body", "leadpara"), deck=("subhead", "sub-headline"), date=("date", "date_time", "dd", "pubdate"),

@@ -21,9 +21,14 @@ from ..model import CAPTION, CROSSHEAD, PARA, Block, Dropped
 from ..state import State
 from ..urls import clean_url
 from .common import Line, Story, block, dropped, metadata, paragraphs, publish
-from .families import FAMILIES, Family
+from .families import CRAWLED, FAMILIES, SGML, Family
 from .markup_meta import feed_title, page_meta
 from .markup_fields import CREDIT_LABEL, local, credit_split, label_left, markup_date, names_of
+from .markup_records import (
+    control_names, control_references, index_element, opening_line_starts_a_paragraph, read_sign_off, record_id_date,
+    record_names, signs_off, starts_a_collection,
+)
+from ..rules.cues import agency_name
 from .wire_codes import dateline_match
 
 KIND = "news-markup"
@@ -41,12 +46,13 @@ TAG_TEXT = re.compile(r"</?(?:p|div|br|span|a|b|i|em|strong|img|figure|h[1-6]|ul
                       re.IGNORECASE)
 FIELD_MARKS = {"byline", "author", "dateline", "standfirst", "deck", "subtitle", "kicker", "section", "headline"}
 CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+DATELINE_AGENCY = re.compile(r"\((?P<agency>[A-Za-z][\w .&/-]{1,24})\)$")  # the agency a dateline names last
 
 
 def recognise(text: str) -> bool:
     """Markup through and through: the first thing in the file is a known root element or declaration."""
     head = text.lstrip("\ufeff \t\n")[:2000]
-    if not head.startswith("<") or not ROOT_HINT.match(head):
+    if not head.startswith("<") or not (ROOT_HINT.match(head) or starts_a_collection(head)):
         return False
     lines = [ln.strip() for ln in text[:20000].split("\n") if ln.strip()]
     tagged = sum(1 for ln in lines if ln.startswith("<") or ln.endswith(">"))
@@ -65,6 +71,7 @@ class Reading:
         with warnings.catch_warnings():  # XML read by the HTML parser on purpose: lenient, no entity expansion
             warnings.simplefilter("ignore")
             self.soup = BeautifulSoup(text, "html.parser")
+        self.controls = control_references(self.soup)
         self.used: set[int] = set()  # ids of text nodes that went into an article or its metadata
         self.line_of: dict[int, tuple[int, int]] = {}
         self._tags: dict[int, list[Tag]] = {}
@@ -105,12 +112,24 @@ def _is_text(node) -> bool:
 
 
 def find_stories(soup: BeautifulSoup) -> tuple[Family | None, list[Tag]]:
+    """The first family whose story element occurs; a collection's records (`<REUTERS>`, `<story>`: repeated
+    elements holding a headline and a text) are read as SGML collection stories whatever their name, and a
+    file of one such record that no family names is read as that one story."""
     for family in FAMILIES:
-        found = [t for t in soup.find_all(True) if _named(t, family.stories)]
-        innermost = [t for t in found if not any(_named(d, family.stories) for d in t.find_all(True))]
+        stories = family.stories
+        if family is SGML:
+            stories += record_names(soup, 2, CRAWLED.stories)
+        elif family is CRAWLED and not _stories_in(soup, stories):
+            family, stories = SGML, record_names(soup, 1, ())
+        innermost = _stories_in(soup, stories)
         if innermost:
             return family, innermost
     return None, []
+
+
+def _stories_in(soup: BeautifulSoup, names: tuple[str, ...]) -> list[Tag]:
+    found = [t for t in soup.find_all(True) if _named(t, names)]
+    return [t for t in found if not any(_named(d, names) for d in t.find_all(True))]
 
 
 def read_news_markup(state: State) -> None:
@@ -118,6 +137,7 @@ def read_news_markup(state: State) -> None:
     text = state.source.text
     if len(text) > MAX_SIZE:
         dropped(state, text, (1, text.count("\n") + 1), "markup file too large to parse")
+        state.refused = f"news markup of {len(text):,} characters is more than the {MAX_SIZE:,} the reader parses"
         return
     reading = Reading(state, _expand_cdata(state, text))
     family, containers = find_stories(reading.soup)
@@ -185,8 +205,11 @@ def _read_story(reading: Reading, family: Family, container: Tag, only: bool) ->
         story.title = reading.text(title)
         story.title_blocks.append(Block(PARA, story.title, reading.lines(title)))
     _read_fields(reading, family, container, story, only)
+    if "date" not in story.fields and (day := record_id_date(container)):
+        story.fields["date"] = day
     body = next((t for name in family.body for t in container.find_all(True) if _named(t, (name,))), container)
     story.body = _paragraphs(reading, body)
+    read_sign_off(reading.state, story)
     if story.body and not story.fields.get("dateline"):
         _read_dateline(story, story.body[0])
     return story
@@ -201,6 +224,10 @@ def _read_fields(reading: Reading, family: Family, container: Tag, story: Story,
         if found is None:
             continue
         value = read(reading, found)
+        if name == "dateline" and value:
+            value = value.rstrip(" -–—:")  # `SALVADOR, Feb 26 - `: the dash that led into the text
+            if agency := DATELINE_AGENCY.search(value):  # `SKERRY ISLE, March 4 (HBN)`, as Gigaword datelines
+                story.fields.setdefault("source_agency", agency_name(agency["agency"]) or agency["agency"])
         if value:
             story.fields[name] = value
             metadata(reading.state, story, reading.text(found, mark=False) or str(value), reading.lines(found))
@@ -259,7 +286,13 @@ def _paragraphs(reading: Reading, body: Tag) -> list[Block]:
             found.append(block(PARA, text, first, last))
             return
         lines = [Line(reading.lines(s)[0] + i, raw) for s in strings for i, raw in enumerate(s.split("\n"))]
+        opening_line_starts_a_paragraph(lines)
+        tail: list[Line] = []
+        while lines and (lines[-1].blank or signs_off(lines[-1].text)):
+            line = lines.pop()
+            tail[:0] = [] if line.blank else [line]
         found.extend(paragraphs(lines))
+        found.extend(block(PARA, line.text, line.number) for line in tail)
 
     def walk(node: Tag, explicit: bool) -> None:
         for child in node.children:
@@ -340,6 +373,10 @@ def _read_dateline(story: Story, first: Block) -> None:
 def _account_for_markup(reading: Reading) -> None:
     """Tags, comments and declarations leave the text; unread element text is dropped, naming the element."""
     state = reading.state
+    for node, offset, removed in reading.controls:
+        line = reading.lines(node)[0] + offset
+        dropped(state, control_names(removed), (line, line),
+                "control characters (transmission framing, written as character references): not text")
     tags: dict[int, list[str]] = {}
     for node in reading.soup.descendants:
         if isinstance(node, Tag):
@@ -349,6 +386,9 @@ def _account_for_markup(reading: Reading) -> None:
             if node.strip():
                 name = type(node).__name__.lower()
                 dropped(state, f"{name} {node.strip()}", reading.lines(node), f"markup {name} (not text)")
+        elif node.strip() and id(node) not in reading.used and (index := index_element(node)):
+            dropped(state, " ".join(node.split()), reading.lines(node),
+                    f"text of a <{index}> element: the collection's index codes for the record, not story text")
         elif node.strip() and id(node) not in reading.used:
             parent = node.parent.name if node.parent is not None and node.parent.name != "[document]" else "document"
             dropped(state, " ".join(node.split()), reading.lines(node),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from email.utils import parsedate_to_datetime
 
-from ..dates import _iso, find_date
+from ..dates import MONTHS, _iso, find_date
 from ..text import reading_case
 from .wire_codes import field_date
 
@@ -17,6 +17,8 @@ CREDIT_LABEL = re.compile(r"^(?:Photo|Photograph|Picture|Image|Foto|Bild|Credit|
 ROLE = re.compile(r"\b(?:reporter|correspondent|writer|editor|staff|columnist|press|news|bureau|contributor"
                   r"|photographer|reuters|associated)\b|记者|記者|通讯员|特约", re.IGNORECASE)
 US_DATE = re.compile(r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})$")
+# `26-FEB-1987 15:01:01.79`: the day-month-year stamp of VMS and database systems, as Reuters-21578 dates records.
+DAY_MON_YEAR = re.compile(r"^(?P<d>\d{1,2})-(?P<mon>[A-Za-z]{3})-(?P<y>\d{4})(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?")
 COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?")
 BY_LABEL = re.compile(r"^\s*(?:by|von|par|por|de|文|记者|記者|撰文)\s*[:：]?\s+", re.IGNORECASE)
 NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|;|&|\band\b|\bund\b|\bet\b|\by\b|、|，)\s*")
@@ -45,6 +47,8 @@ def markup_date(text: str) -> str | None:
             return _iso(stamp.year, stamp.month, stamp.day, f"{stamp.hour}", f"{stamp.minute:02d}")
         except (TypeError, ValueError):
             pass
+    if (stamp := DAY_MON_YEAR.match(text)) and (month := MONTHS.get(stamp["mon"].lower())):
+        return _iso(int(stamp["y"]), month, int(stamp["d"]), stamp["H"], stamp["M"], stamp["S"])
     if us := US_DATE.match(text):  # `03/26/89`, as SGML collections of US papers date stories
         return _iso(_full_year(us["y"]), int(us["m"]), int(us["d"]))
     iso = re.match(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?", text)

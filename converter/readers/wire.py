@@ -19,6 +19,7 @@ that names it, never body text. Several messages in a file are several stories.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from dataclasses import dataclass, field
 
 from ..model import PARA, TIMESTAMP
@@ -55,7 +56,9 @@ def recognise(text: str) -> bool:
     head = text[:4000]
     if SOH in head and (STX in text or ETX in text or EOT in text):
         return True
-    lines = [OTHER_CONTROLS.sub(" ", ln).strip() for ln in head.split("\n") if ln.strip()][:30]
+    controls = OTHER_CONTROLS.search(head) is not None  # most texts hold none: no line to substitute in
+    lines = list(islice((OTHER_CONTROLS.sub(" ", ln).strip() if controls else ln.strip()
+                         for ln in head.split("\n") if ln.strip()), 30))
     if any(START_LINE.match(ln) for ln in lines[:5]):
         return True
     if sum(1 for ln in lines[:15] if FIELD_TAG.match(ln)) >= 3:

@@ -28,6 +28,8 @@ CONTENTS_TOP_LINES = 60  # a contents box stands near the top of a front page
 PROSE_RUN = 3  # lines in a row that go on from one to the next: running text, not a list of titles
 HEADLINE_WORDS = 6  # a line of this many words or fewer after a column's text may be the next headline
 PROSE_OPEN_SHARE = 0.5  # …when at least this share of them stop mid-sentence
+ARTICLES = frozenset(("The", "A", "An", "Le", "La", "Les", "L'", "Un", "Une", "Des", "Du", "Der", "Die", "Das", "Ein",
+                      "Eine", "Einen", "Dem", "Den", "El", "Los", "Las", "Una", "Unos", "Unas", "Del", "Al"))
 FRAKTUR_FOLD = str.maketrans({"J": "I", "u": "n", "ſ": "s"})  # letters Fraktur OCR reads for one another
 LABEL = re.compile(r"^\W*(?P<label>[^\W\d_]+(?: [^\W\d_]+){0,3})\s*[:.：]?\s*(?P<rest>.*)$")
 
@@ -38,8 +40,11 @@ def contents_label(text: str) -> str | None:
     match = LABEL.match(text)
     if not match:
         return None
+    label = match.group("label").split()
+    if _folded(label[0]) not in FOLDED_FIRST_WORDS:
+        return None  # no label opens with its first word (most lines)
     for size in range(4, 0, -1):
-        words = match.group("label").split()[:size]
+        words = label[:size]
         if len(words) == size and _folded(" ".join(words)) in FOLDED_LABELS:
             after = text[text.find(words[-1]) + len(words[-1]):]
             if after.strip() and after.lstrip()[:1] not in ":.：":
@@ -53,6 +58,7 @@ def _folded(text: str) -> str:
 
 
 FOLDED_LABELS = {_folded(label) for label in CONTENTS_LABELS}
+FOLDED_FIRST_WORDS = {label.split()[0] for label in FOLDED_LABELS}
 
 
 def drop_contents_box(state: State) -> None:
@@ -87,7 +93,9 @@ def _named_headline(blocks: list[Block], label: int, first_item: str) -> int:
 
 def _prose_lines(blocks: list[Block], indices: list[int]) -> set[int]:
     """Running text among these lines: from the first chain of PROSE_RUN lines or more that go on from
-    one to the next (or of two that open in lower case), every line of text up to the next furniture."""
+    one to the next, a sentence running on over a line end into a line in lower case (or of two that
+    open in lower case), every line of text up to the next furniture. Titles listed one a line, each
+    from a capital and none ending a sentence, are no running text."""
     prose: set[int] = set()
     chain: list[int] = []
     for j in indices:
@@ -95,7 +103,8 @@ def _prose_lines(blocks: list[Block], indices: list[int]) -> set[int]:
             chain = []
             continue
         chain = chain + [j] if chain and chain[-1] == j - 1 and not _closes(blocks[chain[-1]].text) else [j]
-        if len(chain) >= PROSE_RUN or (len(chain) >= 2 and starts_lowercase(blocks[chain[0]].text)):
+        going_on = any(starts_lowercase(blocks[k].text) for k in chain[1:])  # a sentence goes on over a line end
+        if (len(chain) >= PROSE_RUN and going_on) or (len(chain) >= 2 and starts_lowercase(blocks[chain[0]].text)):
             prose.update(chain)
             for k in indices[indices.index(j) + 1:]:
                 if blocks[k].kind != PARA or k != max(prose) + 1:
@@ -175,6 +184,16 @@ def _goes_on_text(block: Block) -> bool:
     return block.kind == PARA and not block.meta.get("blank_before") and len(block.text.split()) > HEADLINE_WORDS
 
 
+def _running(blocks: list[Block], j: int) -> bool:
+    """Line j is running text: longer than a headline line, or going on from a line of three words or more
+    above it that ends no sentence (a narrow column's short line)."""
+    if len(blocks[j].text.split()) > HEADLINE_WORDS:
+        return True
+    above = blocks[j - 1] if j else None
+    return above is not None and above.kind == PARA and not _closes(above.text) \
+        and len(above.text.split()) >= HEADLINE_WORDS // 2
+
+
 def _sentence_cuts(state: State, skip: set[int]) -> list[int]:
     """Lines that stop mid-sentence (no full stop, no hyphen, no comma) while the next line opens a new
     paragraph (indented) or a new sentence with a word that only opens one (`sich` / `In Südwestafrika …`)."""
@@ -184,11 +203,15 @@ def _sentence_cuts(state: State, skip: set[int]) -> list[int]:
         here, after = blocks[j], blocks[j + 1]
         if j in skip or j + 1 in skip or here.kind != PARA or after.kind != PARA or not after.text.split():
             continue
-        if not here.text.rstrip()[-1:].isalpha() or len(here.text.split()) <= HEADLINE_WORDS:
+        if here.meta.get("blank_before") and after.meta.get("blank_before"):
+            continue  # a line set apart by gaps above and below (a headline): no column's text was cut there
+        if not here.text.rstrip()[-1:].isalpha() or not _running(blocks, j):
             continue  # a label, byline or headline line ends no running sentence
         first = after.text.split()[0]
         indented = raw[after.lines[0] - 1][:1] in (" ", "\t", "\u3000") if after.lines[0] <= len(raw) else False
-        opener = first in SENTENCE_OPENERS and here.text.split()[-1].casefold() not in NAME_LEADERS
+        # `… of` / `The Hague`: a name may follow a small word; but no article stands before `In`, `Er`, `When`
+        opener = first in SENTENCE_OPENERS and (here.text.split()[-1].casefold() not in NAME_LEADERS
+                                                or first not in ARTICLES)
         if first[:1].isupper() and (opener or indented):
             cuts.append(j)
     return cuts

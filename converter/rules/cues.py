@@ -50,9 +50,10 @@ SPECIAL_TO = re.compile(r"^(?:special\s+(?:to|for)|für|pour|para)\s+(?:the|die|
 
 # Wire and news agencies, as bylines, datelines and credits name them (`(AP)`, `(Reuters)`,
 # `Kyodo`, `(ats afp)`, `新华社`). Keys are compared casefolded; the value is how it is written.
+# `Reuter` is the historical short form Reuters signed its copy with until the 1990s.
 AGENCIES = {
     "ap": "AP", "associated press": "Associated Press", "the associated press": "Associated Press",
-    "reuters": "Reuters", "afp": "AFP", "agence france-presse": "AFP", "upi": "UPI",
+    "reuters": "Reuters", "reuter": "Reuters", "afp": "AFP", "agence france-presse": "AFP", "upi": "UPI",
     "united press international": "UPI", "kyodo": "Kyodo", "kyodo news": "Kyodo News", "xinhua": "Xinhua",
     "dpa": "dpa", "ap/dpa": "AP/dpa", "epd": "epd", "kna": "KNA", "ddp": "ddp", "apa": "APA",
     "ats": "ats", "sda": "SDA", "ansa": "ANSA", "efe": "EFE", "europa press": "Europa Press", "belga": "Belga",

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import BYLINE, DROP, HEADING, PARA, Block
 from ..state import State
-from ..text import CLOSERS, ends_sentence, has_cjk, per_source_cache, reading_case, word_count
+from ..text import CLOSERS, ends_sentence, has_cjk, is_upper_label, per_source_cache, reading_case, title_case_share, word_count
 from .cues import (
     BYLINE_LABELS,
     OUR_ROLE,
@@ -45,6 +45,7 @@ JOINERS = {"&", "and", "AND", "und", "et", "y", ",", "de", "van", "von", "der", 
            "la", "le", "du", "dos", "das"}
 NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-Z]\.|Mc\w+|O'\w+)[,]?$")
 ROLE_WORD_SET = set(ROLE_WORDS)
+ROLE_JOINERS = {"of", "for", "der", "des", "de", "du", "la", "del", "de la"}  # `Mitarbeiter der Redaktion`
 ROLE_ONLY_LABELS = {"From", "De", "DE"}
 MAX_HEAD_GROUP = 4  # kicker, headline and up to two deck lines over a byline
 SHORT_HEADLINE = 8  # words: a headline printed with a full stop is short
@@ -81,7 +82,8 @@ def is_role(text: str) -> bool:
     last = words[-1].casefold()
     if last not in ROLE_WORD_SET and " ".join(words[-2:]).casefold() not in ROLE_WORD_SET:
         return False
-    return all(w.casefold() in QUALIFIER_SET | ROLE_WORD_SET or agency_name(w) or w[:1].isupper() for w in words[:-1])
+    return all(w.casefold() in QUALIFIER_SET | ROLE_WORD_SET | ROLE_JOINERS or agency_name(w) or w[:1].isupper()
+               for w in words[:-1])
 
 
 def _role_agency(role: str) -> str | None:
@@ -108,6 +110,29 @@ def split_role(text: str) -> tuple[str, str]:
                                            for w in tail[:-1]):
             return " ".join(words[:start]), " ".join(tail)
     return text, ""
+
+
+def is_name_and_role(text: str) -> bool:
+    """`BOB COHN Senior staff Writer`, `KAREN MILLS, Staff writer`: two to four name words, then a role
+    (the unlabelled byline of many papers). Such a line never runs on in a wrapped paragraph."""
+    if len(text) > 80 or not text[:1].isupper() or "," in text.split()[0]:
+        return False
+    names, role = split_role(text.strip())
+    tokens = [t for t in _tokens(names) if t not in JOINERS]
+    return bool(role) and 2 <= len(tokens) <= 4 and _all_names(_tokens(names)) \
+        and not {t.casefold() for t in tokens} & FUNCTION_WORDS
+
+
+def is_unlabelled_byline(above: str, line: str) -> bool:
+    """`TOM RIVERA Senior staff writer`, or the role line under a bare name (`KAREN MILLS` / `Staff writer`):
+    a byline with no label, counted by kind detection. A cheap look at the last word first."""
+    if len(line) > 80 or not _mentions_role(line):
+        return False
+    if is_name_and_role(line):
+        return True
+    tokens = [t for t in _tokens(above) if t not in JOINERS]
+    return is_role(line) and 2 <= len(tokens) <= 4 and _all_names(_tokens(above)) and not read_byline(above) \
+        and not {t.casefold() for t in tokens} & FUNCTION_WORDS
 
 
 def _names(text: str) -> list[str]:
@@ -186,23 +211,27 @@ def _live_neighbours(blocks: list[Block], index: int) -> tuple[Block | None, Blo
 
 def _mentions_role(text: str) -> bool:
     """A cheap first look: does the line end in a role word or name an agency or a paper it writes for?"""
-    words = text.casefold().rstrip(" .,").split()
-    return bool(words) and (words[-1] in ROLE_WORD_SET or " ".join(words[-2:]) in ROLE_WORD_SET
-                            or "special" in words or agency_name(" ".join(words[-2:])) is not None
-                            or agency_name(words[-1]) is not None)
+    folded = text.casefold().rstrip(" .,")
+    words = folded.rsplit(None, 2)[-2:]  # the last two words, without splitting a paragraph through
+    return bool(words) and (words[-1] in ROLE_WORD_SET or " ".join(words) in ROLE_WORD_SET
+                            or ("special" in folded and "special" in folded.split())
+                            or agency_name(" ".join(words)) is not None or agency_name(words[-1]) is not None)
 
 
 def _unlabelled_byline(blocks: list[Block], index: int) -> Byline | None:
-    """`BOB COHN Senior staff Writer`, or `JOHN SMITH` over `Staff Writer`, right under a headline."""
+    """`BOB COHN Senior staff Writer`, or `JOHN SMITH` over `Staff Writer`, right under a headline group
+    (a headline, or a deck in sentence case when the role stands on a line of its own)."""
     block = blocks[index]
     if len(block.text) > 80 or not block.text[:1].isupper() or has_cjk(block.text):
         return None
     before, after = _live_neighbours(blocks, index)
     if before is None or not (_mentions_role(block.text) or (after is not None and _mentions_role(after.text))):
         return None
-    if before.kind != HEADING and not is_title_like(before.text):
-        return None
     names, role = split_role(block.text.strip())
+    under_head = before.kind == HEADING or is_title_like(before.text)
+    role_below = after is not None and after.kind in (PARA, HEADING) and is_role(after.text)
+    if not under_head and not ((role or role_below) and is_head_line(before.text, adjacent=True)):
+        return None  # a name and its role may stand under a deck in sentence case (`… hours` / `KAREN MILLS` / `Staff writer`)
     if not role and after is not None and after.kind in (PARA, HEADING) and is_role(after.text) \
             and not read_byline(after.text):
         names = block.text.strip()
@@ -245,12 +274,21 @@ def find_bylines(state: State) -> None:
 
 def is_head_line(text: str, adjacent: bool) -> bool:
     """Whether a line over a byline or jump-in reads as part of a headline group: short, and no finished
-    sentence (a short one is allowed right over the byline, `“Its Uses.”`; a question always)."""
+    sentence (a short one is allowed right over the byline, `“Its Uses.”`, and in a stack of decks, each a
+    short sentence in Title Case or capitals, `Fanned by High Wind.`; a question always), nor a sentence
+    leading into a quotation (`… said:—`)."""
     text = text.rstrip(CLOSERS)
     size = len(text) if has_cjk(text) else word_count(text)
     finished = ends_sentence(text) and not text.endswith(("?", "？"))
     short = SHORT_HEADLINE * (5 if has_cjk(text) else 1)  # characters of Chinese, words otherwise
-    return 0 < size <= (60 if has_cjk(text) else 25) and not (finished and (not adjacent or size > short))
+    if size > LABEL_WORDS and LEAD_IN.search(text):
+        return False  # `… the editor of that paper said:—` leads into the text below it, it heads nothing
+    stack_unit = size <= short and not has_cjk(text) and (is_upper_label(text) or title_case_share(text) >= 0.75)
+    return 0 < size <= (60 if has_cjk(text) else 25) and not (finished and (not (adjacent or stack_unit) or size > short))
+
+
+LEAD_IN = re.compile(r"[:：][—–-]*$")
+LABEL_WORDS = 4  # `Opinion:`, `Letters to the editor:` may end in a colon over a headline
 
 
 def head_group_above(blocks: list[Block], index: int) -> list[Block]:

@@ -111,8 +111,9 @@ def _split_glued(body: str) -> tuple[str, str] | None:
     slash = "/" in body
     if slash and (match := SLASH_CREDIT.match(body)) and (credit := parse_credit(match.group("credit"))):
         return match.group("caption").strip(), credit
-    separated = ":" in body or SEPARATOR_WORD.search(body)  # CREDIT_SEPARATOR, its colon found without a regex
-    match = TRAILING_CREDIT.match(body) if separated and may_hold_label(body) else None
+    # a label's stem (a few substring tests), then CREDIT_SEPARATOR (its colon found without a regex)
+    separated = may_hold_label(body) and (":" in body or SEPARATOR_WORD.search(body))
+    match = TRAILING_CREDIT.match(body) if separated else None
     if match and _credit_ok(match.group("credit")):
         caption = match.group("caption").strip()
         if not caption or caption[-1] in ".!?”\")":
@@ -141,7 +142,6 @@ def _credit_after_last_sentence(body: str) -> tuple[str, str] | None:
     return None
 
 
-@per_source_cache
 @per_source_cache  # a line is asked before joining (stands_alone) and again as a paragraph
 def parse_caption(text: str) -> tuple[str, str] | None:
     """Return (caption, credit) when the whole line is a caption, else None."""

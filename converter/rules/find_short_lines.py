@@ -28,8 +28,10 @@ SKIPPED = {CAPTION, JUMP}
 def is_title_like(text: str) -> bool:
     if has_cjk(text):  # a question mark may close a Chinese headline (`…如何推动“走出去”战略？`)
         return len(text) <= 30 and not ends_with_punctuation(text.rstrip("?？"))
+    if len(text) > 100:
+        return False  # running text: its words need no counting
     count = word_count(text)
-    if count == 0 or count > 14 or len(text) > 100:
+    if count == 0 or count > 14:
         return False
     core = text.rstrip(CLOSERS)
     if core[-1:] in ".,;:，；：" and not core.endswith("..."):
@@ -58,7 +60,7 @@ def is_headline_shaped(text: str) -> bool:
     quoted_stop = core[-1:] == "." and core != text and count <= 8  # `“Sundays Excepted.”`
     if core[-1:] in ",;:，；：" or (core[-1:] in ".!" and not quoted_stop) or words(text)[-1].casefold() in FUNCTION_WORDS:
         return False
-    return True
+    return core.rstrip("—–-")[-1:] not in ":："  # `… wrote as follows:—` leads into a quotation
 
 
 def _headline_by_place(state: State, index: int) -> bool:
@@ -95,8 +97,9 @@ def _over_dateline(blocks: list[Block], index: int) -> bool:
     """A short line right over a paragraph that opens with a dateline (`新华社广州3月2日电…`, `GENEVA (AP) —`)
     is the story's headline, whatever punctuation closes it."""
     text = blocks[index].text
-    size = len(text) if has_cjk(text) else 3 * word_count(text)
-    if size > 40 or text.rstrip(CLOSERS)[-1:] in ",;:，；：、" or not blocks[index].meta.get("blank_before", index == 0):
+    # longer than 40 characters of Chinese, or than 40/3 words (read no further than the 14th word)
+    too_long = len(text) > 40 if has_cjk(text) else has_words(text, 14)
+    if too_long or text.rstrip(CLOSERS)[-1:] in ",;:，；：、" or not blocks[index].meta.get("blank_before", index == 0):
         return False
     place = _next_index(blocks, index)
     return place is not None and blocks[place].kind == PARA and read_dateline(blocks[place].text) is not None
@@ -167,7 +170,7 @@ def _headline_between_paragraphs(blocks: list[Block], index: int) -> bool:
     after a paragraph that ends a sentence (perhaps under a short kicker), over the next paragraph: the
     next story's headline, in whatever case it is set (a crosshead runs shorter)."""
     text = blocks[index].text
-    if word_count(text) < 5 or not is_headline_shaped(text):
+    if not has_words(text, 5) or not is_headline_shaped(text):
         return False
     decks = _decks_under(blocks, index)
     below = _next_text(blocks, decks[-1] if decks else index)
@@ -176,7 +179,7 @@ def _headline_between_paragraphs(blocks: list[Block], index: int) -> bool:
     above = _last_texts(blocks, index, 2)  # a sign-off's credit closes the story above
     if above and above[-1].kind in (PARA, HEADING) and word_count(above[-1].text) <= 4 and is_title_like(above[-1].text):
         above = above[:-1]  # a kicker over the headline
-    return not above or (above[-1].kind == PARA and word_count(above[-1].text) >= 12 and ends_sentence(above[-1].text))
+    return not above or (above[-1].kind == PARA and has_words(above[-1].text, 12) and ends_sentence(above[-1].text))
 
 
 def _decks_under(blocks: list[Block], index: int) -> list[int]:
@@ -187,7 +190,7 @@ def _decks_under(blocks: list[Block], index: int) -> list[int]:
         decks.append(place)
         place = _next_index(blocks, place)
     below = _next_text(blocks, decks[-1]) if decks else None
-    return decks if below is not None and below.kind == PARA and word_count(below.text) >= 12 else []
+    return decks if below is not None and below.kind == PARA and has_words(below.text, 12) else []
 
 
 def _text_follows(blocks: list[Block], index: int) -> bool:

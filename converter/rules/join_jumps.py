@@ -66,11 +66,21 @@ def _pairs(articles: list[Article]) -> list[tuple[Article, Article]]:
             continuations.remove(found[0])
     if not pairs and len(starts) == 1 and len(continuations) == 1 and starts[0] is not continuations[0]:
         start, continuation = starts[0], continuations[0]
-        pages_agree = re.sub(r"\D", "", start.continues_on or "") and \
-            re.sub(r"\D", "", continuation.continued_from or "") and start.page != continuation.page
+        to_page, from_page = re.sub(r"\D", "", start.continues_on or ""), re.sub(r"\D", "", continuation.continued_from or "")
+        other_page = start.page != continuation.page or _before(start, continuation)
+        pages_agree = to_page and from_page and to_page != from_page and other_page
         if pages_agree and not (start.jump_word and jump_head_word(continuation)):
             pairs.append((start, continuation))  # one jump each way, and no two jump words that differ
     return pairs
+
+
+def _before(start: Article, continuation: Article) -> bool:
+    """The start stands before its continuation in the same source (no page labels tell the pages apart:
+    a PDF→Markdown file numbers its pages by separators, not by labels)."""
+    if not start.provenance or not continuation.provenance:
+        return False
+    first, second = start.provenance[0], continuation.provenance[0]
+    return first.file == second.file and first.lines[1] < second.lines[0]
 
 
 def _join(start: Article, continuation: Article) -> None:

@@ -18,21 +18,23 @@ from ..dates import find_date
 from ..model import HEADING, PARA, Block
 from ..state import State
 from .attach_metadata import SIGNATURE
-from .find_bylines import parse_byline
+from .find_bylines import is_name_and_role, parse_byline
 from .find_captions import parse_caption, parse_credit
 from .find_credit_lines import is_credit_line
 from .find_jump_lines import is_jump_line
+from .find_short_lines import is_headline_shaped
 from .headline_groups import is_bracketed_credit
 from .layout_settings import MARKING
 from .adverts import ADVT
 from .paragraph_marking import Marking, indent_of, indented_lines, line_closes, line_facts, measure
 from .word_splits import Vocabulary, join_pieces
-from ..text import per_source_cache, starts_lowercase, title_case_share, word_count
+from ..text import is_upper_label, per_source_cache, starts_lowercase, title_case_share, word_count
 
 
 @per_source_cache
 def is_caps_line(text: str) -> bool:
-    if len(text) > 50 or text[:1] in "([{" or text[-1:] in ")]}" or not any(c.isupper() for c in text[:3]):
+    if len(text) > 50 or text[:1] in "([{" or text[-1:] in ")]}" \
+            or not (text[:1].isupper() or text[1:2].isupper() or text[2:3].isupper()):  # a capital in the first three
         return False
     upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))
     if upper + lower < 4 or len(text.split()) > 8:
@@ -73,9 +75,28 @@ def stands_alone(text: str) -> bool:
     """A line that is never part of a wrapped paragraph, whatever the marking."""
     if text[:1].islower() and not text.startswith("by "):
         return False  # a line going on in lower case continues something
-    return bool(parse_byline(text) or is_jump_line(text) or is_credit_line(text) or SIGNATURE.match(text)
+    return bool(parse_byline(text) or is_name_and_role(text) or is_jump_line(text) or is_credit_line(text)
+                or SIGNATURE.match(text)
                 or is_bracketed_credit(text)
                 or (has_credit_mark(text) and (parse_caption(text) or parse_credit(text))))
+
+
+WIDER = 1.5  # a line this many times the column width or longer is set across columns
+
+
+def _wider_than_column(block: Block | None, marking: Marking) -> bool:
+    return block is not None and block.kind == PARA and len(block.text) > WIDER * marking.width \
+        and marking.width >= MARKING.min_column_chars
+
+
+def _set_across(blocks: list[Block], index: int, marking: Marking) -> bool:
+    """In hard-wrapped text a line far wider than the column is no line of it: a headline or deck set
+    across columns, a caption under a picture. (A run of such lines is text set wider: a front page's
+    lead paragraph across two columns; its lines join as usual.)"""
+    before = blocks[index - 1] if index else None
+    after = blocks[index + 1] if index + 1 < len(blocks) else None
+    return _wider_than_column(blocks[index], marking) and not _wider_than_column(before, marking) \
+        and not _wider_than_column(after, marking)
 
 
 def _is_label(previous: Block | None, block: Block, following: Block | None, width: int) -> bool:
@@ -94,7 +115,21 @@ def _is_label(previous: Block | None, block: Block, following: Block | None, wid
     # In Title Case and short of the width where no text runs above it (the top, a dropped line, a heading)
     titled = (previous is None or previous.kind != PARA) and word_count(text) >= 2 \
         and title_case_share(text) >= 0.75 and len(text) < MARKING.full * width
-    return after_break and (len(text) < MARKING.short_label * width or titled)
+    return after_break and (len(text) < MARKING.short_label * width or titled
+                            or _head_over_text(text, following, width))
+
+
+def _head_over_text(text: str, following: Block | None, width: int) -> bool:
+    """A headline with no byline under it, set over a story's first line in a column (`Rain delays
+    stadium work` / `Heavy rain over the weekend pushed`): headline-shaped, the next line opens a
+    sentence, and its first word would have fitted on this line — so the break was no wrap."""
+    if following is None or following.kind != PARA or not is_headline_shaped(text) or is_upper_label(following.text):
+        return False  # (in text set in capitals no capital opens a sentence)
+    first = following.text.split(maxsplit=1)[0]
+    return first[:1].isupper() and len(text) + 1 + len(first) <= FITS * width
+
+
+FITS = 0.9  # of the measured width (most lines are no longer): a word that fits inside it fits the column
 
 
 def break_kind(marking: Marking, previous: Block, block: Block, deep: bool) -> str | None:
@@ -112,9 +147,21 @@ def break_kind(marking: Marking, previous: Block, block: Block, deep: bool) -> s
         return "indent"
     if closed and len(last) < MARKING.full * marking.width:
         return "short line ending a sentence"
+    if not cut and last[-1:] in LEAD_IN_ENDS and _next_word_fits(last, block.text, marking.width):
+        return "short line leading into what follows (the next word would have fit)"
     if closed and marking.full_closes_paragraph and marking.mode != "blank":
         return "line ending a sentence (this file's paragraphs are short)"
     return None
+
+
+LEAD_IN_ENDS = set(":：—–") | set("\"”»")  # `… a rest-day for working people”:` / `“SECTION 1. …`
+
+
+def _next_word_fits(last: str, text: str, width: int) -> bool:
+    """Hard wrapping fills a line before it breaks: when the next line's first word would have fitted
+    well inside the width, the break was set by hand — a paragraph ends there."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    return bool(first) and not starts_lowercase(text) and len(last) + 1 + len(first) < MARKING.full * width
 
 
 def join_wrapped_lines(state: State) -> None:
@@ -136,7 +183,7 @@ def join_wrapped_lines(state: State) -> None:
         alone = block.kind == PARA and stands_alone(block.text)
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if block.kind == PARA and marking.mode != "line" and not alone:
-            alone = _is_label(previous, block, following, marking.width)
+            alone = _is_label(previous, block, following, marking.width) or _set_across(blocks, index, marking)
         if alone:
             block.meta["alone"] = True
         if previous is None or block.kind != PARA or previous.kind != PARA or alone or previous.meta.get("alone") \

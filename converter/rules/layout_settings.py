@@ -23,6 +23,7 @@ class MarkingSettings:
     indent_min: float = 0.03  # share of lines indented for indentation to mark paragraphs
     indent_max: float = 0.6
     indent_closed: float = 0.6  # ... and this share of lines before an indent end a sentence
+    min_column_chars: int = 20  # a measured width under this is no column (too few prose lines to tell)
     max_indent: int = 12  # deeper than this past the usual edge is centred text, not a paragraph indent
 
 

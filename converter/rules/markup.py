@@ -2,9 +2,10 @@
 
 - decode_entities: `&amp;` → `&` (the text is text from here on).
 - read_atx_headings: `## Title` → a HEADING block of level 2.
+- read_promoted_paragraphs: a heading that is a whole paragraph under running text → text again.
 - read_plain_kickers: a kicker label left unmarked right above a marked headline → part of its group.
-- read_bold_crossheads: a line that is wholly `**bold**` → a CROSSHEAD.
-- drop_page_markers: `=====`, `PAGE 3`, `## p. 1 (#9) ####` → dropped as page furniture.
+- read_bold_crossheads: a line that is wholly `**bold**` → a CROSSHEAD (a HEADING above the first text or a byline).
+- drop_page_markers: `=====`, `{3}-----`, `PAGE 3`, `## p. 1 (#9) ####` → dropped as page furniture.
 - read_list_items: `• text` / `- text` → a list ITEM (a bulleted byline or caption is that line).
 - unwrap_emphasised_credits: `**By LI Ming**` → `By LI Ming` (then read as a byline).
 - read_layout_boxes: a one-column (or one-row) table is a layout box: its cells are lines of text.
@@ -19,13 +20,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..model import CROSSHEAD, DROP, HEADING, ITEM, PARA, TABLE, Block
+from ..model import BYLINE, CROSSHEAD, DROP, HEADING, ITEM, PARA, TABLE, Block
 from ..state import State
 from ..text import decode_entities as _decode, key
 
 ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_].*?)(\*\*|__)[.:]?$")
-RULE_LINE = re.compile(r"^([=\-_*~])\1{2,}\s*$")
+RULE_LINE = re.compile(r"^(?:\{\d+\})?([=\-_*~])\1{2,}\s*$")  # marker numbers its page separators: `{3}-----`
 PAGE_LINE = re.compile(r"^(?:#+\s*)?(?:PAGE|Page|p\.)\s*\d+\b[^a-z]{0,40}$")
 BULLET = re.compile(r"^(?:[•·▪●◦‣∙]\s*|[*+\-]\s+)(?P<text>\S.*)$")
 IMAGE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)|<!--\s*(?:image|picture|figure)\s*-->)$", re.I)  # docling: <!-- image -->
@@ -45,6 +46,32 @@ def read_atx_headings(state: State) -> None:
         elif block.kind == PARA and _underlined(state.blocks, index):
             block.kind, block.level = HEADING, 1 if state.blocks[index + 1].text.startswith("=") else 2
             state.blocks[index + 1].meta["dropped"].reason = "heading underline"
+
+
+PROMOTED_WORDS = 25  # a headline, even a long deck, runs shorter than this; a paragraph runs longer
+PROMOTED_CJK_CHARS = 60
+
+
+def read_promoted_paragraphs(state: State) -> None:
+    """A PDF→Markdown tool marks lines by type size, so a paragraph set larger (a lead paragraph, a
+    pull-out, a boxed note) can come out as `## The council approved …`. A heading that is a whole
+    paragraph — twenty-five words or more (sixty characters in Chinese) ending a sentence — standing
+    under running text is running text again; under a headline it is a deck and stays."""
+    above = None
+    for block in state.blocks:
+        if block.kind == DROP:
+            continue
+        if block.kind == HEADING and above is not None and above.kind == PARA and _paragraph_sized(block.text):
+            block.kind, block.level = PARA, 0
+            state.note("read_promoted_paragraphs", f"line {block.lines[0]}: a paragraph marked as a heading")
+        above = block
+
+
+def _paragraph_sized(text: str) -> bool:
+    from ..text import ends_sentence, has_cjk, word_count
+
+    size_ok = len(text) >= PROMOTED_CJK_CHARS if has_cjk(text) else word_count(text) >= PROMOTED_WORDS
+    return size_ok and ends_sentence(text)
 
 
 def read_plain_kickers(state: State) -> None:
@@ -69,10 +96,23 @@ def _underlined(blocks: list[Block], index: int) -> bool:
 
 
 def read_bold_crossheads(state: State) -> None:
-    for block in state.blocks:
-        match = BOLD_LINE.match(block.text)
-        if block.kind == PARA and match and len(match.group("text")) <= 120:
-            block.kind, block.text = CROSSHEAD, match.group("text").strip()
+    """A line wholly in bold is a crosshead — or a headline where a crosshead never stands: above the
+    source's first text (furniture and headings only above it), or right over a byline or over
+    another such headline line (a bold deck). pymupdf4llm and pdftotext mark a headline set in bold
+    type so (`**Taiwan warns on IDs**`), as they mark a bold crosshead."""
+    live = [b for b in state.blocks if b.kind != DROP]
+    bold = [b.kind == PARA and BOLD_LINE.match(b.text) is not None for b in live]
+    text_above = [False] * len(live)
+    for index in range(1, len(live)):
+        text_above[index] = text_above[index - 1] or not (bold[index - 1] or live[index - 1].kind == HEADING)
+    heads_story = False  # the live block below is a byline or a bold headline line
+    for index in range(len(live) - 1, -1, -1):
+        block = live[index]
+        match = BOLD_LINE.match(block.text) if block.kind == PARA else None
+        if match and len(match.group("text")) <= 120:
+            headline = heads_story or not text_above[index]
+            block.kind, block.text = (HEADING if headline else CROSSHEAD), match.group("text").strip()
+        heads_story = block.kind == BYLINE or (block.kind == HEADING and bool(match))
 
 
 def drop_page_markers(state: State) -> None:

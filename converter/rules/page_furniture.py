@@ -8,7 +8,8 @@
     edition line whose month OCR garbled (a weekday and a year), and any short line with a
     number or a separator that recurs on the page (`THE HERALD — Sports 5`), digits aside;
   - masthead lines: volume, number, price and year-of-issue lines (`Vol. XII, No. 88`,
-    `Price Two Cents`, `7. Jahrgang`, `DEUXIÈME ANNÉE. - N. 130`), OCR-garbled ones too;
+    `Price Two Cents`, `7. Jahrgang`, `DEUXIÈME ANNÉE. - N. 130`), OCR-garbled ones too, and the
+    postal entry notice (`Entered at the Post Office at X as second-class matter`), anywhere;
     the paper's name right over that folio line (kept as the issue's publication when the
     sidecar names none), and at the top of a page everything over the last folio line
     (publisher, subscription and editor notes) unless a story's wrapped text runs there;
@@ -44,15 +45,18 @@ PAGE_LABEL = re.compile(r"^(?:(?:page|seite|p\.|pg\.?)\s*[A-Z]?\d{1,3}[A-Z]?(?:\
                         r"(?:\s*[:：]?\s*\S{1,8})?)\.?$", re.I)
 VOLUME = re.compile(r"\b(?:vol(?:ume)?|v[o0][il1|]\w?)\b\.?\s*[^\w\s]?[\dIVXLC]+|\b(?:jahrgang|ann[ée]e)\b"
                     r"|\b(?:no|nr|n[°o]|num(?:ber|éro)?)\.?\s*\d[\d.,]*|第\s*\d+\s*期", re.I)
-PRICE = re.compile(r"\b(?:price|preis|prix)(?=\d)|\b(?:price|preis|prix|(?:one|two|three|four|five|\d+)\s*(?:cents?|centimes|pfennig|pf\.)|"
-                    r"centimes le num[ée]ro)\b", re.I)
+PRICE = re.compile(r"\b(?:price|preis|prix)(?=\d)|\b(?:price|preis|prix|(?:one|two|three|four|five|\d+)\s*(?:cents?|centimes|pfennig)|"
+                    r"centimes le num[ée]ro)\b|\b(?:one|two|three|four|five|\d+)\s*pf\.", re.I)  # `10 Pf.` ends a line too
+POSTAL_ENTRY = re.compile(r"\bentered\b.{0,60}\b(?:post[- ]?office|second[- ]class|mail(?:ing)? matter)", re.I)
 ROMAN = re.compile(r"\b[IVXLC]{4,}\b")
 ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 INDEX_POINTER = re.compile(r"(?:\.{2,}|…|,|\s)\s*(?:(?:page|p\.|seite)\s*[A-H]?\d{1,3}|[A-H]\d{1,2}|\.{2,}\s*\d{1,3})$"
                            r"|(?:见|详见)?第\s*[0-9一二三四五六七八九十]+\s*版$", re.I)
-INDEX_LABEL = re.compile(r"^(?:inside|index|in this issue|today|in today's paper|inhalt|sommaire|本期导读|今日导读)"
+INDEX_LABEL = re.compile(r"^(?:inside(?: today)?|index|in this issue|today|in today's paper|inhalt|sommaire|本期导读|今日导读)"
                          r"\s*[:：]?$", re.I)
 DIGIT = re.compile(r"\d")
+NUMBER = re.compile(r"\d+|\b[IVXLC]{2,}\b")  # arabic or roman
+FOLIO_NUMBERS = 3  # number, year of issue, price: a folio line garbled past its words still shows its numbers
 LONG_WORD = re.compile(r"[^\W\d_]{4,}")  # a folio line is numbers and short tokens; a headline has words
 EDGE_NUMBER = re.compile(r"^\d{1,3}\s|.*\s\d{1,3}$")
 MASTHEAD_WORD = re.compile(r"v[o0]l|jahrg|ann[ée]e|pri(?:ce|x)|preis|cent|pfennig|pf\.|n[or°]|num|第", re.I)
@@ -68,7 +72,7 @@ def _hints_furniture(text: str) -> bool:
         return True
     low = text.lower()
     return "vol" in low or "v0l" in low or "jahrg" in low or "ann" in low or "pri" in low or "preis" in low \
-        or "cent" in low or "pfennig" in low
+        or "cent" in low or "pfennig" in low or "entered" in low
 SEPARATOR_OR_DIGIT = re.compile(r"\d|[—|·•]")
 
 
@@ -170,8 +174,9 @@ def is_masthead_line(text: str, near_top: bool) -> bool:
 
     Two cues at the top of a page or in a line mostly in capitals (`Vol. XII, No. 88`, a running
     head `112 THE SENTINEL. Vol. 4, No. 14.`) — a sentence about a price is no masthead; one cue
-    at the top of a page when the line is short or in capitals (`Nr. 1.`, `VOLUME 4.`, an
-    OCR-garbled `VOIV O1 LXIII`).
+    at the top of a page when the line is short, in capitals or made of numbers (`Nr. 1.`, `VOLUME 4.`,
+    an OCR-garbled `VOIV O1 LXIII` or `Nr. 88 . — 12. . Jahriang — . P1eis 10»f.`, the price box
+    `Single Copy, 3 cents.`).
     """
     if len(text) > 90 or text.endswith(("?", "!")):
         return False
@@ -184,12 +189,14 @@ def is_masthead_line(text: str, near_top: bool) -> bool:
         return False
     roman = any(ROMAN_NUMERAL.fullmatch(m.group(0)) for m in ROMAN.finditer(text))
     numbering = len(VOLUME.findall(text)) + (1 if roman else 0)
-    cues = numbering + len(PRICE.findall(text))
+    prices = len(PRICE.findall(text))
+    cues = numbering + prices
     lower = sum(1 for c in text if c.islower())
     capitals = lower <= 0.3 * max(_letters(text), 1)
+    folio_shaped = near_top and len(LONG_WORD.findall(text)) <= FURNITURE.folio_words
     return (cues >= 2 and (near_top or lower <= 0.5 * max(_letters(text), 1))) or (
-        near_top and numbering == 1 and len(LONG_WORD.findall(text)) <= FURNITURE.folio_words
-        and (capitals or word_count(text) <= 4))
+        folio_shaped and cues == 1 and (capitals or word_count(text) <= 4)) or (
+        folio_shaped and cues >= 1 and len(NUMBER.findall(text)) >= FOLIO_NUMBERS)
 
 
 def repeated_short_lines(blocks: list[Block]) -> set[str]:
@@ -224,6 +231,8 @@ def furniture_reason(text: str, repeated: set[str], near_top: bool = False) -> s
         return "page or section label"
     if is_masthead_line(text, near_top):
         return "masthead line (volume, number or price)"
+    if len(text) <= 160 and POSTAL_ENTRY.search(text):
+        return "masthead line (postal entry: `Entered at the Post Office … as second-class matter`)"
     reason = None
     if is_speckle(text):
         reason = "OCR noise (stray letters and punctuation)"
@@ -317,14 +326,16 @@ def _longest_open_run(blocks: list[Block]) -> int:
 
 
 def _drop_nameplate(state: State) -> None:
-    """The short lines right over a masthead's folio line (volume, number, date) are the paper's name."""
+    """The short lines right over a masthead's folio line (volume, number, date) are the paper's name;
+    so are those over the edition's date line at the top of a page when no folio line was read (OCR
+    garbles it, or the paper prints none) — a nameplate stands over the date, a headline under it."""
     blocks = state.blocks
     for index, block in enumerate(blocks[:FURNITURE.masthead_lines]):
-        if block.kind != DROP or not block.reason.startswith("masthead"):
+        if block.kind != DROP or not block.reason.startswith(("masthead", "running head (the edition")):
             continue
         above: list[Block] = []
         for line in reversed([b for b in blocks[:index] if b.kind == PARA][-FURNITURE.nameplate_lines:]):
-            if not _nameplate_like(line.text):
+            if not (_nameplate_like(line.text) or _garbled_folio(line.text)):
                 break
             above.insert(0, line)
         for line in above:
@@ -339,6 +350,13 @@ def _nameplate_like(text: str) -> bool:
     return not is_masthead_date(text) and len(text) <= 60 and word_count(text) <= 6 \
         and not text.rstrip().endswith((",", ";", ":")) \
         and not _stands_alone(text) and all(w[:1].isupper() or not w[:1].isalpha() for w in text.split())
+
+
+def _garbled_folio(text: str) -> bool:
+    """A folio line OCR garbled past reading (`Vo■. X■I, NO. 88 . Pri1e10 Centl`): short, with a
+    number and a masthead word, and no sentence in it."""
+    return len(text) <= 60 and bool(DIGIT.search(text) and MASTHEAD_WORD.search(text)) \
+        and word_count(text) <= 8 and not text.rstrip().endswith(("!", "?", ",", ";", ":"))  # (`Pf.`, `No.` end in a stop)
 
 
 def _is_teaser(text: str) -> bool:

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import PARA, Block
-from ..text import CLOSERS, TERMINAL, ends_sentence, has_cjk, per_source_cache, word_count
+from ..text import CLOSERS, TERMINAL, ends_sentence, has_cjk, has_words, per_source_cache
 from .layout_settings import MARKING
 
 INDENT_CHARS = " \t\u3000"
@@ -64,7 +64,7 @@ def is_prose(text: str) -> bool:
         return len(text.split(maxsplit=MARKING.prose_words - 1)) >= MARKING.prose_words
     if has_cjk(text):
         return len(text) >= MARKING.prose_cjk_chars
-    return word_count(text) >= MARKING.prose_words
+    return has_words(text, MARKING.prose_words)  # read no further than needed
 
 
 def indent_of(raw: str) -> int:

@@ -25,7 +25,8 @@ from ..text import ends_sentence, has_cjk, is_upper_label, key, title_case_share
 from .attach_metadata import is_signature
 from .find_short_lines import FUNCTION_WORDS
 from .cues import KICKER_LABELS as COMMON_KICKERS, PAGE_LABELS
-from .headline_groups import absorb_decks, drop_bracketed_credits, split_caps_group
+from .headline_groups import (absorb_decks, caps_stack, drop_bracketed_credits, headline_over_decks, line_size,
+                              split_caps_group, unnamed_kicker)
 from .signatures import demote_signatures
 
 OPENERS = {BYLINE, JUMP}
@@ -188,10 +189,9 @@ def split_heads(state: State, lines: list[str], first: bool, caps: bool = False)
         kicker = next((line for line in rest if key(line) in COMMON_KICKERS), None)
     named = kicker is not None  # a kicker by its name: the headline is the first line left, then the decks
     if kicker is None and len(rest) >= 2:
-        shortest = min(rest, key=line_size)
-        longest = max(rest, key=line_size)
-        if line_size(shortest) < line_size(longest) and line_size(shortest) <= 5:
-            kicker = shortest
+        kicker = unnamed_kicker(rest)
+        if kicker is not None and headline_over_decks(kicker, rest):
+            kicker = None  # a first line set apart by its type over sentence-case decks heads the group
     if kicker is not None:
         rest.remove(kicker)
         state.kickers.add(key(kicker))
@@ -199,14 +199,19 @@ def split_heads(state: State, lines: list[str], first: bool, caps: bool = False)
         headline = rest[0]
     else:
         headline = _headline_of(rest) if rest else (kicker or "")
+    if kicker is None and headline in rest and rest.index(headline) > 0:
+        above = rest[:rest.index(headline)]  # lines over the headline set apart by its type: its kicker
+        kicker, rest = " — ".join(above), rest[len(above):]
     deck = [line for line in rest if line is not headline]
     return {"page": page, "section": kicker, "title": headline, "deck": " — ".join(deck) or None}
 
 
 def _headline_of(lines: list[str]) -> str:
     """The headline among a group's lines: the one line set apart from the decks by its type — the
-    only one in capitals, or a first line in Title Case over decks in sentence case — else the
-    longest (a deck runs shorter than its headline)."""
+    only one in capitals, or a first line in Title Case over decks in sentence case. Otherwise, in
+    Latin scripts, the first line: a deck is printed under its headline, and often runs longer
+    (`Growing pains` / `GSB, LOTS, Applied Physics gain facilities`). In Chinese, the longest: a
+    lead-in line (引题) may stand over the main title (主题), which is set larger and runs longer."""
     if len(lines) >= 2:
         caps = [line for line in lines if is_upper_label(line) and word_count(line) >= 2]
         if len(caps) == 1:
@@ -214,12 +219,9 @@ def _headline_of(lines: list[str]) -> str:
         titled = [line for line in lines if word_count(line) >= 2 and title_case_share(line) >= 0.75]
         if titled == lines[:1] and not has_cjk(lines[0]):
             return lines[0]
+    if not has_cjk(lines[0]):
+        return lines[0]
     return max(lines, key=line_size)
-
-
-def line_size(text: str) -> float:
-    """A headline line's length in words; Chinese is written without spaces, so two characters count as a word."""
-    return len(text) / 2 if has_cjk(text) else word_count(text)
 
 
 def _page_header(lines: list[str], known_sections: set[str]) -> bool:
@@ -234,7 +236,7 @@ def _page_header(lines: list[str], known_sections: set[str]) -> bool:
     top = lines[0]
     if key(top) in PAGE_KEYS and key(top) not in known_sections:
         return is_upper_label(top) or key(top) not in COMMON_KICKERS  # `Opinion` over a headline is its kicker
-    if not is_upper_label(top) or word_count(top) > 4 or is_upper_label(lines[1]):
+    if not is_upper_label(top) or word_count(top) > 4 or is_upper_label(lines[1]) or headline_over_decks(top, lines):
         return False
     return key(lines[1]) not in known_sections | COMMON_KICKERS
 
@@ -300,7 +302,7 @@ def segment_page(state: State) -> None:
     for index, (start, end) in enumerate(opening):
         stop = opening[index + 1][0] if index + 1 < len(opening) else len(blocks)
         heads_blocks = [b for b in blocks[start:end] if b.kind == HEADING]
-        caps = all(b.meta.get("caps") for b in heads_blocks)
+        caps = all(b.meta.get("caps") for b in heads_blocks) or caps_stack([b.text for b in heads_blocks], state)
         if index in page_tops and index:
             state.running_head = None  # a new page: its own label, if any, is read again
         heads = split_by_levels(state, heads_blocks, first=index in page_tops) or split_heads(

@@ -28,11 +28,12 @@ def split_lines(state: State) -> None:
 
 def _run_on_blocks(state: State, raw: str, number: int) -> list[Block]:
     """A page delivered as one line (run_on_lines.py): one block per piece, all on its line number."""
-    pieces = [p for p in cut_run_on(raw) if clean_space(p.text)]
+    cleaned = [(p, text) for p in cut_run_on(raw) if (text := clean_space(p.text))]
+    pieces = [p for p, _ in cleaned]
     state.note("split_lines", f"line {number}: a page set on one line, cut into {len(pieces)} pieces")
-    blocks = [Block(PARA, clean_space(p.text), (number, number),
+    blocks = [Block(PARA, text, (number, number),
                     meta={"blank_before": p.blank_before, "gap_before": p.gap, "run_on": p.role})
-              for p in pieces]
+              for p, text in cleaned]
     for block, piece in zip(blocks, pieces):
         if piece.head and piece.gap >= 2:
             block.meta["opens_story"] = True  # a headline and its deck, or a headline over its text: a story starts
