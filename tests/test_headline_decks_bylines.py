@@ -160,3 +160,17 @@ def test_an_older_front_pages_capitals_stack_is_one_headline_and_its_decks() -> 
     assert fire.section is None and "Fanned by High Wind." in fire.deck and "LOSS PLACED" in fire.deck
     assert fire.paragraphs()[0].startswith("Fire which started")
     assert found["CONSULS UNDER CIVIL SERVICE"].deck == "President Signs Order Affecting Four Hundred Places."
+
+
+@pytest.mark.parametrize(("nameplate", "headline", "byline"), [
+    ("LE PETIT JOURNAL", "La mairie rouvre le marché couvert", "Par Claire Martin"),
+    ("THE RIVERSIDE EVENING POST", "Council backs fee hike for parking", "By Ann Lee"),
+    ("NEUE ALLGEMEINE ZEITUNG", "Stadtrat beschließt neuen Haushalt", "Von Jonas Weber"),
+])
+def test_a_papers_name_in_capitals_over_a_sentence_case_headline_is_no_headline(nameplate, headline, byline) -> None:
+    """A nameplate (a capitals line naming the paper: `JOURNAL`, `POST`, `ZEITUNG` …) at a page's top is not
+    a capitals headline over its sentence-case deck: the line under it is the headline."""
+    page = "\n\n".join([nameplate, headline, byline, *PARAS["fees"]]) + "\n"
+    story = convert(page).articles[0]
+    assert story.title == headline
+    assert nameplate not in story.title

@@ -114,6 +114,18 @@ CREDIT_LABEL = "|".join(sorted((re.escape(w) for w in CREDIT_LABELS), key=len, r
 PAPER_WORDS = ("daily", "times", "herald", "tribune", "post", "news", "press", "journal", "gazette", "star",
                "staff", "photo", "images", "getty", "reuters", "ap", "afp", "epa", "photographer", "chronicle",
                "observer", "courier", "sun", "record", "review", "examiner", "globe", "mail", "telegraph")
+# Words a paper names itself with in its nameplate (`THE EVENING POST`, `LE PETIT JOURNAL`, `NEUE ZÜRCHER
+# ZEITUNG`, `EL DIARIO`, `CORRIERE DELLA SERA`): a capitals line naming one over a headline is the paper's
+# name, not a headline over its deck.
+NAMEPLATE_WORDS = frozenset((
+    "daily", "weekly", "times", "herald", "tribune", "post", "news", "press", "journal", "gazette", "star",
+    "chronicle", "observer", "courier", "record", "review", "examiner", "globe", "mail", "telegraph", "sun",
+    "sentinel", "register", "leader", "dispatch", "advertiser", "bulletin", "enquirer", "inquirer", "standard",
+    "mirror", "express", "independent", "guardian", "democrat", "republican", "intelligencer", "citizen",
+    "zeitung", "tagblatt", "anzeiger", "rundschau", "kurier", "blatt", "nachrichten", "presse", "quotidien",
+    "courrier", "monde", "figaro", "diario", "periódico", "correo", "heraldo", "gaceta", "noticias",
+    "corriere", "gazzetta", "giornale", "stampa", "messaggero",
+))
 # Chinese credits close the line: `张三 摄`, `张三/摄`, `新华社记者 张三 摄`, `某某供图`, `图片来源：X`.
 ZH_CREDIT_SUFFIXES = ("摄", "攝", "供图", "供圖", "制图", "製圖", "绘", "繪", "图", "圖")
 ZH_CREDIT_PREFIXES = ("图片来源", "圖片來源", "图源", "圖源", "图片", "圖片", "摄影", "攝影", "图", "圖")

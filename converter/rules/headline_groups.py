@@ -24,7 +24,7 @@ from ..model import DROP, HEADING, PARA, Block, Dropped
 from ..state import State
 from .layout_settings import HEADLINES
 from ..text import ends_sentence, has_cjk, is_upper_label, key, title_case_share, word_count
-from .cues import KICKER_LABELS, PAGE_LABELS
+from .cues import KICKER_LABELS, NAMEPLATE_WORDS, PAGE_LABELS
 from .find_short_lines import FUNCTION_WORDS
 
 GAP = re.compile(r"\S(\s{3,})\S")
@@ -155,12 +155,17 @@ def headline_over_decks(line: str, lines: list[str]) -> bool:
     a kicker or a page header: in capitals, three words or more (`SOME PERTINENT QUESTIONS` / `Critics
     say the plan leaves key questions open`), or in Title Case, three words or more (`Heartless Double
     Dealing` / …). A kicker or page label runs to one or two words (`WORLD`, `Hi-Tech`, `Clear Voice`)."""
-    if lines[0] is not line or word_count(line) < SET_APART_HEAD_WORDS or len(lines) < 2:
+    if lines[0] is not line or word_count(line) < SET_APART_HEAD_WORDS or len(lines) < 2 or names_a_paper(line):
         return False
     decks = [other for other in lines[1:] if word_count(other) >= SET_APART_HEAD_WORDS]
     if not decks or any(is_upper_label(other) or title_case_share(other) >= 0.75 for other in decks):
         return False
     return is_upper_label(line) or title_case_share(line) >= 0.75
+
+
+def names_a_paper(line: str) -> bool:
+    """A capitals line with a word papers name themselves with (`LE PETIT JOURNAL`): a nameplate."""
+    return is_upper_label(line) and any(w.casefold() in NAMEPLATE_WORDS for w in re.findall(r"[^\W\d_]+", line))
 
 
 def unnamed_kicker(lines: list[str]) -> str | None:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import bagit
 
+from ..cache import CACHE_DIR
 from .archive_info import ArchiveInfo, read_archive_info
 from .offline import install_shim, offline_config
 from .previous import previous_fields, write_changes
@@ -156,7 +157,7 @@ def make_snapshot(paths: list[Path], out: Path, docs: Path, config_file: Path, l
         built = time.perf_counter()
         if site_dir is not None:
             shutil.copytree(site_dir, payload / "site")
-        shutil.copytree(docs, payload / "docs")
+        shutil.copytree(docs, payload / "docs", ignore=shutil.ignore_patterns(CACHE_DIR))  # caches are no archive
         sources = collect_sources(paths, payload / "sources")
         if previous is not None:
             write_changes(payload, previous, label)
