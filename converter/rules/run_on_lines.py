@@ -32,7 +32,9 @@ from dataclasses import dataclass
 
 from ..dates import WORDY
 from ..text import per_source_cache
-from .cues import NAME_LEADERS, ROLE_WORDS, RUN_ON_ELIDED, SENTENCE_OPENERS
+from .cues import NAME_LEADERS, ROLE_WORDS
+from .run_on_words import (OPENERS_CAPITALISED, SENTENCE_CLOSERS, SENTENCE_END_MARKS, capitalised, caps_line, caps_run,
+                           caps_run_back, caps_word, is_opener, word_ends_sentence, word_has_letters)
 
 RUN_ON_CHARS = 1200  # no line shorter than this is taken for a page
 RUN_ON_UNGAPPED_CHARS = 2500  # a printed paragraph is rarely this long; a line this long holds a page or a column
@@ -64,7 +66,6 @@ SPECKLE = re.compile(SPECKLE_TOKEN + r"(?:\s+(?:" + SPECKLE_TOKEN + r"|[a-z]{1,2
 RULE_MARK = re.compile(r"[*]?[—–-]+[*]?")
 HEAD_STOPPERS = set(",;:")  # a headline run holds none of these (a sentence does)
 ROLE_WORD_IN = re.compile(r"\b(?:" + "|".join(map(re.escape, ROLE_WORDS)) + r")\b")  # a role word, as a word
-SENTENCE_END_MARKS, SENTENCE_CLOSERS = ".!?…", "'\"”’»)"
 SENTENCE_END = re.compile(rf"[{SENTENCE_END_MARKS}][{SENTENCE_CLOSERS}]*$")
 FOLIO_CHARS = 400  # a front page's nameplate and folio line, up to the edition date, fit in this many characters
 WEEKDAYS = ("monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag "
@@ -154,8 +155,8 @@ def folio_end(line: str) -> int:
             continue
         marks = MARKS_AFTER.match(line, match.end())
         end = marks.end() if marks else match.end()
-        after = next((w for w in line[end:end + 40].split() if _has_letters(w)), "")
-        if len(head[:match.start()].split()) > NAMEPLATE_MIN_WORDS and _capitalised(after):
+        after = next((w for w in line[end:end + 40].split() if word_has_letters(w)), "")
+        if len(head[:match.start()].split()) > NAMEPLATE_MIN_WORDS and capitalised(after):
             return end  # a nameplate before the date line, and a headline (or text) starting after it
     return 0
 
@@ -180,7 +181,7 @@ def _cut_block(block: str, pieces: list[Piece], next_block: str) -> None:
             _flush(body, pieces)
             if speckle:
                 pieces.append(Piece(speckle, blank_before=True, gap=1, speckle=True))
-            story = len(heads) > 1 or not _caps_line(heads[0])  # a lone line in capitals may be a crosshead
+            story = len(heads) > 1 or not caps_line(heads[0])  # a lone line in capitals may be a crosshead
             for n, head in enumerate(heads):
                 if n and head.startswith("("):  # a bracketed credit under the headline: a line of its own, not a head
                     pieces.append(Piece(head, blank_before=True, gap=1, credit=True))
@@ -244,8 +245,8 @@ def split_heads(sentence: str, context: str = "") -> tuple[list[str], str]:
     sentence comes with its block as `context`: there a headline in Title Case may run into the text
     with no cue word (a name opening the text recurs in the block). No cut: ([], sentence)."""
     words = sentence.split()
-    if 2 <= len(words) <= HEAD_MAX_WORDS and sentence.rstrip("'\"”’»)").endswith(("?", "!")) and _caps_line(sentence) \
-            and sum(map(_caps_word, words)) >= CAPS_RUN_MIN:
+    if 2 <= len(words) <= HEAD_MAX_WORDS and sentence.rstrip("'\"”’»)").endswith(("?", "!")) and caps_line(sentence) \
+            and sum(map(caps_word, words)) >= CAPS_RUN_MIN:
         return [sentence], ""  # a headline in capitals that ends in `?` or `!` (`COULD … BENEFIT?`)
     heads, start, i = [], 0, 1
     while i < len(words):
@@ -271,7 +272,7 @@ def split_heads(sentence: str, context: str = "") -> tuple[list[str], str]:
         i = start + 1
     rest = words[start:]
     ends_in_credit = bool(heads) and not rest and _credit_end(words, len(words) - len(heads[-1].split())) == len(words)
-    if not heads or not ends_in_credit and (len(rest) < BODY_MIN_WORDS or not _ends_sentence(rest[-1])):
+    if not heads or not ends_in_credit and (len(rest) < BODY_MIN_WORDS or not word_ends_sentence(rest[-1])):
         return [], sentence
     return heads, " ".join(rest)
 
@@ -279,8 +280,8 @@ def split_heads(sentence: str, context: str = "") -> tuple[list[str], str]:
 def _inside_title(words: list[str], start: int, i: int) -> bool:
     """Word i, an opener, stands inside a line in Title Case: the words before it are capitalised or
     small, and the word after it is capitalised too."""
-    return i + 1 < len(words) and _opener(words[i]) and _capitalised(words[i + 1]) and not _caps_word(words[i]) \
-        and all(_capitalised(w) or w in NAME_LEADERS for w in words[start:i])
+    return i + 1 < len(words) and is_opener(words[i]) and capitalised(words[i + 1]) and not caps_word(words[i]) \
+        and all(capitalised(w) or w in NAME_LEADERS for w in words[start:i])
 
 
 def _title_head_end(words: list[str], start: int, i: int, context: str) -> int | None:
@@ -288,18 +289,18 @@ def _title_head_end(words: list[str], start: int, i: int, context: str) -> int |
     before the text going on in lower case: at i, or at the start of a name (`Hong Kong patients …`)
     whose words recur together in the context. The headline holds three capitalised words after its
     first and a small word in lower case between them (`Leads the Way`), and ends capitalised."""
-    if i + 2 >= len(words) or i - start < HEAD_MIN_WORDS or not _capitalised(words[i]) or _caps_word(words[i]):
+    if i + 2 >= len(words) or i - start < HEAD_MIN_WORDS or not capitalised(words[i]) or caps_word(words[i]):
         return None
     if not (words[i + 1].isalpha() and words[i + 1].islower() and words[i + 2][:1].islower()):
         return None
-    if any(not _capitalised(w) and w not in NAME_LEADERS for w in words[start:i]):
+    if any(not capitalised(w) and w not in NAME_LEADERS for w in words[start:i]):
         return None
     cut, rest = i, context.replace(" ".join(words[start:i + 1]), "", 1)
-    while cut - 1 > start and _capitalised(words[cut - 1]) and f"{words[cut - 1]} {words[cut].rstrip(',;:')}" in rest:
+    while cut - 1 > start and capitalised(words[cut - 1]) and f"{words[cut - 1]} {words[cut].rstrip(',;:')}" in rest:
         cut -= 1
     head = words[start:cut]
-    capitals = sum(1 for w in head[1:] if _capitalised(w))  # the first word is capitalised in any sentence
-    if capitals < TITLE_HEAD_CAPITALS or not _capitalised(head[-1]) or (capitals == len(head) - 1 and cut == i):
+    capitals = sum(1 for w in head[1:] if capitalised(w))  # the first word is capitalised in any sentence
+    if capitals < TITLE_HEAD_CAPITALS or not capitalised(head[-1]) or (capitals == len(head) - 1 and cut == i):
         return None  # all capitalised and no recurring name to end at: a sentence opening with names
     return cut
 
@@ -308,15 +309,15 @@ def _head_block(words: list[str], next_block: str = "") -> bool:
     """A block set apart that is a headline line: short, from a capital, no full stop at its end (a
     deck may hold a comma); a question only in capitals or over another headline line (a short
     paragraph may ask one)."""
-    if not words or len(words) > HEAD_MAX_WORDS or not any(_has_letters(w) for w in words):
+    if not words or len(words) > HEAD_MAX_WORDS or not any(word_has_letters(w) for w in words):
         return False
-    first = next(w for w in words if _has_letters(w))
+    first = next(w for w in words if word_has_letters(w))
     last = words[-1].rstrip("'\"”’»)")
-    if not _capitalised(first) or last.endswith((".", ";", ":", ",")):
+    if not capitalised(first) or last.endswith((".", ";", ":", ",")):
         return False
     if not last.endswith(("?", "!")):
         return True
-    return _caps_line(" ".join(words)) or bool(next_block) and _head_block(next_block.split())
+    return caps_line(" ".join(words)) or bool(next_block) and _head_block(next_block.split())
 
 
 def _credit_end(words: list[str], i: int) -> int | None:
@@ -335,86 +336,28 @@ def _part_starts(words: list[str], i: int) -> bool:
     before, word = words[i - 1], words[i]
     if OPENERS_CAPITALISED and word[:1].islower() and word[:1].isalpha():
         return False  # every cue below needs a capital, a `(` or an opener: a word in lower case starts nothing
-    if not _has_letters(before):
-        return _capitalised(word) and bool(RULE_MARK.fullmatch(before))  # after a rule set between decks (`—`)
-    if before[-1:] in ",;:-" or _ends_sentence(before) or before.casefold() in NAME_LEADERS:
+    if not word_has_letters(before):
+        return capitalised(word) and bool(RULE_MARK.fullmatch(before))  # after a rule set between decks (`—`)
+    if before[-1:] in ",;:-" or word_ends_sentence(before) or before.casefold() in NAME_LEADERS:
         return False
-    if _opener(word) or (word[:1] == "(" and _credit_end(words, i)):
+    if is_opener(word) or (word[:1] == "(" and _credit_end(words, i)):
         return True
-    caps_before, caps_here = _caps_word(before), _caps_word(word)
+    caps_before, caps_here = caps_word(before), caps_word(word)
     if caps_here and not caps_before:  # a deck in capitals starts
-        return _caps_run(words, i) >= CAPS_RUN_MIN
-    if caps_before and not caps_here and _capitalised(word):  # …and stops
-        return _caps_run_back(words, i - 1) >= CAPS_RUN_MIN
+        return caps_run(words, i) >= CAPS_RUN_MIN
+    if caps_before and not caps_here and capitalised(word):  # …and stops
+        return caps_run_back(words, i - 1) >= CAPS_RUN_MIN
     return False
 
 
 def _head_like(words: list[str]) -> bool:
     """Words a headline or deck line can be: no clause punctuation, no sentence end; or a few marks of speckle."""
-    if not any(_has_letters(w) for w in words):
+    if not any(word_has_letters(w) for w in words):
         return len(words) <= 3
-    if not _capitalised(next(w for w in words if _has_letters(w))):
+    if not capitalised(next(w for w in words if word_has_letters(w))):
         return False
-    stoppers = HEAD_STOPPERS - {","} if _caps_line(" ".join(words)) else HEAD_STOPPERS  # `…ACTIONS, COURT HEARS`
-    return not (stoppers & set(" ".join(words))) and not any(map(_ends_sentence, words))
-
-
-def _caps_line(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-
-
-# No sentence opener begins in lower case (checked here, so a lower-case opener added to cues.py turns the
-# shortcut in _part_starts off rather than making it wrong).
-OPENERS_CAPITALISED = not any(w[:1].islower() for w in (*SENTENCE_OPENERS, *RUN_ON_ELIDED))
-ELIDED_INITIALS = frozenset(p[0] for p in RUN_ON_ELIDED)  # most words open with none: no prefix to try
-
-
-def _opener(word: str) -> bool:
-    if word in SENTENCE_OPENERS:
-        return True
-    if word[:1] not in ELIDED_INITIALS:
-        return False
-    prefix = next((p for p in RUN_ON_ELIDED if word.startswith(p)), None)
-    return prefix is not None and word[len(prefix):][:1].isalpha()
-
-
-def _has_letters(word: str) -> bool:
-    return word[:1].isalpha() or any(c.isalpha() for c in word)  # most words open with a letter
-
-
-def _ends_sentence(word: str) -> bool:
-    """`SENTENCE_END.search(word)` for one word, without the regex: a sentence end under its closers."""
-    core = word.rstrip(SENTENCE_CLOSERS)
-    return bool(core) and core[-1] in SENTENCE_END_MARKS
-
-
-def _capitalised(word: str) -> bool:
-    if word[:1].isalpha():  # the first character is the first letter (most words): no list to make
-        return word[0].isupper()
-    letters = [c for c in word if c.isalpha()]
-    return bool(letters) and letters[0].isupper()
-
-
-def _caps_word(word: str) -> bool:
-    if not word.isupper():  # a lower-case letter, or no cased letter at all: the quick answer
-        return word in ("A", "À", "Y", "O")
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) or word in ("A", "À", "Y", "O")
-
-
-def _caps_run(words: list[str], i: int) -> int:
-    n = 0
-    while i + n < len(words) and (_caps_word(words[i + n]) or not _has_letters(words[i + n])):
-        n += 1
-    return sum(1 for w in words[i:i + n] if _caps_word(w))
-
-
-def _caps_run_back(words: list[str], i: int) -> int:
-    n = 0
-    while i - n >= 0 and (_caps_word(words[i - n]) or not _has_letters(words[i - n])):
-        n += 1
-    return sum(1 for w in words[i - n + 1:i + 1] if _caps_word(w))
+    stoppers = HEAD_STOPPERS - {","} if caps_line(" ".join(words)) else HEAD_STOPPERS  # `…ACTIONS, COURT HEARS`
+    return not (stoppers & set(" ".join(words))) and not any(map(word_ends_sentence, words))
 
 
 def unrun_text(text: str) -> str:
